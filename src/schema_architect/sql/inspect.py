@@ -1,0 +1,462 @@
+"""Read a live database's schema into the model (SQLAlchemy 2.x reflection).
+
+One bulk query per kind of object (``Inspector.get_multi_*``), not one per table, so a 500-table
+PostgreSQL database inspects in about a second. Where the engines differ the differences are
+tables below (type classes, what each backend adds on its own), not branches spread around:
+
+* MySQL/MariaDB create an index for every foreign key that has none; it carries the constraint's
+  name (or, for an unnamed constraint, its first column's). Such an index is the FK's, not the
+  user's, and is left out, so a model does not grow indexes on a round trip.
+* SQLite's ``sqlite_autoindex_*`` (behind UNIQUE/PRIMARY KEY) are left out for the same reason.
+* MariaDB stores JSON as LONGTEXT plus ``CHECK (json_valid(col))``: read back as JSON, no check.
+* PostgreSQL ``serial`` columns (``DEFAULT nextval(...)``) and identity columns read as
+  ``autoincrement=True`` without a default.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Callable
+
+import sqlalchemy as sa
+import sqlglot
+from sqlalchemy.dialects import mysql as mysql_types
+from sqlalchemy.dialects import postgresql as pg_types
+from sqlalchemy.engine.reflection import ObjectKind
+from sqlalchemy.exc import DBAPIError, SAWarning
+from sqlalchemy.sql import sqltypes
+from sqlglot import exp
+
+from ..errors import DatabaseError
+from ..model import (
+    CheckConstraint,
+    Column,
+    DataType,
+    ForeignKey,
+    Index,
+    PrimaryKey,
+    ReferentialAction,
+    Schema,
+    Skipped,
+    Table,
+    UniqueConstraint,
+    View,
+)
+from .connect import connection_error, driver_message, open_engine
+from .urls import describe_target, dialect_of_url, location, sqlite_path
+
+# Project dialect name -> sqlglot dialect name (for reading default/check/index expressions).
+SQLGLOT_DIALECT = {"postgresql": "postgres", "mysql": "mysql", "sqlite": "sqlite", "sqlserver": "tsql",
+                   "oracle": "oracle"}
+
+
+# -- types ---------------------------------------------------------------------------------------------
+def _float(t) -> DataType:
+    # Single precision is float(24); anything wider (or unstated on a double type) is double.
+    p = getattr(t, "precision", None)
+    return DataType.float(p) if p is not None and p <= 24 else DataType.float()
+
+
+def _decimal(t) -> DataType:
+    p, s = getattr(t, "precision", None), getattr(t, "scale", None)
+    return DataType.decimal(p, s if p is not None else None)
+
+
+def _length(t) -> int | None:
+    return getattr(t, "length", None) or None
+
+
+def _timestamp(t) -> DataType:
+    return DataType(kind="timestamp", timezone=bool(getattr(t, "timezone", False)))
+
+
+def _time(t) -> DataType:
+    return DataType(kind="time", timezone=bool(getattr(t, "timezone", False)))
+
+
+def _tinyint(t) -> DataType:
+    # MySQL has no boolean: BOOLEAN is TINYINT(1), which is how a boolean comes back.
+    return DataType.boolean() if getattr(t, "display_width", None) == 1 else DataType.smallint()
+
+
+# SQLAlchemy type class -> portable type. Looked up along the type's MRO, so the most specific class
+# listed wins (Double before Float before Numeric, Text before String, Enum before String).
+TYPE_READERS: dict[type, Callable[[sqltypes.TypeEngine], DataType]] = {
+    sqltypes.SmallInteger: lambda t: DataType.smallint(),
+    sqltypes.Integer: lambda t: DataType.integer(),
+    sqltypes.BigInteger: lambda t: DataType.bigint(),
+    mysql_types.TINYINT: _tinyint,
+    mysql_types.MEDIUMINT: lambda t: DataType.integer(),
+    mysql_types.YEAR: lambda t: DataType.smallint(),
+    sqltypes.Numeric: _decimal,
+    sqltypes.Float: _float,
+    sqltypes.REAL: lambda t: DataType.float(24),
+    mysql_types.FLOAT: lambda t: DataType.float(24) if t.precision is None else _float(t),  # FLOAT is single
+    sqltypes.Double: lambda t: DataType.float(),
+    sqltypes.String: lambda t: DataType.varchar(_length(t)),
+    sqltypes.CHAR: lambda t: DataType.char(_length(t)),
+    sqltypes.NCHAR: lambda t: DataType.char(_length(t)),
+    sqltypes.Text: lambda t: DataType.text(),
+    # MySQL's text types derive from its own string base class, so they are listed by name.
+    mysql_types.TINYTEXT: lambda t: DataType.text(),
+    mysql_types.MEDIUMTEXT: lambda t: DataType.text(),
+    mysql_types.LONGTEXT: lambda t: DataType.text(),
+    sqltypes.Enum: lambda t: DataType.enum(*t.enums) if t.enums else DataType.varchar(_length(t)),
+    mysql_types.SET: lambda t: DataType.varchar(max(1, sum(len(v) + 1 for v in t.values))),
+    sqltypes.Boolean: lambda t: DataType.boolean(),
+    sqltypes.Date: lambda t: DataType.date(),
+    sqltypes.Time: _time,
+    sqltypes.DateTime: _timestamp,
+    sqltypes.Uuid: lambda t: DataType.uuid(),
+    sqltypes.JSON: lambda t: DataType.json(),
+    sqltypes._Binary: lambda t: DataType.binary(_length(t)),
+    sqltypes.LargeBinary: lambda t: DataType.binary(),
+    mysql_types.BIT: lambda t: DataType.boolean() if (t.length or 1) == 1 else DataType.binary(),
+}
+
+# Types the model has no portable form for: read as text and reported as skipped.
+_UNPORTABLE = (sqltypes.Interval, sqltypes.ARRAY, pg_types.INET, pg_types.CIDR, pg_types.MACADDR,
+               pg_types.TSVECTOR, pg_types.MONEY, sqltypes.NullType)
+
+# SQLite keeps the declared type text and SQLAlchemy guesses from its affinity rules, which turns
+# e.g. UUID into NUMERIC. These declared names are read as written instead.
+SQLITE_DECLARED: dict[str, Callable[[int | None], DataType]] = {
+    "UUID": lambda n: DataType.uuid(),
+    "GUID": lambda n: DataType.uuid(),
+    "UNIQUEIDENTIFIER": lambda n: DataType.uuid(),
+    "TIMESTAMP WITH TIME ZONE": lambda n: DataType.timestamp(timezone=True),
+    "TIMESTAMPTZ": lambda n: DataType.timestamp(timezone=True),
+    "DATETIMEOFFSET": lambda n: DataType.timestamp(timezone=True),
+    "TIME WITH TIME ZONE": lambda n: DataType(kind="time", timezone=True),
+    "TIMETZ": lambda n: DataType(kind="time", timezone=True),
+    "DOUBLE PRECISION": lambda n: DataType.float(),
+    "BINARY": lambda n: DataType.binary(n),
+    "VARBINARY": lambda n: DataType.binary(n),
+    "BYTEA": lambda n: DataType.binary(),
+    "CLOB": lambda n: DataType.text(),
+    "TINYINT": lambda n: DataType.boolean() if n == 1 else DataType.smallint(),
+    "MEDIUMINT": lambda n: DataType.integer(),
+}
+
+
+def datatype_of(sa_type: sqltypes.TypeEngine) -> DataType | None:
+    """The portable type for a reflected SQLAlchemy type, or None when the model has none."""
+    if isinstance(sa_type, _UNPORTABLE):
+        return None
+    for cls in type(sa_type).__mro__:
+        reader = TYPE_READERS.get(cls)
+        if reader is not None:
+            return reader(sa_type)
+    return None
+
+
+def _sqlite_declared_type(declared: str) -> DataType | None:
+    m = re.match(r"^\s*([A-Za-z ]+?)\s*(?:\(\s*(\d+)\s*(?:,\s*\d+\s*)?\))?\s*$", declared or "")
+    if not m:
+        return None
+    reader = SQLITE_DECLARED.get(" ".join(m.group(1).upper().split()))
+    return reader(int(m.group(2)) if m.group(2) else None) if reader else None
+
+
+# -- SQL fragments -----------------------------------------------------------------------------------
+_SEQUENCE_DEFAULT = re.compile(r"^\s*nextval\(", re.I)
+
+
+_PLAIN_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _plain(node: exp.Expression) -> exp.Expression:
+    # PostgreSQL reports 'x'::character varying and 0::numeric; the literal is what was written.
+    if isinstance(node, exp.Cast) and isinstance(node.this, (exp.Literal, exp.Boolean, exp.Null)):
+        return node.this
+    # MySQL reports `price` > 0: simple names need no quotes, so fragments read alike from every server.
+    if isinstance(node, exp.Identifier) and node.quoted and _PLAIN_IDENTIFIER.match(node.this):
+        return exp.Identifier(this=node.this, quoted=False)
+    return node
+
+
+def generic_sql(text: str | None, dialect: str) -> str | None:
+    """A SQL fragment as the database reports it, in the model's generic (sqlglot) dialect."""
+    if text is None:
+        return None
+    try:
+        tree = sqlglot.parse_one(text, read=SQLGLOT_DIALECT[dialect])
+    except (sqlglot.errors.ParseError, sqlglot.errors.TokenError):
+        return text.strip()
+    while isinstance(tree, exp.Paren):
+        tree = tree.this
+    return tree.transform(_plain).sql()
+
+
+def _action(value: str | None) -> ReferentialAction | None:
+    if not value:
+        return None
+    try:
+        return ReferentialAction(" ".join(value.upper().split()))
+    except ValueError:
+        return None
+
+
+_VIEW_BODY = re.compile(r"^\s*CREATE\b.*?\bVIEW\b.*?\bAS\s+", re.I | re.S)
+
+
+def _view_body(definition: str | None) -> str:
+    # MySQL and SQLite report the whole CREATE VIEW statement; the model keeps the SELECT.
+    text = (definition or "").strip().rstrip(";").strip()
+    return _VIEW_BODY.sub("", text, count=1) if _VIEW_BODY.match(text) else text
+
+
+# -- the reader ---------------------------------------------------------------------------------------
+def inspect_database(url: str, *, schema: str | None = None) -> Schema:
+    """The schema of the database at ``url`` (tables, keys, constraints, indexes, comments, views).
+
+    ``schema`` picks a PostgreSQL schema (default: the search path's first). Raises
+    :class:`DatabaseError` with a one-line reason when the database cannot be reached or read.
+    """
+    dialect = dialect_of_url(url)
+    if dialect == "sqlite":
+        path = sqlite_path(url)
+        if path is not None and not Path(path).exists():
+            # Connecting would silently create an empty database file.
+            raise DatabaseError(f"no SQLite database at {path}", hint="check the path in the URL")
+    engine = open_engine(url)
+    try:
+        try:
+            conn = engine.connect()
+        except DBAPIError as exc:
+            raise connection_error(exc, url) from None
+        with conn:
+            try:
+                result = _Reader(conn, dialect, schema).read()
+            except DBAPIError as exc:
+                raise DatabaseError(f"cannot read the schema of {describe_target(url)}: {driver_message(exc)}",
+                                    hint="does this user have permission to read the catalog?") from None
+        result.name = result.name or location(url).rsplit("/", 1)[-1]
+        return result
+    finally:
+        engine.dispose()
+
+
+class _Reader:
+    def __init__(self, conn: sa.Connection, dialect: str, db_schema: str | None):
+        self.conn = conn
+        self.dialect = dialect
+        self.db_schema = db_schema
+        self.insp = sa.inspect(conn)
+        self.skipped: list[Skipped] = []
+
+    def read(self) -> Schema:
+        insp, kw = self.insp, {"schema": self.db_schema}
+        with warnings.catch_warnings():
+            # SQLAlchemy warns about what it cannot reflect; we read those ourselves or report them.
+            warnings.simplefilter("ignore", SAWarning)
+            names = insp.get_table_names(**kw)
+            columns = insp.get_multi_columns(**kw)
+            pks = insp.get_multi_pk_constraint(**kw)
+            fks = insp.get_multi_foreign_keys(**kw)
+            indexes = insp.get_multi_indexes(**kw)
+            uniques = insp.get_multi_unique_constraints(**kw)
+            checks = self._checks()
+            comments = self._optional(insp.get_multi_table_comment, **kw)
+            extra_indexes = self._sqlite_unreflected_indexes() if self.dialect == "sqlite" else {}
+            declared = self._sqlite_declared_types(names) if self.dialect == "sqlite" else {}
+            autoinc = self._sqlite_autoincrement_tables() if self.dialect == "sqlite" else set()
+            views = self._views()
+        tables = []
+        for name in names:
+            key = (self.db_schema, name)
+            table = Table(name=name, comment=(comments.get(key) or {}).get("text"))
+            table.primary_key = self._primary_key(pks.get(key))
+            pk_cols = set(table.primary_key_columns)
+            json_cols = {c for c, _ in checks.get(key, []) if c and c.startswith("json:")}
+            for info in columns.get(key, []):
+                table.columns.append(self._column(name, info, pk_cols, declared.get((name, info["name"])),
+                                                  f"json:{info['name']}" in json_cols))
+            if name in autoinc and len(table.primary_key_columns) == 1:
+                col = table.column(table.primary_key_columns[0])
+                if col is not None and col.type.is_integer:
+                    col.autoincrement = True
+            table.foreign_keys = [self._foreign_key(fk) for fk in fks.get(key, [])]
+            table.unique_constraints = [UniqueConstraint(columns=list(u["column_names"]), name=u.get("name"))
+                                        for u in uniques.get(key, []) if u.get("column_names")]
+            table.check_constraints = [CheckConstraint(expression=e, name=n)
+                                       for n, e in checks.get(key, []) if not (n or "").startswith("json:")]
+            # MySQL reports a UNIQUE key both as a constraint and as an index; it is kept as the constraint.
+            unique_index_names = {u.get("duplicates_index") for u in uniques.get(key, []) if u.get("duplicates_index")}
+            table.indexes = self._indexes(table, [i for i in indexes.get(key, []) if i["name"] not in unique_index_names])
+            table.indexes += extra_indexes.get(name, [])
+            tables.append(table)
+        return Schema(tables=tables, views=views, skipped=self.skipped)
+
+    # -- pieces -------------------------------------------------------------------------------
+    @staticmethod
+    def _optional(method, **kw) -> dict:
+        try:
+            return method(**kw)
+        except NotImplementedError:  # e.g. SQLite has no comments
+            return {}
+
+    def _column(self, table: str, info: dict, pk_cols: set[str], declared: DataType | None,
+                is_json: bool) -> Column:
+        dtype = declared or (DataType.json() if is_json else datatype_of(info["type"]))
+        if dtype is None:
+            self.skipped.append(Skipped(kind="type", name=f"{table}.{info['name']}",
+                                        reason=f"type {info['type']!s} has no portable equivalent; read as text"))
+            dtype = DataType.text()
+        default = info.get("default")
+        autoincrement = bool(info.get("identity")) or info.get("autoincrement") is True
+        if default is not None and _SEQUENCE_DEFAULT.match(default):
+            autoincrement, default = True, None  # serial: the sequence is the autoincrement
+        if self.dialect == "mysql" and default is not None and default.upper() == "NULL":
+            default = None
+        return Column(
+            name=info["name"],
+            type=dtype,
+            # A primary key column is NOT NULL by definition (SQLite alone lets non-integer PKs hold NULL).
+            nullable=bool(info.get("nullable", True)) and info["name"] not in pk_cols,
+            default=generic_sql(default, self.dialect),
+            autoincrement=autoincrement,
+            comment=info.get("comment") or None,
+        )
+
+    @staticmethod
+    def _primary_key(info: dict | None) -> PrimaryKey | None:
+        if not info or not info.get("constrained_columns"):
+            return None
+        return PrimaryKey(columns=list(info["constrained_columns"]), name=info.get("name") or None)
+
+    @staticmethod
+    def _foreign_key(info: dict) -> ForeignKey:
+        options = info.get("options") or {}
+        return ForeignKey(
+            columns=list(info["constrained_columns"]),
+            ref_table=info["referred_table"],
+            ref_columns=list(info["referred_columns"]),
+            name=info.get("name") or None,
+            on_delete=_action(options.get("ondelete")),
+            on_update=_action(options.get("onupdate")),
+        )
+
+    def _indexes(self, table: Table, infos: list[dict]) -> list[Index]:
+        result = []
+        for info in infos:
+            if info.get("duplicates_constraint"):
+                continue  # the index behind a UNIQUE constraint, already read as the constraint
+            if self.dialect == "mysql" and _is_implicit_fk_index(table.name, info, table.foreign_keys):
+                continue
+            columns = list(info.get("column_names") or [])
+            expressions = list(info.get("expressions") or [])
+            options = info.get("dialect_options") or {}
+            where = options.get("postgresql_where") or options.get("sqlite_where")
+            if None in columns:
+                # Mixed or pure expression index: the model keeps them all as expressions.
+                exprs = [generic_sql(e, self.dialect) for e in expressions]
+                columns = []
+            else:
+                exprs = []
+            result.append(Index(name=info["name"], columns=columns, expressions=exprs,
+                                unique=bool(info.get("unique")),
+                                where=generic_sql(str(where), self.dialect) if where is not None else None))
+        return result
+
+    def _checks(self) -> dict[tuple, list[tuple[str | None, str]]]:
+        """(schema, table) -> [(name, expression)]. MariaDB's column-level checks come from its catalog."""
+        if self.dialect == "mysql":
+            rows = self._mariadb_checks()
+            if rows is not None:
+                return rows
+        raw = self._optional(self.insp.get_multi_check_constraints, schema=self.db_schema)
+        return {key: [(c.get("name"), generic_sql(c["sqltext"], self.dialect)) for c in items]
+                for key, items in raw.items()}
+
+    def _mariadb_checks(self) -> dict | None:
+        # SQLAlchemy parses SHOW CREATE TABLE and misses MariaDB's column-level CHECKs (JSON's included).
+        sql = ("SELECT TABLE_NAME, CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+               "WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME")
+        try:
+            rows = self.conn.exec_driver_sql(sql).fetchall()
+        except DBAPIError:  # MySQL proper has no LEVEL column
+            return None
+        result: dict[tuple, list] = {}
+        for table, name, level, clause in rows:
+            entry = result.setdefault((self.db_schema, table), [])
+            json_col = re.fullmatch(r"\s*json_valid\(`([^`]+)`\)\s*", clause or "", re.I)
+            if level == "Column" and json_col and json_col.group(1) == name:
+                entry.append((f"json:{name}", clause))  # marks the column as JSON; not a check of the user's
+                continue
+            # A column-level check is named after its column by MariaDB, not by the user.
+            entry.append((None if level == "Column" else name, generic_sql(clause, self.dialect)))
+        return result
+
+    def _sqlite_declared_types(self, names: list[str]) -> dict[tuple[str, str], DataType]:
+        found = {}
+        for name in names:
+            for row in self.conn.exec_driver_sql(f"PRAGMA table_xinfo({_sqlite_quote(name)})"):
+                dtype = _sqlite_declared_type(row[2])
+                if dtype is not None:
+                    found[(name, row[1])] = dtype
+        return found
+
+    def _sqlite_autoincrement_tables(self) -> set[str]:
+        rows = self.conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        return {name for name, sql in rows if sql and re.search(r"\bAUTOINCREMENT\b", sql, re.I)}
+
+    def _sqlite_unreflected_indexes(self) -> dict[str, list[Index]]:
+        """Expression indexes, which SQLAlchemy skips on SQLite: read from their CREATE INDEX text."""
+        reflected = {(t, i["name"]) for (_, t), items in self.insp.get_multi_indexes().items() for i in items}
+        rows = self.conn.exec_driver_sql(
+            "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        found: dict[str, list[Index]] = {}
+        for table, name, sql in rows:
+            if (table, name) in reflected:
+                continue
+            try:
+                tree = sqlglot.parse_one(sql, read="sqlite")
+                params = tree.this.args["params"]
+            except Exception:  # noqa: BLE001 - an index we cannot read is reported, not fatal
+                self.skipped.append(Skipped(kind="index", name=name, reason="could not read its definition",
+                                            text=sql[:200]))
+                continue
+            exprs = [(o.this if isinstance(o, exp.Ordered) else o).sql() for o in params.args.get("columns") or []]
+            where = params.args.get("where")
+            found.setdefault(table, []).append(Index(
+                name=name, expressions=exprs, unique=bool(tree.args.get("unique")),
+                where=where.this.sql() if where is not None else None))
+        return found
+
+    def _views(self) -> list[View]:
+        kw = {"schema": self.db_schema}
+        names = self.insp.get_view_names(**kw)
+        if not names:
+            return []
+        columns = self.insp.get_multi_columns(kind=ObjectKind.VIEW, **kw)
+        views = []
+        for name in names:
+            try:
+                definition = self.insp.get_view_definition(name, **kw)
+            except NotImplementedError:
+                definition = None
+            views.append(View(name=name, definition=_view_body(definition),
+                              columns=[c["name"] for c in columns.get((self.db_schema, name), [])]))
+        return views
+
+
+def _is_implicit_fk_index(table: str, info: dict, foreign_keys: list[ForeignKey]) -> bool:
+    """True for the index MySQL/MariaDB made for a foreign key (named after it, on exactly its columns)."""
+    if info.get("unique") or info.get("expressions"):
+        return False
+    columns = list(info.get("column_names") or [])
+    for fk in foreign_keys:
+        if fk.columns != columns:
+            continue
+        auto_named = fk.name is None or re.fullmatch(rf"{re.escape(table)}_ibfk_\d+", fk.name)
+        if info["name"] == fk.name or (auto_named and info["name"] == fk.columns[0]):
+            return True
+    return False
+
+
+def _sqlite_quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
