@@ -53,6 +53,7 @@ fi
 if [ "$DEV" = 1 ]; then
   # --- WordNet for NLTK, from Debian's files (no download) ---------------------------------------
   .venv/bin/python scripts/setup_wordnet.py "$ROOT/.cache/nltk_data" >&2 || log "WordNet setup failed (bench tests will say so)"
+  (cd tests/js_parsers && npm ci --no-audit --no-fund --loglevel=error) >&2 || log "npm ci in tests/js_parsers failed (the Mermaid/DBML parser tests will say so)"
 
   # --- local database servers ----------------------------------------------------------------
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
