@@ -28,6 +28,9 @@ def _register_commands() -> None:
     from . import schema_io
 
     schema_io.register(app)
+    from . import advise
+
+    advise.register(app)
 
 
 _register_commands()

@@ -1,0 +1,3 @@
+"""Rule families; importing this package registers every rule."""
+
+from . import design, dialect, indexes, keys, naming, privacy, types  # noqa: F401
