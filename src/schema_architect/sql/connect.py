@@ -11,6 +11,7 @@ import re
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseError
@@ -56,7 +57,11 @@ def open_engine(url: str) -> Engine:
     the earlier ones behind. This is SQLAlchemy's documented recipe for transactional DDL in SQLite.
     """
     dialect = dialect_of_url(url)
-    engine = create_engine(normalize_url(url), poolclass=NullPool, connect_args=_CONNECT_ARGS.get(dialect, {}))
+    try:
+        engine = create_engine(normalize_url(url), poolclass=NullPool, connect_args=_CONNECT_ARGS.get(dialect, {}))
+    except (ImportError, NoSuchModuleError) as exc:
+        raise DatabaseError(f"no database driver installed for {redact_text(str(url).split('://', 1)[0])} URLs ({exc})",
+                            hint="live databases supported here: PostgreSQL, MySQL/MariaDB and SQLite") from None
     if dialect == "sqlite":
 
         @event.listens_for(engine, "connect")

@@ -68,12 +68,17 @@ def _length(t) -> int | None:
     return getattr(t, "length", None) or None
 
 
+def _fractional_digits(t) -> int | None:
+    # PostgreSQL calls it precision, MySQL fsp; 0 and "unset" both mean whole seconds here.
+    return getattr(t, "precision", None) or getattr(t, "fsp", None) or None
+
+
 def _timestamp(t) -> DataType:
-    return DataType(kind="timestamp", timezone=bool(getattr(t, "timezone", False)))
+    return DataType(kind="timestamp", timezone=bool(getattr(t, "timezone", False)), precision=_fractional_digits(t))
 
 
 def _time(t) -> DataType:
-    return DataType(kind="time", timezone=bool(getattr(t, "timezone", False)))
+    return DataType(kind="time", timezone=bool(getattr(t, "timezone", False)), precision=_fractional_digits(t))
 
 
 def _tinyint(t) -> DataType:
@@ -120,27 +125,6 @@ TYPE_READERS: dict[type, Callable[[sqltypes.TypeEngine], DataType]] = {
 _UNPORTABLE = (sqltypes.Interval, sqltypes.ARRAY, pg_types.INET, pg_types.CIDR, pg_types.MACADDR,
                pg_types.TSVECTOR, pg_types.MONEY, sqltypes.NullType)
 
-# SQLite keeps the declared type text and SQLAlchemy guesses from its affinity rules, which turns
-# e.g. UUID into NUMERIC. These declared names are read as written instead.
-SQLITE_DECLARED: dict[str, Callable[[int | None], DataType]] = {
-    "UUID": lambda n: DataType.uuid(),
-    "GUID": lambda n: DataType.uuid(),
-    "UNIQUEIDENTIFIER": lambda n: DataType.uuid(),
-    "TIMESTAMP WITH TIME ZONE": lambda n: DataType.timestamp(timezone=True),
-    "TIMESTAMPTZ": lambda n: DataType.timestamp(timezone=True),
-    "DATETIMEOFFSET": lambda n: DataType.timestamp(timezone=True),
-    "TIME WITH TIME ZONE": lambda n: DataType(kind="time", timezone=True),
-    "TIMETZ": lambda n: DataType(kind="time", timezone=True),
-    "DOUBLE PRECISION": lambda n: DataType.float(),
-    "BINARY": lambda n: DataType.binary(n),
-    "VARBINARY": lambda n: DataType.binary(n),
-    "BYTEA": lambda n: DataType.binary(),
-    "CLOB": lambda n: DataType.text(),
-    "TINYINT": lambda n: DataType.boolean() if n == 1 else DataType.smallint(),
-    "MEDIUMINT": lambda n: DataType.integer(),
-}
-
-
 def datatype_of(sa_type: sqltypes.TypeEngine) -> DataType | None:
     """The portable type for a reflected SQLAlchemy type, or None when the model has none."""
     if isinstance(sa_type, _UNPORTABLE):
@@ -153,23 +137,33 @@ def datatype_of(sa_type: sqltypes.TypeEngine) -> DataType | None:
 
 
 def _sqlite_declared_type(declared: str) -> DataType | None:
-    m = re.match(r"^\s*([A-Za-z ]+?)\s*(?:\(\s*(\d+)\s*(?:,\s*\d+\s*)?\))?\s*$", declared or "")
-    if not m:
+    """SQLite keeps a column's declared type text verbatim (SQLAlchemy only guesses from affinity,
+    turning UUID into NUMERIC): read it the way the DDL parser reads that type name."""
+    if not (declared or "").strip():
         return None
-    reader = SQLITE_DECLARED.get(" ".join(m.group(1).upper().split()))
-    return reader(int(m.group(2)) if m.group(2) else None) if reader else None
+    from .dialects import get_dialect, read_sqlglot_type
+
+    try:
+        dtype = exp.DataType.build(declared, dialect="sqlite", udt=True)
+    except (sqlglot.errors.ParseError, ValueError):
+        return None
+    return read_sqlglot_type(dtype, get_dialect("sqlite"))[0]
 
 
 # -- SQL fragments -----------------------------------------------------------------------------------
 _SEQUENCE_DEFAULT = re.compile(r"^\s*nextval\(", re.I)
 
 
+_TEXT_TYPES = (exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR)
 _PLAIN_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def _plain(node: exp.Expression) -> exp.Expression:
     # PostgreSQL reports 'x'::character varying and 0::numeric; the literal is what was written.
     if isinstance(node, exp.Cast) and isinstance(node.this, (exp.Literal, exp.Boolean, exp.Null)):
+        return node.this
+    # ... and lower((title)::text) for lower(title) on a varchar: the cast to text is its own addition.
+    if isinstance(node, exp.Cast) and isinstance(node.this, exp.Column) and node.to.is_type(*_TEXT_TYPES):
         return node.this
     # MySQL reports `price` > 0: simple names need no quotes, so fragments read alike from every server.
     if isinstance(node, exp.Identifier) and node.quoted and _PLAIN_IDENTIFIER.match(node.this):
