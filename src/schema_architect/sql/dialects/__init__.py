@@ -1,0 +1,179 @@
+"""The five SQL dialects, as declarative :class:`Dialect` objects, and what a trip through one does.
+
+``get_dialect("pg")`` returns the PostgreSQL dialect. ``roundtrip_type`` and ``roundtrip_schema``
+say what a model looks like after being written as a dialect's DDL and read back: the yardstick for
+"equal up to dialect equivalence" used by tests and by the live-database code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...errors import InputError
+from ...model import Column, DataType, Index, Schema, Table, TypeKind
+from . import mysql, oracle, postgresql, sqlite, sqlserver
+from .base import BASE_VARIANTS, TYPE_VARIANTS, Dialect, quote_string, type_variant
+
+DIALECTS: dict[str, Dialect] = {
+    d.name: d for d in (postgresql.DIALECT, mysql.DIALECT, sqlite.DIALECT, sqlserver.DIALECT, oracle.DIALECT)
+}
+_BY_ALIAS: dict[str, Dialect] = {alias: d for d in DIALECTS.values() for alias in (d.name, *d.aliases)}
+
+__all__ = [
+    "BASE_VARIANTS", "DIALECTS", "TYPE_VARIANTS", "Dialect", "dialect_names", "get_dialect", "quote_string",
+    "read_sqlglot_type", "roundtrip_schema", "roundtrip_type", "type_variant",
+]
+
+
+def dialect_names() -> list[str]:
+    return list(DIALECTS)
+
+
+def get_dialect(name: str | Dialect) -> Dialect:
+    """The dialect called ``name`` (or one of its aliases, any case); InputError listing the valid ones."""
+    if isinstance(name, Dialect):
+        return name
+    found = _BY_ALIAS.get(str(name).strip().lower())
+    if found is None:
+        valid = ", ".join(f"{d.name} ({', '.join(a for a in d.aliases if a != d.name)})" if len(d.aliases) > 1 else d.name
+                          for d in DIALECTS.values())
+        raise InputError(f"unknown SQL dialect {name!r}", hint=f"use one of: {valid}")
+    return found
+
+
+# -- reading sqlglot's type expressions ----------------------------------------------------------------
+def read_sqlglot_type(dtype, dialect: Dialect) -> tuple[DataType | None, bool, str]:
+    """(logical type or None when the model has no such type, is a serial type, the type as written)."""
+    from sqlglot import exp
+
+    written = dtype.sql(dialect.sqlglot_name)
+    name = dtype.this.name if isinstance(dtype.this, exp.DataType.Type) else str(dtype.this)
+    if name == "USERDEFINED":
+        name = written.split("(")[0].strip()
+    params: list[int | str] = []
+    values: list[str] = []
+    for p in dtype.expressions:
+        node = p.this if isinstance(p, exp.DataTypeParam) else p
+        if isinstance(node, exp.Literal):
+            if node.is_string:
+                values.append(node.this)
+            else:
+                try:
+                    params.append(int(node.this))
+                except ValueError:
+                    params.append(node.this)
+        elif isinstance(node, (exp.Var, exp.Identifier)):
+            params.append(node.name)
+        elif isinstance(node, exp.Neg):  # FLOAT(-1) and the like: not a real parameter
+            continue
+    if dtype.this == exp.DataType.Type.USERDEFINED and "(" in written:
+        inner = written[written.index("(") + 1 : written.rindex(")")]
+        params = [int(x) if x.strip().isdigit() else x.strip() for x in inner.split(",") if x.strip()]
+    datatype, serial = dialect.read_type(name, params, tuple(values))
+    return datatype, serial, written
+
+
+@lru_cache(maxsize=4096)
+def _roundtrip_type(t: DataType, dialect_name: str, in_key: bool) -> DataType:
+    from sqlglot import exp
+
+    d = DIALECTS[dialect_name]
+    if t.kind is TypeKind.ENUM:
+        return t  # native ENUM, or VARCHAR + CHECK (col IN ...) which reads back as the enum
+    dtype = exp.DataType.build(d.spelling(t, in_key=in_key), dialect=d.sqlglot_name, udt=True)
+    back, _serial, _written = read_sqlglot_type(dtype, d)
+    return back if back is not None else t
+
+
+def roundtrip_type(datatype: DataType, dialect: str | Dialect, *, in_key: bool = False) -> DataType:
+    """The logical type read back after writing ``datatype`` as ``dialect`` DDL.
+
+    ``in_key``: the column is part of a key or index (MySQL writes TEXT there as VARCHAR(255)).
+    """
+    return _roundtrip_type(datatype, get_dialect(dialect).name, in_key)
+
+
+def roundtrip_schema(schema: Schema, dialect: str | Dialect) -> Schema:
+    """``schema`` as it reads back after a trip through ``dialect``'s DDL, derived from the dialect's
+    tables (not by rendering): types per :func:`roundtrip_type`, unsupported referential actions and
+    index features dropped, comments gone where the dialect has none, long names shortened."""
+    d = get_dialect(dialect)
+    fit = d.fit_identifier
+    tables = []
+    for t in schema.tables:
+        keyed = key_columns(t)
+        identity_col = identity_column(t, d)
+        columns = []
+        for c in t.columns:
+            in_key = c.name.lower() in keyed
+            typ = roundtrip_type(c.type, d, in_key=in_key)
+            auto = c.autoincrement
+            if d.identity_needs_inline_primary_key:
+                auto = identity_col is not None and c.name == identity_col.name
+                if auto and d.identity_type and typ.is_integer:
+                    typ = DataType.integer()
+            default = c.default
+            columns.append(c.model_copy(update={
+                "name": fit(c.name), "type": typ, "autoincrement": auto, "default": default,
+                "comment": c.comment if d.comments != "none" else None,
+            }))
+        pk = t.primary_key.model_copy(update={
+            "columns": [fit(x) for x in t.primary_key.columns],
+            "name": fit(t.primary_key.name) if t.primary_key.name else None,
+        }) if t.primary_key else None
+        fks = [fk.model_copy(update={
+            "columns": [fit(x) for x in fk.columns], "ref_table": fit(fk.ref_table),
+            "ref_columns": [fit(x) for x in fk.ref_columns], "name": fit(fk.name) if fk.name else None,
+            "on_delete": fk.on_delete if fk.on_delete in d.on_delete_actions else None,
+            "on_update": fk.on_update if fk.on_update in d.on_update_actions else None,
+        }) for fk in t.foreign_keys]
+        uqs = [u.model_copy(update={"columns": [fit(x) for x in u.columns], "name": fit(u.name) if u.name else None})
+               for u in t.unique_constraints]
+        cks = [ck.model_copy(update={"name": fit(ck.name) if ck.name else None}) for ck in t.check_constraints]
+        idx = [i.model_copy(update={"name": fit(i.name), "columns": [fit(x) for x in i.columns]})
+               for i in t.indexes if index_supported(i, d)]
+        tables.append(t.model_copy(update={
+            "name": fit(t.name), "columns": columns, "primary_key": pk, "foreign_keys": fks,
+            "unique_constraints": uqs, "check_constraints": cks, "indexes": idx,
+            "comment": t.comment if d.comments != "none" else None,
+        }))
+    return schema.model_copy(update={"tables": tables})
+
+
+# -- facts about a table that both the renderer and roundtrip_schema need ---------------------------------
+def key_columns(table: Table) -> set[str]:
+    """Lower-cased names of columns in the PK, a UNIQUE constraint, a FK or a plain index."""
+    cols = {c.lower() for c in table.primary_key_columns}
+    for u in table.unique_constraints:
+        cols.update(c.lower() for c in u.columns)
+    for fk in table.foreign_keys:
+        cols.update(c.lower() for c in fk.columns)
+    for i in table.indexes:
+        cols.update(c.lower() for c in i.columns)
+    return cols
+
+
+def referenced_columns(schema: Schema) -> dict[str, set[str]]:
+    """table (lower) -> lower-cased column names other tables' foreign keys point at."""
+    out: dict[str, set[str]] = {}
+    for t in schema.tables:
+        for fk in t.foreign_keys:
+            out.setdefault(fk.ref_table.lower(), set()).update(c.lower() for c in fk.ref_columns)
+    return out
+
+
+def identity_column(table: Table, d: Dialect) -> Column | None:
+    """The autoincrement column the dialect can express (SQLite: only a lone INTEGER PRIMARY KEY)."""
+    autos = [c for c in table.columns if c.autoincrement]
+    if not autos:
+        return None
+    if d.identity_needs_inline_primary_key:
+        pk = table.primary_key_columns
+        if len(pk) == 1 and autos[0].name.lower() == pk[0].lower() and autos[0].type.is_integer:
+            return autos[0]
+        return None
+    return autos[0]
+
+
+def index_supported(index: Index, d: Dialect) -> bool:
+    return (d.partial_indexes or not index.where) and (d.expression_indexes or not index.expressions)
