@@ -1,8 +1,11 @@
 // Parse diagrams with the real Mermaid 11 and DBML parsers and print what they understood, as JSON.
-// stdin: [{"kind": "mermaid" | "dbml", "text": "..."}, ...]; stdout: one result object per input.
-import fs from 'node:fs';
-import mermaid from 'mermaid';
-import { Parser } from '@dbml/core';
+// A small server, so the parsers load once per test session (loading them takes seconds):
+// each stdin line is {"kind": "mermaid" | "dbml", "texts": [...]}; each reply line is a list with
+// one result object per text.
+import readline from 'node:readline';
+
+let mermaid = null;
+let DbmlParser = null;
 
 // Mermaid keeps entity codes (#quot;) encoded until it draws; decode them as the drawing would.
 const NAMED = { quot: '"', lt: '<', gt: '>', amp: '&', apos: "'" };
@@ -11,6 +14,7 @@ const decode = (s) => typeof s !== 'string' ? s : s
   .replace(/ﬂ°(\w+)¶ß/g, (m, name) => NAMED[name] ?? m);
 
 async function parseMermaid(text) {
+  mermaid ??= (await import('mermaid')).default;
   await mermaid.parse(text);  // throws on a syntax error; also registers the diagram types
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
   const entities = {};
@@ -30,8 +34,9 @@ async function parseMermaid(text) {
   return { entities, relationships };
 }
 
-function parseDbml(text) {
-  const db = new Parser().parse(text, 'dbmlv2');
+async function parseDbml(text) {
+  DbmlParser ??= (await import('@dbml/core')).Parser;
+  const db = new DbmlParser().parse(text, 'dbmlv2');
   const schema = db.schemas[0] || { tables: [], refs: [] };
   const tables = schema.tables.map((t) => ({
     name: t.name, note: t.note,
@@ -49,14 +54,22 @@ function parseDbml(text) {
   return { tables, refs, enums };
 }
 
-const inputs = JSON.parse(fs.readFileSync(0, 'utf8'));
-const results = [];
-for (const { kind, text } of inputs) {
-  try {
-    results.push({ ok: true, ...(kind === 'mermaid' ? await parseMermaid(text) : parseDbml(text)) });
-  } catch (err) {
-    const diags = err.diags ? err.diags.map((d) => `${d.location?.start?.line}: ${d.message}`).join('; ') : '';
-    results.push({ ok: false, error: diags || String(err.message || err) });
+async function parseAll(kind, texts) {
+  const results = [];
+  for (const text of texts) {
+    try {
+      results.push({ ok: true, ...(kind === 'mermaid' ? await parseMermaid(text) : await parseDbml(text)) });
+    } catch (err) {
+      const diags = err.diags ? err.diags.map((d) => `${d.location?.start?.line}: ${d.message}`).join('; ') : '';
+      results.push({ ok: false, error: diags || String(err.message || err) });
+    }
   }
+  return results;
 }
-process.stdout.write(JSON.stringify(results));
+
+const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+for await (const line of lines) {
+  if (!line.trim()) continue;
+  const { kind, texts } = JSON.parse(line);
+  process.stdout.write(JSON.stringify(await parseAll(kind, texts)) + '\n');
+}
