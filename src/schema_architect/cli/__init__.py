@@ -28,9 +28,18 @@ def _register_commands() -> None:
     from . import schema_io
 
     schema_io.register(app)
+    from . import normalize
+
+    normalize.register(app)
     from . import advise
 
     advise.register(app)
+    from . import bench
+
+    bench.register(app)
+    from . import agents
+
+    agents.register(app)
 
 
 _register_commands()

@@ -1,0 +1,99 @@
+"""The test executor's tool: run the QA engineer's cases as real SQL on a real database.
+
+The schema is created in an in-memory SQLite (and, when a URL is configured, in a throw-away
+PostgreSQL schema); each case runs in a savepoint so a failed case leaves no rows behind, and the
+cases run in order because later cases may rely on rows inserted by earlier ones.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..model import Schema
+from .outputs import TestCase
+
+
+@dataclass
+class CaseResult:
+    id: str
+    passed: bool
+    detail: str
+    statement: str | None = None
+    database: str = "sqlite"
+
+
+@dataclass
+class ExecutionReport:
+    setup_error: str | None = None
+    results: list[CaseResult] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.setup_error is None and all(r.passed for r in self.results)
+
+    @property
+    def failures(self) -> list[CaseResult]:
+        return [r for r in self.results if not r.passed]
+
+    def summary(self) -> str:
+        if self.setup_error:
+            return f"the schema could not be created: {self.setup_error}"
+        ok = sum(r.passed for r in self.results)
+        lines = [f"{ok}/{len(self.results)} test cases passed"]
+        lines += [f"- {r.id} FAILED on {r.database}: {r.detail}" + (f" [{r.statement[:160]}]" if r.statement else "")
+                  for r in self.failures]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"passed": self.passed, "setup_error": self.setup_error,
+                "results": [r.__dict__ for r in self.results]}
+
+
+def run_cases_sqlite(schema: Schema, cases: list[TestCase]) -> ExecutionReport:
+    from ..sql.render import render_statements
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    report = ExecutionReport()
+    try:
+        for stmt in render_statements(schema, "sqlite"):
+            conn.execute(stmt)
+    except sqlite3.Error as exc:
+        report.setup_error = str(exc)
+        return report
+    for case in cases:
+        report.results.append(_run_case(conn, case))
+    conn.close()
+    return report
+
+
+def _run_case(conn: sqlite3.Connection, case: TestCase) -> CaseResult:
+    expect_error = case.expect.strip().lower() == "error"
+    conn.execute("SAVEPOINT test_case")
+    rows = None
+    last = len(case.sql) - 1
+    for i, stmt in enumerate(case.sql):
+        try:
+            cur = conn.execute(stmt)
+            if cur.description is not None:
+                rows = cur.fetchall()
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK TO test_case")
+            conn.execute("RELEASE test_case")
+            if expect_error and i == last:
+                return CaseResult(case.id, True, f"rejected as expected: {exc}", stmt)
+            return CaseResult(case.id, False, str(exc), stmt)
+        except sqlite3.Warning as exc:  # more than one statement in a string
+            conn.execute("ROLLBACK TO test_case")
+            conn.execute("RELEASE test_case")
+            return CaseResult(case.id, False, f"invalid test statement: {exc}", stmt)
+    if expect_error:
+        conn.execute("ROLLBACK TO test_case")
+        conn.execute("RELEASE test_case")
+        return CaseResult(case.id, False, "the last statement should have been rejected but succeeded", case.sql[-1])
+    conn.execute("RELEASE test_case")
+    if case.expect_rows is not None and rows is not None and len(rows) != case.expect_rows:
+        return CaseResult(case.id, False, f"the query returned {len(rows)} rows, expected {case.expect_rows}",
+                          case.sql[-1])
+    return CaseResult(case.id, True, "ok")
