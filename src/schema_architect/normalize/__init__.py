@@ -65,3 +65,17 @@ __all__ = [
     "project",
     "synthesize_3nf",
 ]
+
+from .first_nf import FirstNFRepair, NonAtomic, detect_1nf, repair_1nf  # noqa: E402
+from .tables import SchemaNormalization, TableNormalization, normalize_schema, normalize_table  # noqa: E402
+
+__all__ += [
+    "FirstNFRepair",
+    "NonAtomic",
+    "SchemaNormalization",
+    "TableNormalization",
+    "detect_1nf",
+    "normalize_schema",
+    "normalize_table",
+    "repair_1nf",
+]

@@ -220,7 +220,7 @@ def _finish(deps: Dependencies, target: str, masks: list[Bits], keys: list[Bits]
     fragments = []
     for i, (m, k, why) in enumerate(zip(masks, keys, reasons)):
         name = rel.name if i == home else _unique(name_for(deps.names(k)), taken)
-        kept = [deps.to_fd(f) for f in cover if (f[0] | f[1]) & ~m == 0]
+        kept = [deps.to_fd(f) for f in group_by_lhs([f for f in cover if (f[0] | f[1]) & ~m == 0])]
         fragments.append(Fragment(name, deps.names(m), deps.names(k), kept, why))
     attrs = [f.attributes for f in fragments]
     lost = not_preserved(deps, attrs)
