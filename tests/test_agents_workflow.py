@@ -5,7 +5,7 @@ import json
 import pytest
 
 from schema_architect.agents import Transcript, design_with_agents
-from schema_architect.agents.outputs import TestCase
+from schema_architect.agents.outputs import QACase
 from schema_architect.agents.testexec import run_cases_sqlite
 from schema_architect.agents.workflow import Workflow
 from schema_architect.llm import LLMClient, LLMError, load_config
@@ -232,7 +232,7 @@ def test_executor_tool_finds_a_missing_junction_table():
                                       Column(name="Student ID", type=DataType.integer())],
               primary_key=PrimaryKey(columns=["Course ID"])),
     ])
-    cases = [TestCase(id="many-to-many", sql=[
+    cases = [QACase(id="many-to-many", sql=[
         "INSERT INTO \"Student\" VALUES (1)", "INSERT INTO \"Student\" VALUES (2)",
         "INSERT INTO \"Course\" (\"Course ID\", \"Student ID\") VALUES (10, 1)",
         "INSERT INTO \"Course\" (\"Course ID\", \"Student ID\") VALUES (10, 2)"])]

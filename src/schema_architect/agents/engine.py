@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..llm import LLMClient, LLMConfig, load_config
 from ..llm.client import LLMError, Usage
-from ..model import Schema
+from ..model import Schema, schema_from_dict
 from .logical import build_schema
 from .outputs import LogicalDesign
 from .transcript import Transcript
@@ -45,7 +45,7 @@ def design_with_agents(text: str, *, config: LLMConfig | None = None, mode: str 
     if transcript.schema is None:
         raise LLMError(f"the {mode} workflow produced no valid schema: {transcript.message}",
                        hint="see the transcript with `schema-architect trace FILE`, or use --engine offline")
-    return AgentsDesign(schema=Schema.model_validate(transcript.schema), transcript=transcript, usage=client.usage())
+    return AgentsDesign(schema=schema_from_dict(transcript.schema), transcript=transcript, usage=client.usage())
 
 
 # -- the paper's baselines ------------------------------------------------------------------------

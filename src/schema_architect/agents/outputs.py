@@ -102,7 +102,7 @@ class LogicalDesign(_Out):
     tables: list[TableSpec] = Field(min_length=1)
 
 
-class TestCase(BaseModel):
+class QACase(BaseModel):
     model_config = ConfigDict(extra="ignore")
     id: str
     description: str = ""
@@ -113,7 +113,7 @@ class TestCase(BaseModel):
 
 
 class TestPlan(_Out):
-    test_cases: list[TestCase] = Field(min_length=1)
+    test_cases: list[QACase] = Field(min_length=1)
 
 
 class Failure(BaseModel):

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..model import Schema
-from .outputs import TestCase
+from .outputs import QACase
 
 
 @dataclass
@@ -50,7 +50,7 @@ class ExecutionReport:
                 "results": [r.__dict__ for r in self.results]}
 
 
-def run_cases_sqlite(schema: Schema, cases: list[TestCase]) -> ExecutionReport:
+def run_cases_sqlite(schema: Schema, cases: list[QACase]) -> ExecutionReport:
     from ..sql.render import render_statements
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -68,7 +68,7 @@ def run_cases_sqlite(schema: Schema, cases: list[TestCase]) -> ExecutionReport:
     return report
 
 
-def _run_case(conn: sqlite3.Connection, case: TestCase) -> CaseResult:
+def _run_case(conn: sqlite3.Connection, case: QACase) -> CaseResult:
     expect_error = case.expect.strip().lower() == "error"
     conn.execute("SAVEPOINT test_case")
     rows = None
