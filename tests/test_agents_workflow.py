@@ -239,3 +239,26 @@ def test_executor_tool_finds_a_missing_junction_table():
     report = run_cases_sqlite(schema, cases)
     assert not report.passed
     assert "UNIQUE constraint failed" in report.failures[0].detail
+
+
+def test_logical_designer_tool_decomposes_by_the_stated_dependencies():
+    from schema_architect.agents.logical import build_schema
+    from schema_architect.agents.outputs import LogicalDesign
+
+    design = LogicalDesign.model_validate({"tables": [{
+        "name": "Customer",
+        "columns": [{"name": "Customer ID", "type": "INTEGER"}, {"name": "Name", "type": "TEXT"},
+                    {"name": "Zip", "type": "TEXT"}, {"name": "City", "type": "TEXT"}],
+        "primary_key": ["Customer ID"],
+        "functional_dependencies": [{"lhs": ["Customer ID"], "rhs": ["Name", "Zip"]}, {"lhs": ["Zip"], "rhs": ["City"]}],
+    }]})
+    built = build_schema(design)
+    assert not built.errors
+    tables = {t.name: t for t in built.schema.tables}
+    assert len(tables) == 2 and "Customer" in tables
+    customer = tables["Customer"]
+    assert "City" not in customer.column_names and "Zip" in customer.column_names
+    zip_table = next(t for n, t in tables.items() if n != "Customer")
+    assert zip_table.primary_key_columns == ["Zip"] and "City" in zip_table.column_names
+    assert customer.foreign_keys[0].ref_table == zip_table.name
+    assert any("3NF" in n for n in built.tool_notes)

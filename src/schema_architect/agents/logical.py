@@ -62,7 +62,7 @@ def build_schema(design: LogicalDesign) -> LogicalResult:
         table = _table_of(spec)
         if table.primary_key is None:
             missing.append(spec.name)
-        normalized, why = _normalize(table, spec)
+        normalized, why = _normalize(table, spec, design.tables)
         notes.extend(why)
         tables.extend(normalized)
     schema = Schema(tables=tables)
@@ -91,7 +91,7 @@ def _table_of(spec: TableSpec) -> Table:
                  foreign_keys=fks, unique_constraints=uniques)
 
 
-def _normalize(table: Table, spec: TableSpec) -> tuple[list[Table], list[str]]:
+def _normalize(table: Table, spec: TableSpec, spec_tables) -> tuple[list[Table], list[str]]:
     """Check the declared key against the FDs and decompose to 3NF when they call for it."""
     fds = [(tuple(fd.lhs), tuple(fd.rhs)) for fd in spec.functional_dependencies if fd.lhs and fd.rhs]
     names = {c.name for c in table.columns}
@@ -103,7 +103,8 @@ def _normalize(table: Table, spec: TableSpec) -> tuple[list[Table], list[str]]:
     except ImportError:  # the normalization engine is not importable: keep the designer's table
         return [table], [f"{table.name}: normalization engine unavailable; kept as designed"]
     try:
-        result = normalize_table(table, [f"{','.join(l)}->{','.join(r)}" for l, r in fds], target="3nf")
+        result = normalize_table(table, fds, target="3nf", repair_first_nf=False,
+                                 taken_names=[t.name for t in spec_tables])
     except Exception as exc:  # an FD list the engine rejects is the designer's error, reported as such
         return [table], [f"{table.name}: functional dependencies rejected by the normalization engine: {exc}"]
     tables = list(result.tables)
@@ -115,10 +116,7 @@ def _normalize(table: Table, spec: TableSpec) -> tuple[list[Table], list[str]]:
 
 
 def _rationale_lines(result) -> list[str]:
-    lines = []
-    for step in getattr(result, "rationale", []) or []:
-        lines.append(step if isinstance(step, str) else getattr(step, "text", str(step)))
-    return lines
+    return [str(step) for step in result.rationale]
 
 
 def conceptual_from_schema(schema: Schema) -> ConceptualDesign:
