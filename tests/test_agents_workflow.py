@@ -262,3 +262,24 @@ def test_logical_designer_tool_decomposes_by_the_stated_dependencies():
     assert zip_table.primary_key_columns == ["Zip"] and "City" in zip_table.column_names
     assert customer.foreign_keys[0].ref_table == zip_table.name
     assert any("3NF" in n for n in built.tool_notes)
+
+
+def test_executor_runs_the_cases_on_postgresql_too(server, pg_url):
+    server.add(reply(PM, REPORT), reply(CD, CONCEPTUAL), reply(CR, APPROVE),
+               reply(LD, {"tables": [STUDENT, COURSE], "next_speaker": "qa_engineer"}), reply(QA, TESTS),
+               reply(TE, PASS), reply(LD, LOGICAL_GOOD), reply(QA, TESTS), reply(TE, PASS), reply(PM, ACCEPT))
+    t = design_with_agents(REQUIREMENT, client=client(server), postgres_url=pg_url).transcript
+    first = t.turns[5].tool_results[0]
+    assert first["database"] == "sqlite+postgresql"
+    pg_results = [r for r in first["results"] if r["database"] == "postgresql"]
+    assert pg_results and any('relation "Enrollment" does not exist' in r["detail"] for r in pg_results)
+    final = t.turns[8].tool_results[0]
+    assert final["passed"] and {r["database"] for r in final["results"]} == {"sqlite", "postgresql"}
+    # the throw-away schemas are gone
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(pg_url)
+    with engine.connect() as conn:
+        left = conn.execute(sa.text("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'sa_qa_%'"))
+        assert left.scalar() == 0
+    engine.dispose()

@@ -35,11 +35,12 @@ def offline_draft(text: str) -> Schema:
 
 def design_with_agents(text: str, *, config: LLMConfig | None = None, mode: str = "agents",
                        transcript_path: str | Path | None = None, max_rounds: int = 15,
-                       client: LLMClient | None = None, draft: Schema | None = None) -> AgentsDesign:
+                       client: LLMClient | None = None, draft: Schema | None = None,
+                       postgres_url: str | None = None) -> AgentsDesign:
     client = client or LLMClient(config or load_config())
     if mode == "hybrid" and draft is None:
         draft = offline_draft(text)
-    transcript = Workflow(client, mode=mode, max_rounds=max_rounds, draft=draft).run(text)
+    transcript = Workflow(client, mode=mode, max_rounds=max_rounds, draft=draft, postgres_url=postgres_url).run(text)
     if transcript_path:
         transcript.save(transcript_path)
     if transcript.schema is None:

@@ -97,3 +97,92 @@ def _run_case(conn: sqlite3.Connection, case: QACase) -> CaseResult:
         return CaseResult(case.id, False, f"the query returned {len(rows)} rows, expected {case.expect_rows}",
                           case.sql[-1])
     return CaseResult(case.id, True, "ok")
+
+
+def run_cases_postgres(schema: Schema, cases: list[QACase], url: str) -> ExecutionReport:
+    """The same cases on a real PostgreSQL, inside a throw-away schema that is dropped afterwards.
+
+    The cases are written for SQLite; sqlglot transpiles each statement to PostgreSQL.
+    """
+    import uuid
+
+    import sqlglot
+    from sqlalchemy import text
+
+    from ..sql.connect import connection_error, open_engine
+    from ..sql.render import render_statements
+
+    namespace = f"sa_qa_{uuid.uuid4().hex[:10]}"
+    report = ExecutionReport()
+    engine = open_engine(url)
+    try:
+        conn = engine.connect()
+    except Exception as exc:  # unreachable server: one line, as every database error
+        raise connection_error(exc, url) from None
+    try:
+        conn.execute(text(f'CREATE SCHEMA "{namespace}"'))
+        conn.execute(text(f'SET search_path TO "{namespace}"'))
+        conn.commit()
+        try:
+            with conn.begin():
+                for stmt in render_statements(schema, "postgresql"):
+                    conn.exec_driver_sql(stmt)
+        except Exception as exc:
+            report.setup_error = _first_line(exc)
+            return report
+        for case in cases:
+            report.results.append(_run_case_pg(conn, case, sqlglot))
+        return report
+    finally:
+        conn.rollback()
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{namespace}" CASCADE'))
+        conn.commit()
+        conn.close()
+        engine.dispose()
+
+
+def _run_case_pg(conn, case: QACase, sqlglot) -> CaseResult:
+    expect_error = case.expect.strip().lower() == "error"
+    rows = None
+    last = len(case.sql) - 1
+    tx = conn.begin()
+    for i, stmt in enumerate(case.sql):
+        try:
+            pg_sql = sqlglot.transpile(stmt, read="sqlite", write="postgres")[0]
+        except sqlglot.errors.ParseError as exc:
+            tx.rollback()
+            return CaseResult(case.id, False, f"invalid test statement: {_first_line(exc)}", stmt, "postgresql")
+        try:
+            result = conn.exec_driver_sql(pg_sql.replace("%", "%%"))
+            if result.returns_rows:
+                rows = result.fetchall()
+        except Exception as exc:
+            tx.rollback()
+            if expect_error and i == last:
+                return CaseResult(case.id, True, f"rejected as expected: {_first_line(exc)}", stmt, "postgresql")
+            return CaseResult(case.id, False, _first_line(exc), stmt, "postgresql")
+    if expect_error:
+        tx.rollback()
+        return CaseResult(case.id, False, "the last statement should have been rejected but succeeded",
+                          case.sql[-1], "postgresql")
+    tx.commit()
+    if case.expect_rows is not None and rows is not None and len(rows) != case.expect_rows:
+        return CaseResult(case.id, False, f"the query returned {len(rows)} rows, expected {case.expect_rows}",
+                          case.sql[-1], "postgresql")
+    return CaseResult(case.id, True, "ok", database="postgresql")
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0][:300]
+
+
+def run_cases(schema: Schema, cases: list[QACase], *, postgres_url: str | None = None) -> ExecutionReport:
+    """SQLite always; PostgreSQL too when a URL is configured (results of both, in one report)."""
+    report = run_cases_sqlite(schema, cases)
+    if postgres_url and report.setup_error is None:
+        pg = run_cases_postgres(schema, cases, postgres_url)
+        if pg.setup_error:
+            report.setup_error = f"on PostgreSQL: {pg.setup_error}"
+        report.results.extend(pg.results)
+    return report

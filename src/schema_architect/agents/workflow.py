@@ -31,7 +31,7 @@ from .outputs import (
     TestPlan,
     TestReport,
 )
-from .testexec import ExecutionReport, run_cases_sqlite
+from .testexec import ExecutionReport, run_cases
 from .transcript import Transcript, Turn
 
 FORWARD = {
@@ -79,7 +79,8 @@ class State:
 
 
 class Workflow:
-    def __init__(self, client, *, mode: str = "agents", max_rounds: int = 15, draft: Schema | None = None):
+    def __init__(self, client, *, mode: str = "agents", max_rounds: int = 15, draft: Schema | None = None,
+                 postgres_url: str | None = None):
         if mode not in ("agents", "hybrid"):
             raise ValueError(mode)
         if mode == "hybrid" and draft is None:
@@ -88,6 +89,7 @@ class Workflow:
         self.mode = mode
         self.max_rounds = max_rounds
         self.draft = draft
+        self.postgres_url = postgres_url  # the test executor also runs the cases there when set
 
     # -- the chat loop ----------------------------------------------------------------------------
     def run(self, requirement: str) -> Transcript:
@@ -138,9 +140,9 @@ class Workflow:
             findings = structural_findings(state.conceptual or ConceptualDesign())
             tool_results.append({"tool": "structural_checks", "findings": findings})
         if role == "test_executor":
-            execution = run_cases_sqlite(state.built.schema, state.plan.test_cases)
+            execution = run_cases(state.built.schema, state.plan.test_cases, postgres_url=self.postgres_url)
             state.execution = execution
-            tool_results.append({"tool": "execute_test_cases", "database": "sqlite", **execution.to_dict()})
+            tool_results.append({"tool": "execute_test_cases", "database": self._databases(), **execution.to_dict()})
         messages = [{"role": "system", "content": profile(role)},
                     {"role": "user", "content": self._context(role, state, tool_results)}]
         start = len(self.client.ledger)
@@ -225,9 +227,9 @@ class Workflow:
 
     def _hybrid_test_executor(self, round_no: int, state: State) -> Turn:
         """In hybrid mode the executor is code only: passing tests end the chat, failures go back."""
-        execution = run_cases_sqlite(state.built.schema, state.plan.test_cases)
+        execution = run_cases(state.built.schema, state.plan.test_cases, postgres_url=self.postgres_url)
         state.execution = execution
-        result = {"tool": "execute_test_cases", "database": "sqlite", **execution.to_dict()}
+        result = {"tool": "execute_test_cases", "database": self._databases(), **execution.to_dict()}
         if execution.passed:
             state.tested_ok = True
             nxt, why = TERMINAL, "all test cases passed on the draft: accepted without further model calls"
@@ -273,6 +275,9 @@ class Workflow:
         parts.append("Answer with the JSON object described in your output format. Choose next_speaker among: "
                      + ", ".join(cands) + ".")
         return "\n\n".join(parts)
+
+    def _databases(self) -> str:
+        return "sqlite+postgresql" if self.postgres_url else "sqlite"
 
     def _audience(self, role: str) -> str:
         return "conceptual group" if role in NESTED else "all"
