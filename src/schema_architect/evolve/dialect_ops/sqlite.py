@@ -1,0 +1,19 @@
+"""SQLite: little ALTER support, so most changes use the documented 12-step table rebuild."""
+
+from .base import AlterSyntax
+
+SQLITE = AlterSyntax(
+    name="sqlite",
+    transactional_ddl=True,
+    rebuild_for=frozenset({
+        "alter_column", "add_primary_key", "drop_primary_key", "add_foreign_key", "drop_foreign_key",
+        "add_unique", "drop_unique", "add_check", "drop_check", "add_column_not_null", "drop_column_constrained",
+    }),
+    drop_index="DROP INDEX {name}",
+    batch_update=("UPDATE {table} SET {assign} WHERE rowid IN "
+                  "(SELECT rowid FROM {table} WHERE {where} LIMIT {batch})"),
+    disable_foreign_keys="PRAGMA foreign_keys=OFF",
+    enable_foreign_keys="PRAGMA foreign_keys=ON",
+    foreign_key_check="PRAGMA foreign_key_check",
+    notes=("SQLite rebuilds a table to change it: new table, copy, drop, rename, inside one transaction",),
+)
