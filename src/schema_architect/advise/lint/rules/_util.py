@@ -63,9 +63,12 @@ def has_leading(table: Table, columns: list[str]) -> bool:
 
 def table_for_stem(schema: Schema, stem: str) -> Table | None:
     """The table a ``<stem>_id`` column most likely points to (customer -> customer/customers)."""
-    candidates = {stem, stem.replace("_", ""), singular(stem)}
-    for t in schema.tables:
-        n = "_".join(words(t.name))
-        if n in candidates or singular(n) in candidates or n.replace("_", "") in candidates:
+    names = {"_".join(words(t.name)): t for t in schema.tables}
+    # Exact and simple plural spellings first: inflect is slow to import and rarely needed.
+    for n in (stem, stem + "s", stem + "es", stem.replace("_", "")):
+        if n in names:
+            return names[n]
+    for n, t in names.items():
+        if singular(n) == stem or singular(n).replace("_", "") == stem.replace("_", ""):
             return t
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ....model import Schema
 from .. import fixes
-from ..dialect_facts import IDENTIFIER_MAX, INDEX_KEY_MAX_BYTES, NEEDS_PREFIX_IN_INDEX, key_bytes, reserved_words
+from ..dialect_facts import INDEX_KEY_MAX_BYTES, NEEDS_PREFIX_IN_INDEX, identifier_max, key_bytes, reserved_words
 from ..registry import rule
 
 
@@ -27,14 +27,12 @@ def reserved_word_name(schema: Schema, ctx):
 
 @rule("SA702", "identifier-too-long", "error",
       "Identifiers fit the dialect's limit (PostgreSQL 63, MySQL 64, SQL Server 128, Oracle 30 before "
-      "12.2 and 128 after; set max_length to override).",
+      "12.2 and 128 after: compatible=false or max_length overrides).",
       "PostgreSQL silently truncates long names (two names can collide); Oracle and MySQL reject them.",
-      options={"max_length": None})
+      options={"max_length": None, "compatible": True})
 def identifier_too_long(schema: Schema, ctx):
-    limit = ctx.options.get("max_length") or IDENTIFIER_MAX.get(ctx.dialect)
-    if not limit:
-        return
-    limit = int(limit)
+    limit = int(ctx.options.get("max_length") or identifier_max(ctx.dialect,
+                                                                compatible=bool(ctx.options["compatible"])))
 
     def too_long(name: str) -> bool:
         return len(name.encode("utf-8")) > limit
