@@ -35,6 +35,7 @@ from ..model import (
     Column,
     DataType,
     ForeignKey,
+    TypeKind,
     Index,
     PrimaryKey,
     ReferentialAction,
@@ -155,7 +156,6 @@ _SEQUENCE_DEFAULT = re.compile(r"^\s*nextval\(", re.I)
 
 
 _TEXT_TYPES = (exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR)
-_PLAIN_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def _plain(node: exp.Expression) -> exp.Expression:
@@ -165,23 +165,21 @@ def _plain(node: exp.Expression) -> exp.Expression:
     # ... and lower((title)::text) for lower(title) on a varchar: the cast to text is its own addition.
     if isinstance(node, exp.Cast) and isinstance(node.this, exp.Column) and node.to.is_type(*_TEXT_TYPES):
         return node.this
-    # MySQL reports `price` > 0: simple names need no quotes, so fragments read alike from every server.
-    if isinstance(node, exp.Identifier) and node.quoted and _PLAIN_IDENTIFIER.match(node.this):
-        return exp.Identifier(this=node.this, quoted=False)
     return node
 
 
-def generic_sql(text: str | None, dialect: str) -> str | None:
-    """A SQL fragment as the database reports it, in the model's generic (sqlglot) dialect."""
+def generic_sql(text: str | None, dialect: str, *, boolean: bool = False) -> str | None:
+    """A SQL fragment as the database reports it, in the model's generic form (as the DDL parser writes
+    it, so inspected and parsed models compare equal). ``boolean``: a boolean column's default (1 -> TRUE)."""
+    from .parse import normalize_expression
+
     if text is None:
         return None
     try:
         tree = sqlglot.parse_one(text, read=SQLGLOT_DIALECT[dialect])
     except (sqlglot.errors.ParseError, sqlglot.errors.TokenError):
         return text.strip()
-    while isinstance(tree, exp.Paren):
-        tree = tree.this
-    return tree.transform(_plain).sql()
+    return normalize_expression(tree.transform(_plain), boolean=boolean)
 
 
 def _action(value: str | None) -> ReferentialAction | None:
@@ -310,7 +308,7 @@ class _Reader:
             type=dtype,
             # A primary key column is NOT NULL by definition (SQLite alone lets non-integer PKs hold NULL).
             nullable=bool(info.get("nullable", True)) and info["name"] not in pk_cols,
-            default=generic_sql(default, self.dialect),
+            default=generic_sql(default, self.dialect, boolean=dtype.kind is TypeKind.BOOLEAN),
             autoincrement=autoincrement,
             comment=info.get("comment") or None,
         )
