@@ -18,6 +18,7 @@ from .console import console
 class NormalizeFormat(str, Enum):
     text = "text"
     json = "json"
+    ddl = "ddl"
 
 
 class Target(str, Enum):
@@ -43,8 +44,10 @@ def register(app: typer.Typer) -> None:
         composite: list[str] = typer.Option([], "--composite", help="a composite column of --table: 'address=street,city,zip'"),
         composite_style: CompositeStyle = typer.Option(CompositeStyle.columns, "--composite-style",
                                                        help="split composites into columns or a 1:1 child table"),
-        fmt: NormalizeFormat = typer.Option(NormalizeFormat.text, "--format", "-f", help="text or json"),
-        dialect: str | None = typer.Option(None, "--dialect", help="dialect of SCHEMA when it is DDL"),
+        fmt: NormalizeFormat = typer.Option(NormalizeFormat.text, "--format", "-f",
+                                            help="text, json, or ddl (the decomposed tables of SCHEMA)"),
+        dialect: str | None = typer.Option(None, "--dialect",
+                                           help="dialect of SCHEMA when it is DDL, and of --format ddl (default postgresql)"),
         out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of stdout"),
     ) -> None:
         """Find keys, normal form and violations; decompose to 3NF and BCNF, with the proofs."""
@@ -58,6 +61,8 @@ def register(app: typer.Typer) -> None:
         if relation:
             if table or list_valued or composite:
                 raise InputError("--table, --list-valued and --composite apply to SCHEMA, not to --relation")
+            if fmt is NormalizeFormat.ddl:
+                raise InputError("--format ddl needs a table of a SCHEMA", hint="use --format text or json with --relation")
             rel = parse_relation(relation)
             fds = [parse_fd(t, rel) for t in fd_texts]
             keys = [[k.strip() for k in item.split(",")] for item in key]
@@ -104,6 +109,11 @@ def register(app: typer.Typer) -> None:
         )
         if fmt is NormalizeFormat.json:
             _write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), out)
+        elif fmt is NormalizeFormat.ddl:
+            from ..model import Schema
+            from ..sql.render import render_ddl
+
+            _write(render_ddl(Schema(tables=result.tables), dialect or "postgresql"), out)
         else:
             _print_table_result(result, out)
 

@@ -45,6 +45,7 @@ LIST_LEXICON = {
     "colours": "colour", "sizes": "size", "authors": "author", "roles": "role", "permissions": "permission",
 }
 _TEXTLIKE = {TypeKind.TEXT, TypeKind.VARCHAR, TypeKind.CHAR, TypeKind.JSON}
+_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women", "mouse": "mice"}
 _ADDRESS_LINE_ENDINGS = ("line", "street", "address", "addr")
 _NUMBERED = re.compile(r"^(?P<prefix>.*?[A-Za-z])[_ ]?(?P<n>\d+)(?P<suffix>(?:[_ ].*)?)$")
 
@@ -52,6 +53,8 @@ _NUMBERED = re.compile(r"^(?P<prefix>.*?[A-Za-z])[_ ]?(?P<n>\d+)(?P<suffix>(?:[_
 def plural(word: str) -> str:
     """English plural, good enough for column stems (phone -> phones, category -> categories)."""
     low = word.lower()
+    if low in _IRREGULAR:
+        return word[: len(word) - len(low)] + _IRREGULAR[low]
     if re.search(r"[^aeiou]y$", low):
         return word[:-1] + "ies"
     if re.search(r"(s|x|z|ch|sh)$", low):

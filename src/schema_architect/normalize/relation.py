@@ -104,12 +104,12 @@ class Relation:
 
     def _suggest(self, name: str) -> str:
         attrs = ", ".join(self.attributes)
-        close = difflib.get_close_matches(name.lower(), list(self._lower), n=1, cutoff=0.6)
-        if close:
-            return f"did you mean {self._lower[close[0]]!r}? attributes of {self.name}: {attrs}"
         # Textbook shorthand "AB -> C" for single-letter attributes.
         if len(name) > 1 and all(ch.lower() in self._lower for ch in name):
             return f"separate attributes with commas: {', '.join(self._lower[ch.lower()] for ch in name)}"
+        close = difflib.get_close_matches(name.lower(), list(self._lower), n=1, cutoff=0.6)
+        if close:
+            return f"did you mean {self._lower[close[0]]!r}? attributes of {self.name}: {attrs}"
         return f"attributes of {self.name}: {attrs}"
 
     def ordered(self, names: Iterable[str]) -> tuple[str, ...]:

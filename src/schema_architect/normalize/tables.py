@@ -29,7 +29,7 @@ from ..model import Column, ForeignKey, PrimaryKey, Schema, Table
 from .analysis import Analysis, analyze
 from .closure import Dependencies, closure_bits, minimize_key_bits
 from .decompose import Decomposition, name_for
-from .first_nf import FirstNFRepair, repair_1nf
+from .first_nf import FirstNFRepair, detect_1nf, repair_1nf
 from .relation import FD, Relation, as_fds
 
 
@@ -84,7 +84,8 @@ def normalize_table(table: Table, fds: Iterable = (), *, target: str = "3nf", re
     rationale: list[str] = []
 
     repair = repair_1nf(table, list_valued=list_valued, composite=composite, composite_style=composite_style,
-                        taken=taken_names) if repair_first_nf else FirstNFRepair(table, [], [], [], {})
+                        taken=taken_names) if repair_first_nf else FirstNFRepair(
+        table, [], detect_1nf(table, list_valued=list_valued, composite=composite), [], {})
     rationale += repair.steps
     moved = {c.lower(): where for c, where in repair.moved.items()}
     for fd in given:
@@ -287,7 +288,7 @@ def normalize_schema(schema: Schema, fds_by_table: Mapping[str, Iterable], *, ta
                 if fk.ref_table.lower() != name.lower() or other in result.tables:
                     continue
                 home = result.tables[0]
-                if all(home.column(c) for c in fk.ref_columns):
+                if home.is_unique_on(fk.ref_columns):
                     continue
                 target_table = next(
                     (t for t in result.tables if {c.lower() for c in t.primary_key_columns} == {c.lower() for c in fk.ref_columns}),
