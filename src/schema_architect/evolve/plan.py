@@ -202,6 +202,7 @@ class _Planner:
 
     # entry ----------------------------------------------------------------------------------------------
     def phases_for(self, ops: list) -> list[Phase]:
+        self.ops = ops
         if self.s.rebuild_for:
             return self._phases_with_rebuilds(ops)
         phases: list[Phase] = []
@@ -214,7 +215,35 @@ class _Planner:
     def _create_table(self, op: CreateTable) -> list[Phase]:
         up = sb.create_table(self.d, op.table)
         return [Phase(name="Create table", operation=op.describe(), table=op.table.name, up=up,
-                      down=[sb.drop_table(self.d, op.table.name)])]
+                      down=[sb.drop_table(self.d, op.table.name)])] + self._move_data(op.table)
+
+    def _move_data(self, created: Table) -> list[Phase]:
+        """A table split off another: copy the columns it takes over before the old table drops them.
+
+        Recognised when the new table (in the TO schema) has a foreign key to an existing table that,
+        in this same plan, drops columns of the same names and types as columns of the new table.
+        """
+        final = self.new.table(created.name)
+        for fk in final.foreign_keys if final else []:
+            source = self.state.table(fk.ref_table)
+            if source is None or [c.lower() for c in fk.ref_columns] != [c.lower() for c in source.primary_key_columns]:
+                continue
+            dropped = {o.column.name.lower(): o.column for o in self.ops
+                       if isinstance(o, DropColumn) and o.table.lower() == source.name.lower()}
+            moved = [c for c in final.columns if c.name.lower() in dropped
+                     and dropped[c.name.lower()].type == c.type and c.name.lower() not in map(str.lower, fk.columns)]
+            if not moved:
+                continue
+            targets = [self.q(c) for c in fk.columns] + [self.q(c.name) for c in moved]
+            sources = [self.q(c) for c in fk.ref_columns] + [self.q(dropped[c.name.lower()].name) for c in moved]
+            where = " OR ".join(f"{s} IS NOT NULL" for s in sources[len(fk.columns):])
+            insert = (f"INSERT INTO {self.q(created.name)} ({', '.join(targets)}) "
+                      f"SELECT {', '.join(sources)} FROM {self.q(source.name)} WHERE {where}")
+            return [Phase(name="Move data into the new table", table=created.name,
+                          operation=f"copy {', '.join(c.name for c in moved)} from {source.name} to {created.name}",
+                          up=[insert], down=[f"DELETE FROM {self.q(created.name)}"],
+                          note="rows with all moved columns empty are not copied")]
+        return []
 
     def _drop_table(self, op: DropTable) -> list[Phase]:
         backup = self.own(OWN_PREFIX + "bak", self.tag, op.table.name)
@@ -604,6 +633,8 @@ class _Planner:
             if isinstance(op, CreateTable):
                 final = self.new.table(op.table.name)
                 phases += self._create_table(CreateTable(table=final))
+                self.state = apply_operations(self.state, [op])
+                continue
             elif isinstance(op, AddForeignKey) and key in created:
                 pass  # created in its final form, foreign keys included
             elif key in rebuilt:

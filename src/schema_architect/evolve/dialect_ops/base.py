@@ -67,9 +67,14 @@ class AlterSyntax:
     disable_foreign_keys: str = ""
     enable_foreign_keys: str = ""
     foreign_key_check: str = ""
-    safe_cast_count: str = ""
-    """impact analysis: how many non-null values of {column} do not convert to {type}"""
-    safe_cast_examples: str = ""
+    # -- impact analysis: values that will not convert ---------------------------------------------------
+    as_text: str = "CAST({expr} AS VARCHAR(4000))"
+    char_length: str = "char_length({expr})"
+    conversion_setup: tuple[str, ...] = ()
+    """statements run once before the conversion tests (a helper function, for instance)"""
+    unconvertible: dict[str, str] = field(default_factory=dict)
+    """target family (integer, decimal, float, date, timestamp, time, boolean, uuid, json) -> predicate
+    true when the text {v} does NOT convert to {type}; families missing here are not checked"""
     notes: tuple[str, ...] = ()
 
     def clauses_for(self, kind: str) -> tuple[str, ...]:

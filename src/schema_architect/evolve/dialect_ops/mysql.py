@@ -51,5 +51,15 @@ MYSQL = AlterSyntax(
         "CREATE TRIGGER {trigger}_u BEFORE UPDATE ON {table} FOR EACH ROW SET NEW.{shadow} = CAST(NEW.{column} AS {cast_type})",
     ),
     drop_sync_trigger=("DROP TRIGGER IF EXISTS {trigger}_i", "DROP TRIGGER IF EXISTS {trigger}_u"),
+    as_text="CAST({expr} AS CHAR)",
+    # MySQL's CAST never fails (it warns and yields 0 or NULL), so the tests read the text instead
+    unconvertible={
+        "integer": "NOT ({v} REGEXP '^[-+]?[0-9]+$')",
+        "decimal": "NOT ({v} REGEXP '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$')",
+        "float": "NOT ({v} REGEXP '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$')",
+        "date": "STR_TO_DATE({v}, '%Y-%m-%d') IS NULL",
+        "timestamp": "(STR_TO_DATE({v}, '%Y-%m-%d %H:%i:%s') IS NULL AND STR_TO_DATE({v}, '%Y-%m-%d') IS NULL)",
+        "boolean": "LOWER({v}) NOT IN ('0', '1', 'true', 'false')",
+    },
     notes=("MySQL/MariaDB commit every DDL statement on its own: a phase with several ALTERs is not atomic",),
 )

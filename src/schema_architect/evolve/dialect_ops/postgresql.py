@@ -32,10 +32,14 @@ POSTGRESQL = AlterSyntax(
         "CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()",
     ),
     drop_sync_trigger=("DROP TRIGGER IF EXISTS {trigger} ON {table}", "DROP FUNCTION IF EXISTS {function}()"),
-    # pg_input_is_valid arrives in 16; a PL/pgSQL-free test: the regex-free way is a per-row cast in a
-    # sub-transaction, so the executor counts with a helper function created for the analysis.
-    safe_cast_count=("SELECT count(*) FROM {table} WHERE {column} IS NOT NULL "
-                     "AND NOT schema_architect_castable(CAST({column} AS text), '{type_text}')"),
-    safe_cast_examples=("SELECT {column} FROM {table} WHERE {column} IS NOT NULL "
-                        "AND NOT schema_architect_castable(CAST({column} AS text), '{type_text}') LIMIT 5"),
+    as_text="CAST({expr} AS text)",
+    # PostgreSQL 16 has pg_input_is_valid; before it, a cast inside an exception block answers exactly.
+    conversion_setup=(
+        "CREATE OR REPLACE FUNCTION pg_temp.schema_architect_castable(v text, t text) RETURNS boolean "
+        "LANGUAGE plpgsql AS $$ BEGIN EXECUTE format('SELECT CAST(%L AS %s)', v, t); RETURN true; "
+        "EXCEPTION WHEN others THEN RETURN false; END $$",
+    ),
+    unconvertible={family: "NOT pg_temp.schema_architect_castable({v}, '{type}')"
+                   for family in ("integer", "decimal", "float", "date", "timestamp", "time", "boolean", "uuid",
+                                  "json")},
 )

@@ -15,5 +15,16 @@ SQLITE = AlterSyntax(
     disable_foreign_keys="PRAGMA foreign_keys=OFF",
     enable_foreign_keys="PRAGMA foreign_keys=ON",
     foreign_key_check="PRAGMA foreign_key_check",
+    as_text="CAST({expr} AS TEXT)",
+    char_length="length({expr})",
+    # SQLite converts anything to anything; a value "converts" when it reads back unchanged
+    unconvertible={
+        "integer": "CAST(CAST({v} AS INTEGER) AS TEXT) <> trim({v})",
+        "decimal": "(CAST(CAST({v} AS REAL) AS TEXT) <> trim({v}) AND CAST(CAST({v} AS INTEGER) AS TEXT) <> trim({v}))",
+        "float": "(CAST(CAST({v} AS REAL) AS TEXT) <> trim({v}) AND CAST(CAST({v} AS INTEGER) AS TEXT) <> trim({v}))",
+        "date": "date({v}) IS NULL",
+        "timestamp": "datetime({v}) IS NULL",
+        "boolean": "lower({v}) NOT IN ('0', '1', 'true', 'false')",
+    },
     notes=("SQLite rebuilds a table to change it: new table, copy, drop, rename, inside one transaction",),
 )
