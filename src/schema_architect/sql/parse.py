@@ -19,7 +19,7 @@ from ..model import (
     Table, TypeKind, UniqueConstraint, View,
 )
 from ..model.naming import constraint_name
-from .dialects import Dialect, get_dialect, read_sqlglot_type
+from .dialects import Dialect, get_dialect, read_sqlglot_type, sqlglot_dialect
 from .dialects.reserved import SQL_STANDARD, SQLGLOT_UNSAFE
 from .split import Statement, split_statements
 
@@ -101,19 +101,28 @@ def normalize_expression(node, *, boolean: bool = False) -> str:
     needed, redundant parentheses and N'' prefixes gone, 0/1 as FALSE/TRUE for boolean columns."""
     from sqlglot import exp
 
-    node = node.copy()
     while isinstance(node, exp.Paren):
         node = node.this
+    # Fast paths for the common defaults: literals, NULL, TRUE/FALSE, CURRENT_TIMESTAMP.
+    if isinstance(node, (exp.Literal, exp.National)):
+        if isinstance(node, exp.National) or node.is_string:
+            return "'" + node.this.replace("'", "''") + "'"
+        if boolean and node.this in ("0", "1"):
+            return "TRUE" if node.this == "1" else "FALSE"
+        return node.this
+    if isinstance(node, exp.Boolean):
+        return "TRUE" if node.this else "FALSE"
+    if isinstance(node, exp.Null):
+        return "NULL"
+    if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.CurrentTime)) and not node.this:
+        return {exp.CurrentTimestamp: "CURRENT_TIMESTAMP", exp.CurrentDate: "CURRENT_DATE",
+                exp.CurrentTime: "CURRENT_TIME"}[type(node)]
+    # The tree is ours (parsed for this statement only), so it is changed in place.
     for nat in list(node.find_all(exp.National)):
         nat.replace(exp.Literal.string(nat.this))
     for ident in node.find_all(exp.Identifier):
         name = ident.this
         ident.set("quoted", not _PLAIN_LOWER.match(name) or name.upper() in SQL_STANDARD | SQLGLOT_UNSAFE)
-    if boolean and isinstance(node, exp.Literal) and not node.is_string and node.this in ("0", "1"):
-        return "TRUE" if node.this == "1" else "FALSE"
-    if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.CurrentTime)) and not node.this:
-        return {exp.CurrentTimestamp: "CURRENT_TIMESTAMP", exp.CurrentDate: "CURRENT_DATE",
-                exp.CurrentTime: "CURRENT_TIME"}[type(node)]
     return node.sql()
 
 
@@ -200,7 +209,7 @@ class _Builder:
         from sqlglot.errors import ParseError, TokenError
 
         try:
-            tree = sqlglot.parse_one(st.text, read=self.dialect.sqlglot_name)
+            tree = sqlglot.parse_one(st.text, read=sqlglot_dialect(self.dialect))
         except (ParseError, TokenError) as exc:
             line = st.line
             errors = getattr(exc, "errors", None) or []

@@ -21,7 +21,7 @@ _BY_ALIAS: dict[str, Dialect] = {alias: d for d in DIALECTS.values() for alias i
 
 __all__ = [
     "BASE_VARIANTS", "DIALECTS", "TYPE_VARIANTS", "Dialect", "dialect_names", "get_dialect", "quote_string",
-    "read_sqlglot_type", "roundtrip_schema", "roundtrip_type", "type_variant",
+    "canonical_form", "read_sqlglot_type", "sqlglot_dialect", "roundtrip_schema", "roundtrip_type", "type_variant",
 ]
 
 
@@ -41,15 +41,33 @@ def get_dialect(name: str | Dialect) -> Dialect:
     return found
 
 
+def sqlglot_dialect(dialect: Dialect):
+    """sqlglot's dialect object for ``dialect`` (looked up once; passing it saves a lookup per call)."""
+    return _sqlglot_dialect(dialect.sqlglot_name)
+
+
+@lru_cache(maxsize=None)
+def _sqlglot_dialect(name: str):
+    from sqlglot.dialects.dialect import Dialect as SqlglotDialect
+
+    return SqlglotDialect.get_or_raise(name)
+
+
 # -- reading sqlglot's type expressions ----------------------------------------------------------------
 def read_sqlglot_type(dtype, dialect: Dialect) -> tuple[DataType | None, bool, str]:
     """(logical type or None when the model has no such type, is a serial type, the type as written)."""
     from sqlglot import exp
 
-    written = dtype.sql(dialect.sqlglot_name)
-    name = dtype.this.name if isinstance(dtype.this, exp.DataType.Type) else str(dtype.this)
-    if name == "USERDEFINED":
+    type_enum = dtype.this
+    if type_enum == exp.DataType.Type.USERDEFINED or not isinstance(type_enum, exp.DataType.Type):
+        written = dtype.sql(dialect.sqlglot_name)
         name = written.split("(")[0].strip()
+        params = []
+        if "(" in written:
+            inner = written[written.index("(") + 1 : written.rindex(")")]
+            params = [int(x) if x.strip().isdigit() else x.strip() for x in inner.split(",") if x.strip()]
+        datatype, serial = dialect.read_type(name, params)
+        return datatype, serial, written
     params: list[int | str] = []
     values: list[str] = []
     for p in dtype.expressions:
@@ -64,13 +82,15 @@ def read_sqlglot_type(dtype, dialect: Dialect) -> tuple[DataType | None, bool, s
                     params.append(node.this)
         elif isinstance(node, (exp.Var, exp.Identifier)):
             params.append(node.name)
-        elif isinstance(node, exp.Neg):  # FLOAT(-1) and the like: not a real parameter
-            continue
-    if dtype.this == exp.DataType.Type.USERDEFINED and "(" in written:
-        inner = written[written.index("(") + 1 : written.rindex(")")]
-        params = [int(x) if x.strip().isdigit() else x.strip() for x in inner.split(",") if x.strip()]
-    datatype, serial = dialect.read_type(name, params, tuple(values))
-    return datatype, serial, written
+    datatype, serial = _read_cached(dialect.name, type_enum.name, tuple(params), tuple(values))
+    if datatype is None:
+        return None, serial, dtype.sql(dialect.sqlglot_name)
+    return datatype, serial, type_enum.name
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(dialect_name: str, name: str, params: tuple, values: tuple) -> tuple[DataType | None, bool]:
+    return DIALECTS[dialect_name].read_type(name, list(params), values)
 
 
 @lru_cache(maxsize=4096)
@@ -138,6 +158,40 @@ def roundtrip_schema(schema: Schema, dialect: str | Dialect) -> Schema:
             "comment": t.comment if d.comments != "none" else None,
         }))
     return schema.model_copy(update={"tables": tables})
+
+
+def canonical_form(schema: Schema, *, constraint_names: bool = True, fold=None) -> dict:
+    """A comparable form of a schema: table order ignored (DDL is written in dependency order),
+    column order kept, constraints as sorted tuples, ON ... NO ACTION the same as no action given.
+
+    ``constraint_names=False`` ignores constraint and index names; ``fold`` maps every identifier
+    (e.g. ``naming.snake_case`` to compare ``InvoiceLine`` with ``invoice_line``).
+    """
+    from ...model import ReferentialAction
+
+    f = fold or (lambda s: s)
+
+    def action(a):
+        return None if a in (None, ReferentialAction.NO_ACTION) else a.value
+
+    def name(n):
+        return f(n) if (constraint_names and n) else None
+
+    out: dict = {"tables": {}, "views": sorted((f(v.name), tuple(f(c) for c in v.columns)) for v in schema.views)}
+    for t in schema.tables:
+        out["tables"][f(t.name)] = {
+            "columns": [(f(c.name), c.type, c.nullable, c.default, c.autoincrement, c.comment) for c in t.columns],
+            "primary_key": (tuple(f(c) for c in t.primary_key.columns), name(t.primary_key.name)) if t.primary_key else None,
+            "foreign_keys": sorted(
+                (tuple(f(c) for c in fk.columns), f(fk.ref_table), tuple(f(c) for c in fk.ref_columns), name(fk.name) or "",
+                 action(fk.on_delete) or "", action(fk.on_update) or "") for fk in t.foreign_keys),
+            "unique": sorted((tuple(f(c) for c in u.columns), name(u.name) or "") for u in t.unique_constraints),
+            "checks": sorted((c.expression, name(c.name) or "") for c in t.check_constraints),
+            "indexes": sorted((name(i.name) or "", tuple(f(c) for c in i.columns), tuple(i.expressions), i.unique, i.where or "")
+                              for i in t.indexes),
+            "comment": t.comment,
+        }
+    return out
 
 
 # -- facts about a table that both the renderer and roundtrip_schema need ---------------------------------
