@@ -40,6 +40,9 @@ def _register_commands() -> None:
     from . import agents
 
     agents.register(app)
+    from . import evolve
+
+    evolve.register(app)
 
 
 _register_commands()

@@ -175,6 +175,10 @@ class StateStore:
                 f"({self.lit(plan.id)}, {i}, {self.lit(phase.name[:200])}, 'pending', {self.lit(_now())})")
         self.conn.commit()
 
+    def forget(self, plan_id: str) -> None:
+        self.conn.execute(f"DELETE FROM {self.q(PHASES)} WHERE plan_id = {self.lit(plan_id)}")
+        self.conn.execute(f"DELETE FROM {self.q(PLANS)} WHERE plan_id = {self.lit(plan_id)}")
+
     def set_plan(self, plan_id: str, status: str) -> None:
         self.conn.execute(f"UPDATE {self.q(PLANS)} SET status = {self.lit(status)}, updated_at = {self.lit(_now())} "
                           f"WHERE plan_id = {self.lit(plan_id)}")
@@ -237,6 +241,9 @@ def apply_plan(plan: MigrationPlan, url: str, *, allow_destructive: bool = False
                              hint=f"re-create the plan with --dialect {conn.dialect}")
         store = StateStore(conn, audit_file)
         row = store.plan_row(plan.id) if store.exists() else None
+        if row and row["status"] == "rolled_back":
+            store.forget(plan.id)  # applied and undone before: this is a fresh run
+            row = None
         if row and row["status"] == "applied":
             return ExecutionResult(plan.id, "nothing_to_do", phases_skipped=len(plan.phases))
         others = [p for p in store.plans() if p["plan_id"] != plan.id and p["status"] in ("running", "failed")]
@@ -306,7 +313,7 @@ def apply_plan(plan: MigrationPlan, url: str, *, allow_destructive: bool = False
 
 
 def _audit_refusal(store: StateStore, plan: MigrationPlan, why: str) -> None:
-    store.ensure()
+    # written where an audit already exists (the table, the JSONL file); a refusal creates nothing
     store.audit(plan.id, "apply", "refused", why)
 
 
