@@ -201,3 +201,37 @@ def test_lossless_test_rejects_a_lossy_split():
     assert not is_lossless(deps, [("A", "B"), ("B", "C")])
     assert is_lossless(deps, [("A", "B"), ("A", "C")])
     assert not preserves_dependencies(Dependencies(rel, ["A -> B", "B -> C"]), [("A", "B"), ("A", "C")])
+
+
+@st.composite
+def binary_splits(draw):
+    rel, fds = draw(relations_with_fds(max_attrs=8))
+    attrs = list(rel.attributes)
+    in_first = draw(st.lists(st.booleans(), min_size=len(attrs), max_size=len(attrs)))
+    shared = draw(st.lists(st.booleans(), min_size=len(attrs), max_size=len(attrs)))
+    r1 = [a for a, f, s in zip(attrs, in_first, shared) if f or s]
+    r2 = [a for a, f, s in zip(attrs, in_first, shared) if not f or s]
+    return rel, fds, r1 or attrs[:1], r2 or attrs[:1]
+
+
+@given(binary_splits())
+def test_chase_agrees_with_the_binary_lossless_theorem(case):
+    """R1, R2 is lossless iff (R1 & R2)+ holds R1 or R2 (Heath / Silberschatz Thm. 7.x)."""
+    rel, fds, r1, r2 = case
+    deps = Dependencies(rel, fds)
+    if set(r1) | set(r2) != set(rel.attributes):
+        return
+    common = naive_closure(frozenset(r1) & frozenset(r2), fds)
+    expected = frozenset(r1) <= common or frozenset(r2) <= common
+    assert is_lossless(deps, [r1, r2]) == expected
+
+
+@given(binary_splits())
+def test_preservation_agrees_with_brute_force_projection(case):
+    rel, fds, r1, r2 = case
+    deps = Dependencies(rel, fds)
+    if set(r1) | set(r2) != set(rel.attributes):
+        return
+    projected = brute_projection(None, fds, frozenset(r1)) + brute_projection(None, fds, frozenset(r2))
+    expected = all(f.rhs <= naive_closure(f.lhs, projected) for f in fds)
+    assert preserves_dependencies(deps, [r1, r2]) == expected

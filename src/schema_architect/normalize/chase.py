@@ -43,34 +43,46 @@ def chase(deps: Dependencies, fragments: Sequence[Iterable[str]]) -> ChaseResult
     distinguished (Aho, Beeri & Ullman 1979)."""
     masks = _fragment_masks(deps, fragments)
     n = len(deps.relation)
-    # symbol 0 is the distinguished "a"; others are unique per (row, column) at the start.
+    # Symbol 0 is the distinguished "a"; every other cell starts with its own symbol. Equating
+    # symbols is a union-find (the smaller symbol is the root, so "a" always wins), which avoids
+    # rewriting the whole tableau on each equation.
     rows = [[0 if m >> j & 1 else 1 + i * n + j for j in range(n)] for i, m in enumerate(masks)]
+    parent = list(range(1 + len(rows) * n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> bool:
+        rx, ry = find(x), find(y)
+        if rx == ry:
+            return False
+        if ry < rx:
+            rx, ry = ry, rx
+        parent[ry] = rx
+        return True
+
     fds = [(lhs, rhs & ~lhs) for lhs, rhs in deps.minimal_cover_bits]
     fd_cols = [([j for j in range(n) if lhs >> j & 1], [j for j in range(n) if rhs >> j & 1]) for lhs, rhs in fds]
     rounds = 0
     changed = True
-    while changed:
+    lossless = False
+    while changed and not lossless:
         changed = False
         rounds += 1
         for lcols, rcols in fd_cols:
-            groups: dict[tuple, list[list[int]]] = {}
+            seen: dict[tuple, list[int]] = {}
             for row in rows:
-                groups.setdefault(tuple(row[j] for j in lcols), []).append(row)
-            for group in groups.values():
-                if len(group) < 2:
-                    continue
-                for j in rcols:
-                    target = min(r[j] for r in group)  # 0 (distinguished) wins
-                    olds = {r[j] for r in group if r[j] != target}
-                    if not olds:
-                        continue
-                    changed = True
-                    for row in rows:  # rename the symbol everywhere in the column
-                        if row[j] in olds:
-                            row[j] = target
-        if any(all(v == 0 for v in row) for row in rows):
-            return ChaseResult(True, _show(rows), rounds)
-    return ChaseResult(False, _show(rows), rounds)
+                first = seen.setdefault(tuple(find(row[j]) for j in lcols), row)
+                if first is not row:
+                    for j in rcols:
+                        if union(first[j], row[j]):
+                            changed = True
+        lossless = any(all(find(v) == 0 for v in row) for row in rows)
+    final = [[find(v) for v in row] for row in rows]
+    return ChaseResult(lossless, _show(final), rounds)
 
 
 def _show(rows: list[list[int]]) -> list[list[str]]:
@@ -102,6 +114,8 @@ def not_preserved(deps: Dependencies, fragments: Sequence[Iterable[str]]) -> lis
     masks = _fragment_masks(deps, fragments)
     lost = []
     for lhs, rhs in deps.minimal_cover_bits:
+        if any((lhs | rhs) & ~m == 0 for m in masks):
+            continue  # inside one fragment: that fragment enforces it
         if preserved_closure_bits(lhs, masks, deps.minimal_cover_bits) & rhs != rhs:
             lost.append(deps.to_fd((lhs, rhs)))
     return lost
