@@ -162,9 +162,20 @@ def _plain(node: exp.Expression) -> exp.Expression:
     # PostgreSQL reports 'x'::character varying and 0::numeric; the literal is what was written.
     if isinstance(node, exp.Cast) and isinstance(node.this, (exp.Literal, exp.Boolean, exp.Null)):
         return node.this
+    # ... and rewrites col IN ('a', 'b') as (col)::text = ANY ((ARRAY['a', 'b'])::text[]).
+    if isinstance(node, exp.EQ) and isinstance(node.expression, exp.Any):
+        array = node.expression.this
+        while isinstance(array, (exp.Cast, exp.Paren)):
+            array = array.this
+        if isinstance(array, exp.Array):
+            return exp.In(this=node.this, expressions=[e.copy() for e in array.expressions])
     # ... and lower((title)::text) for lower(title) on a varchar: the cast to text is its own addition.
-    if isinstance(node, exp.Cast) and isinstance(node.this, exp.Column) and node.to.is_type(*_TEXT_TYPES):
-        return node.this
+    if isinstance(node, exp.Cast) and node.to.is_type(*_TEXT_TYPES):
+        inner = node.this
+        while isinstance(inner, exp.Paren):
+            inner = inner.this
+        if isinstance(inner, exp.Column):
+            return inner
     return node
 
 
@@ -179,7 +190,12 @@ def generic_sql(text: str | None, dialect: str, *, boolean: bool = False) -> str
         tree = sqlglot.parse_one(text, read=SQLGLOT_DIALECT[dialect])
     except (sqlglot.errors.ParseError, sqlglot.errors.TokenError):
         return text.strip()
-    return normalize_expression(tree.transform(_plain), boolean=boolean)
+    for _ in range(4):  # a rewrite can expose another (the casts inside a rewritten ANY(ARRAY[...]))
+        before = tree.sql()
+        tree = tree.transform(_plain)
+        if tree.sql() == before:
+            break
+    return normalize_expression(tree, boolean=boolean)
 
 
 def _action(value: str | None) -> ReferentialAction | None:
@@ -275,6 +291,7 @@ class _Reader:
                                         for u in uniques.get(key, []) if u.get("column_names")]
             table.check_constraints = [CheckConstraint(expression=e, name=n)
                                        for n, e in checks.get(key, []) if not (n or "").startswith("json:")]
+            _fold_enum_checks(table)
             # MySQL reports a UNIQUE key both as a constraint and as an index; it is kept as the constraint.
             unique_index_names = {u.get("duplicates_index") for u in uniques.get(key, []) if u.get("duplicates_index")}
             table.indexes = self._indexes(table, [i for i in indexes.get(key, []) if i["name"] not in unique_index_names])
@@ -433,6 +450,38 @@ class _Reader:
             views.append(View(name=name, definition=_view_body(definition),
                               columns=[c["name"] for c in columns.get((self.db_schema, name), [])]))
         return views
+
+
+_TEXTUAL = (TypeKind.CHAR, TypeKind.VARCHAR, TypeKind.TEXT)
+
+
+def _fold_enum_checks(table: Table) -> None:
+    """A text column with an unnamed ``CHECK (col IN ('a', 'b'))`` is how an enum is written where there
+    is no ENUM type (the renderer writes it so; PostgreSQL names the check ``<table>_<col>_check``)."""
+    kept = []
+    for check in table.check_constraints:
+        found = _enum_of_check(check.expression)
+        column = table.column(found[0]) if found else None
+        auto_names = {None, f"{table.name}_{found[0]}_check" if found else None}
+        if column is not None and column.type.kind in _TEXTUAL and check.name in auto_names:
+            column.type = DataType.enum(*found[1])
+        else:
+            kept.append(check)
+    table.check_constraints = kept
+
+
+def _enum_of_check(expression: str) -> tuple[str, tuple[str, ...]] | None:
+    try:
+        node = sqlglot.parse_one(expression)
+    except (sqlglot.errors.ParseError, sqlglot.errors.TokenError):
+        return None
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if not isinstance(node, exp.In) or not isinstance(node.this, exp.Column) or not node.expressions:
+        return None
+    if not all(isinstance(i, exp.Literal) and i.is_string for i in node.expressions):
+        return None
+    return node.this.name, tuple(i.this for i in node.expressions)
 
 
 def _is_implicit_fk_index(table: str, info: dict, foreign_keys: list[ForeignKey]) -> bool:
