@@ -292,13 +292,14 @@ def apply_plan(plan: MigrationPlan, url: str, *, allow_destructive: bool = False
             except InjectedFault:
                 raise
             except Exception as exc:
-                if not is_driver_error(exc):
+                if not (is_driver_error(exc) or isinstance(exc, DatabaseError)):
                     raise
                 conn.rollback()
+                why = exc.message if isinstance(exc, DatabaseError) else message_of(exc)
                 store.set_phase(plan.id, i, "failed")
                 store.set_plan(plan.id, "failed")
-                store.audit(plan.id, f"phase {i}", "failed", f"{phase.name}: {message_of(exc)}")
-                raise DatabaseError(f"phase {i + 1}/{len(plan.phases)} \"{phase.name}\" failed: {message_of(exc)}",
+                store.audit(plan.id, f"phase {i}", "failed", f"{phase.name}: {why}")
+                raise DatabaseError(f"phase {i + 1}/{len(plan.phases)} \"{phase.name}\" failed: {why}",
                                     hint="fix the cause and run `migrate apply` again to resume, "
                                          "or `migrate rollback` to undo the phases done") from None
             result.phases_run += 1

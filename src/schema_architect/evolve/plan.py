@@ -623,7 +623,7 @@ class _Planner:
         last_index = {}
         for i, op in enumerate(ops):
             table = getattr(op, "table", None)
-            if isinstance(table, str) and table.lower() in rebuilt:
+            if isinstance(table, str) and table.lower() in rebuilt and not isinstance(op, RenameColumn):
                 last_index[table.lower()] = i
         phases: list[Phase] = []
         pending: dict[str, tuple[Table, list]] = {}
@@ -637,7 +637,7 @@ class _Planner:
                 continue
             elif isinstance(op, AddForeignKey) and key in created:
                 pass  # created in its final form, foreign keys included
-            elif key in rebuilt:
+            elif key in rebuilt and not isinstance(op, RenameColumn):  # renames run natively, first
                 if key not in pending:
                     pending[key] = (self.t(table).model_copy(deep=True), [])
                 pending[key][1].append(op)
