@@ -299,3 +299,50 @@ def test_decomposed_tables_enforce_the_dependency(pg_url):
         with engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO customer (id, name, zip) VALUES (1, 'Ada', '99999')"))
     engine.dispose()
+
+
+# -- properties on generated tables --------------------------------------------------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from schema_architect.normalize import Dependencies, Relation, is_lossless  # noqa: E402
+
+COLS = ["id", "code", "name", "kind", "price", "city", "zip", "qty"]
+
+
+@st.composite
+def tables_with_fds(draw):
+    n = draw(st.integers(2, len(COLS)))
+    cols = COLS[:n]
+    side = st.lists(st.sampled_from(cols), min_size=1, max_size=2, unique=True)
+    fds = draw(st.lists(st.tuples(side, side), max_size=6))
+    with_pk = draw(st.booleans())
+    table = Table(name="thing", columns=[Column(name=c, type=V(20) if i % 2 else DataType.integer())
+                                         for i, c in enumerate(cols)],
+                  primary_key=PrimaryKey(columns=[cols[0]]) if with_pk else None)
+    return table, fds, draw(st.sampled_from(["3nf", "bcnf"]))
+
+
+@given(tables_with_fds())
+def test_decomposed_tables_are_consistent_and_lossless(case):
+    table, fds, target = case
+    r = normalize_table(table, fds, target=target, repair_first_nf=False)
+    assert not problems(Schema(tables=r.tables))
+    assert r.tables[0].name == "thing"
+    assert {c for t in r.tables for c in t.column_names} == set(table.column_names)
+    names = [t.name.lower() for t in r.tables]
+    assert len(set(names)) == len(names)
+    by = {t.name: t for t in r.tables}
+    for t in r.tables:
+        assert t.primary_key and t.primary_key_columns
+        for c in t.primary_key_columns:
+            assert t.column(c).nullable is False
+        for fk in t.foreign_keys:  # every foreign key points at the referenced table's primary key
+            assert by[fk.ref_table].primary_key_columns == fk.ref_columns
+    for t in r.tables:
+        assert [c.type for c in t.columns] == [table.column(c.name).type for c in t.columns]
+    all_fds = list(fds) + ([([table.primary_key_columns[0]], table.column_names[1:])] if table.primary_key else [])
+    deps = Dependencies(Relation("thing", tuple(table.column_names)), all_fds)
+    assert is_lossless(deps, [t.column_names for t in r.tables])
+    if table.primary_key:  # the table keeps its name and its key
+        assert r.tables[0].primary_key_columns == table.primary_key_columns
