@@ -1,0 +1,268 @@
+"""Stage 2: attribute enumerations ("each farm has a farm ID, name, address and contact information").
+
+A sentence holds an enumeration after a list trigger (``includes``, ``has``, ``with``, ``such as``,
+``records``, a colon, ...). This stage finds the trigger, cuts the list where a new clause begins,
+splits it into items (commas, a final "and"/"or", parentheses kept whole) and cleans each item:
+determiners go, quoted values in parentheses become allowed values, "unique" becomes a flag,
+"(Primary key)" and "(Foreign key, referencing the Movie table)" become hints. Who *owns* the
+list is the entity stage's job; this stage only reports where the trigger sits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
+from .segment import Sentence
+from .words import clean_phrase
+
+MAX_ITEMS = 40
+MAX_ITEM_WORDS = 6
+
+# Nouns-or-verbs ("record", "document") count as a trigger only in a verb position.
+_VERB_ONLY = frozenset({"record", "records", "document", "documents", "register", "track", "tracks",
+                        "store", "stores", "maintain", "maintains", "capture", "captures", "holds",
+                        "keeps", "lists", "involves", "registers", "log"})
+_VERB_BEFORE = frozenset({"to", "must", "should", "shall", "will", "can", "also", "table", "system", "it",
+                          "and", "which", "that", "needs", "need", "may", "could", "would", "always"})
+_VERB_AFTER = frozenset({"the", "a", "an", "each", "its", "their", "basic", "detailed", "information",
+                         "all", "his", "her", "every", "details", "data"})
+_ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|for|by|from|in|on|during|"
+                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can)\s", re.I)
+_TRIGGER_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(LIST_TRIGGERS, key=len, reverse=True)) + r")(?![\w-])"
+    r"|(:)(?=\s*\S)",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.I)
+
+
+@dataclass
+class Item:
+    name: str
+    start: int  # offset within the sentence
+    end: int
+    allowed_values: list[str] = field(default_factory=list)
+    unique: bool = False
+    primary_key: bool = False
+    references: str | None = None  # "(Foreign key, referencing the Movie table)" -> "Movie"
+    many: bool = False  # "multiple addresses": a relationship, not an attribute
+    link_attributes: list[str] = field(default_factory=list)  # "multiple products with quantities"
+    possessor: str | None = None  # "each member's name" -> "member"
+    of_owner: str | None = None  # "the name ... of each program" -> "program"
+    value_range: tuple[float, float] | None = None
+
+
+@dataclass
+class AttributeList:
+    sentence: Sentence
+    trigger: str
+    trigger_start: int  # offsets within the sentence
+    trigger_end: int
+    items: list[Item]
+
+    @property
+    def prefix(self) -> str:
+        """The sentence before the trigger, where the owner usually is."""
+        return self.sentence.text[: self.trigger_start]
+
+
+def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
+    """Every enumeration of attributes in ``sentence`` (usually one), left to right."""
+    text = sentence.text
+    depth = _paren_depths(text)
+    triggers = [m for m in _TRIGGER_RE.finditer(text) if depth[m.start()] == 0 and _is_trigger(text, m)]
+    out: list[AttributeList] = []
+    taken_until = -1
+    pending: tuple[re.Match, list[Item], int] | None = None  # a one-item list that may continue
+    for i, m in enumerate(triggers):
+        if m.start() < taken_until:
+            continue
+        region_end = _region_end(text, m.end(), triggers[i + 1:])
+        nxt = triggers[i + 1] if i + 1 < len(triggers) else None
+        if nxt is not None and nxt.start() < region_end and _no_comma(text, m.end(), nxt.start()) \
+                and len(text[m.end():nxt.start()].split()) <= 4 and pending is None \
+                and not _MANY_START.match(text, m.end()):
+            continue  # "has users with email, name": the list belongs to the inner trigger
+        items = split_items(text, m.end(), region_end)
+        word = (m.group(1) or m.group(2)).lower()
+        first = m
+        # "each with a unique Customer ID, including name, email": one list in two pieces.
+        if pending is not None and pending[2] == m.start() and not text[pending[0].end():m.start()].strip(" ,").endswith("."):
+            first = pending[0]
+            items = pending[1] + items
+            word = (first.group(1) or first.group(2)).lower()
+        pending = None
+        attrs = [it for it in items if not it.many]
+        minimum = 1 if word in (":", "fields", "attributes", "columns") else 2
+        if len(attrs) >= minimum or (items and all(it.many for it in items) and word in _HOLDS):
+            out.append(AttributeList(sentence, word, first.start(), first.end(), items))
+            taken_until = region_end
+        elif items and len(attrs) == len(items):
+            pending = (first, items, _next_start(triggers, i, region_end))
+    return out
+
+
+_MANY_START = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s", re.I)
+_HOLDS = frozenset({"with", "has", "have", "having", "contains", "contain", "containing", "includes", "include",
+                    "including", "holds"})
+
+
+def _no_comma(text: str, a: int, b: int) -> bool:
+    return not any(ch in ",;:(" for ch in text[a:b])
+
+
+def _next_start(triggers: list[re.Match], i: int, region_end: int) -> int:
+    return next((t.start() for t in triggers[i + 1:] if t.start() >= region_end), -1)
+
+
+def _paren_depths(text: str) -> list[int]:
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        out.append(depth)
+        if ch == ")":
+            depth = max(0, depth - 1)
+    out.append(0)
+    return out
+
+
+def _is_trigger(text: str, m: re.Match) -> bool:
+    word = (m.group(1) or m.group(2)).lower()
+    if word not in _VERB_ONLY:
+        return True
+    before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 20): m.start()])
+    after = re.findall(r"[A-Za-z]+", text[m.end(): m.end() + 20])
+    return bool((before and before[-1].lower() in _VERB_BEFORE) or (after and after[0].lower() in _VERB_AFTER))
+
+
+def _region_end(text: str, start: int, later: list[re.Match]) -> int:
+    """Where a list that starts at ``start`` ends: a stopper clause, a later ", including", or the end."""
+    end = len(text)
+    for m in later:
+        before = text[start:m.start()].rstrip()
+        if before.endswith((",", ":", "(")) or (m.group(2) == ":"):
+            end = m.start()
+            break
+    stop = _STOPPER_RE.search(text, start, end)
+    if stop:
+        end = stop.start()
+    return end
+
+
+def split_items(text: str, start: int, end: int) -> list[Item]:
+    """Split ``text[start:end]`` at top-level commas and a final and/or, into cleaned items."""
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    quote = False
+    piece_start = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in "\"“”":
+            quote = not quote if ch == '"' else (ch == "“")
+        elif ch in ",;、" and depth == 0 and not quote:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    pieces = [p for p in pieces if text[p[0]:p[1]].strip()]
+    if not pieces:
+        return []
+    # Split a final "A and B" (or the only piece "A and B"): the enumeration's last link.
+    last_s, last_e = pieces[-1]
+    pieces = pieces[:-1] + _split_conjunction(text, last_s, last_e)
+    items = []
+    for s, e in pieces[:MAX_ITEMS]:
+        item = _clean_item(text, s, e)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+_CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.I)
+
+
+def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    pos = s
+    depth_free = text[s:e]
+    if "(" in depth_free:
+        head = depth_free.index("(")
+        matches = [m for m in _CONJ.finditer(depth_free) if m.start() < head or m.start() > depth_free.rfind(")")]
+    else:
+        matches = list(_CONJ.finditer(depth_free))
+    for m in matches:
+        out.append((pos, s + m.start()))
+        pos = s + m.end()
+    out.append((pos, e))
+    return out
+
+
+def _clean_item(text: str, s: int, e: int) -> Item | None:
+    raw = text[s:e]
+    item = Item(name="", start=s, end=e)
+    # Parentheses: allowed values, key hints; then drop them from the name.
+    for paren in _PAREN.findall(raw):
+        low = paren.lower()
+        quoted = _QUOTED.findall(paren)
+        if quoted:
+            item.allowed_values = [q.strip(" ,.") for q in quoted if q.strip(" ,.")][:20]
+        else:
+            listed = re.match(r"\s*(?:such as|e\.g\.?|eg|including|like|for example|i\.e\.?)[:,]?\s+(.+)$", paren, re.I)
+            if listed:
+                vals = [v.strip(" .") for v in re.split(r",|\bor\b|\band\b|/", listed.group(1))]
+                vals = [v for v in vals if v and v.lower() not in ("etc", "etc.") and len(v.split()) <= 3]
+                if len(vals) >= 2:
+                    item.allowed_values = vals[:20]
+        if "primary key" in low:
+            item.primary_key = True
+        ref = re.search(r"referenc\w*\s+(?:the\s+)?(.+?)(?:\s+table|\)|$)", paren, re.I)
+        if ref:
+            item.references = ref.group(1).strip()
+        rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", paren)
+        if rng:
+            item.value_range = (float(rng.group(1)), float(rng.group(2)))
+    name = _PAREN.sub(" ", raw)
+    name = re.sub(r"\(.*$", " ", name)  # an unclosed parenthesis
+    name = re.sub(r"^\s*(?:and|or|as well as|also|plus|etc\.?)\s+", " ", name, flags=re.I)
+    name = re.sub(r"\b(?:etc|and so on)\.?\s*$", " ", name, flags=re.I)
+    low = " " + name.lower() + " "
+    for many in MANY_WORDS:
+        if low.lstrip().startswith(many + " "):
+            item.many = True
+            name = name.strip()[len(many):]
+            break
+    if item.many:
+        w = re.search(r"\s+(?:with|having|and their|along with)\s+(?:their\s+|a\s+|the\s+)?(.+)$", name, re.I)
+        if w:
+            item.link_attributes = [clean_phrase(x) for x in re.split(r",|\band\b", w.group(1)) if clean_phrase(x)]
+            name = name[: w.start()]
+    if re.search(r"\bunique\b", name, re.I):
+        item.unique = True
+        name = re.sub(r"\bunique\b", " ", name, flags=re.I)
+    name = " ".join(name.split())
+    of = re.search(r"\s+of\s+(?:each|every|the|a|an|all|its|their)\s+(.+)$", name, re.I)
+    if of:
+        item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|and)\s", of.group(1))[0]
+        name = name[: of.start()]
+    cut = _ITEM_CUT.search(name + " ", 1)
+    if cut:
+        name = name[: cut.start()]
+    poss = re.match(r"\s*(?:the\s+|each\s+|every\s+)?([A-Za-z][\w ]{0,40}?)(?:'s|’s|s'|s’)\s+(.+)$", name, re.I)
+    if poss:
+        item.possessor = poss.group(1).strip() + ("s" if re.search(r"s['’]\s", name) else "")
+        name = poss.group(2)
+    name = clean_phrase(name)
+    if not name or not name[0].isalnum():
+        return None
+    if name.lower() in NON_ATTRIBUTES or len(name.split()) > MAX_ITEM_WORDS:
+        return None
+    item.name = name
+    return item

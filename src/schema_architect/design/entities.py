@@ -1,0 +1,240 @@
+"""Stage 3: who owns each attribute list, and the set of entities.
+
+The owner of an enumeration is found by these rules, first match wins:
+
+1. a possessive in the list ("each member's name, gender") names it;
+2. "X, each with A, B" / "X (A, B)": the noun phrase before the comma or parenthesis;
+3. "information of/about/for X, including A, B": the X after the preposition;
+4. the subject right before the trigger, skipping modals ("Each farm has", "Patent application
+   records need to record", "Flight information includes" -> Flight);
+5. the heading the sentence sits under ("Ship Management:" ... "Fields: ...").
+
+Owners that are not domain nouns (the system, the company as a speaker, pronouns) fall through to
+the next rule. Entities are merged by their singular, case-folded name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.conceptual import Attribute, Entity, Span
+from .attributes import AttributeList
+from .lexicon import COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, GENERIC_OWNERS
+from .segment import Sentence
+from .words import entity_name, loose, title_case
+
+MAX_NP_WORDS = 5
+_WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s?)?|\d+|[^\w\s]")
+_MODALS = frozenset("""must should shall will can could may might need needs needed to is are be also
+                       always further additionally required requires require want wants also usually
+                       typically""".split())
+_INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.I)
+_FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.I)
+
+
+@dataclass
+class Owner:
+    name: str
+    span: Span
+    rule: str  # which rule found it, for the explanation
+    possessor: str | None = None  # "each tool's usage": the entity the owner belongs to
+
+
+def _is_np_word(w: str) -> bool:
+    low = w.lower().rstrip("'’")
+    return w[0].isalnum() and low not in FUNCTION_WORDS and low not in COMMON_VERBS and not low.endswith("ly")
+
+
+def np_before(text: str, end: int) -> tuple[str, int] | None:
+    """The noun phrase ending right before ``end`` (modals skipped): (phrase, start offset)."""
+    toks = [(m.group(), m.start()) for m in _WORD.finditer(text, 0, end)]
+    i = len(toks) - 1
+    while i >= 0 and toks[i][0].lower() in _MODALS:
+        i -= 1
+    words: list[tuple[str, int]] = []
+    while i >= 0 and len(words) < MAX_NP_WORDS and _is_np_word(toks[i][0]):
+        words.insert(0, toks[i])
+        i -= 1
+    if not words:
+        return None
+    # "the students' basic information": the possessor is the owner; "each tool's usage": the
+    # owner is "tool usage" (kept whole, the possessor is found again by ``possessor_in``).
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k][0]
+        if w.endswith(("'s", "’s", "'", "’")) and k < len(words) - 1:
+            rest = [x for x, _ in words[k + 1:] if x.lower() not in ENTITY_SUFFIX_NOISE and x.lower() not in DETERMINERS]
+            words[k] = (re.sub(r"['’]s?$", "", w), words[k][1])
+            if not rest:
+                words = words[: k + 1]
+            break
+    return " ".join(w for w, _ in words), words[0][1]
+
+
+def np_after(text: str, start: int) -> tuple[str, int, int] | None:
+    """The noun phrase starting at ``start`` (determiners skipped): (phrase, start, end)."""
+    toks = [(m.group(), m.start()) for m in _WORD.finditer(text, start, min(len(text), start + 120))]
+    i = 0
+    while i < len(toks) and toks[i][0].lower() in DETERMINERS:
+        i += 1
+    words: list[tuple[str, int]] = []
+    while i < len(toks) and len(words) < MAX_NP_WORDS:
+        w = toks[i][0]
+        if _is_np_word(w):
+            words.append(toks[i])
+        elif w.lower() == "and" and words and i + 1 < len(toks) and _is_np_word(toks[i + 1][0]) \
+                and toks[i + 1][0][0].isupper() == words[-1][0][0].isupper():
+            words.append(toks[i])
+        else:
+            break
+        i += 1
+    if not words:
+        return None
+    return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
+
+
+def usable(name: str | None) -> bool:
+    if not name:
+        return False
+    last = name.split()[-1].lower()
+    return last not in GENERIC_OWNERS and name.lower() not in GENERIC_OWNERS and len(name) > 1
+
+
+def owner_of(alist: AttributeList) -> Owner | None:
+    s = alist.sentence
+    prefix = alist.prefix
+    base = s.start
+
+    def make(phrase: str, start: int, rule: str) -> Owner | None:
+        possessor = None
+        if "'" in s.text[start:start + len(phrase) + 2] or "’" in s.text[start:start + len(phrase) + 2]:
+            m = re.match(r"([A-Za-z][\w ]*?)['’]s?\s", s.text[start:start + len(phrase) + 3])
+            if m and len(m.group(1)) < len(phrase) - 2:
+                possessor = entity_name(m.group(1))
+        name = entity_name(phrase)
+        if not usable(name):
+            return None
+        return Owner(name, Span(start=base + start, end=base + start + len(phrase), text=phrase), rule, possessor)
+
+    # 1. possessive in the first item; "... of each program" after the list
+    first = alist.items[0] if alist.items else None
+    if first is not None and first.possessor:
+        o = make(first.possessor, first.start, "possessive")
+        if o:
+            return o
+    for item in alist.items:
+        if item.of_owner:
+            o = make(item.of_owner, item.end - len(item.of_owner), "'of each X' after the list")
+            if o:
+                return o
+    stripped = prefix.rstrip()
+    # 2. "X, each with" / "X (A, B)"
+    if alist.trigger.startswith("each") or stripped.endswith("(") or stripped.endswith(", each"):
+        cut = stripped.rstrip("(").rstrip()
+        cut = re.sub(r",?\s*each$", "", cut).rstrip(" ,")
+        np = np_before(s.text, len(cut))
+        if np:
+            o = make(np[0], np[1], "noun before 'each with'")
+            if o:
+                return o
+    # 3. "information of X" (the last one before the trigger)
+    last = None
+    for m in _INFO_OF.finditer(prefix):
+        last = m
+    if last is None:
+        for m in _FOR_EACH.finditer(prefix):
+            last = m
+    if last is not None:
+        np = np_after(s.text, last.end())
+        if np:
+            o = make(np[0], np[1], "information of")
+            if o:
+                return o
+    # 4. the subject right before the trigger
+    np = np_before(s.text, len(stripped.rstrip(",:")))
+    if np:
+        o = make(np[0], np[1], "subject")
+        if o:
+            return o
+    # 4b. a sentence-initial subject ("Each maintenance record is generated, which includes")
+    head = np_after(s.text, 0)
+    if head and head[2] <= len(prefix):
+        o = make(head[0], head[1], "sentence subject")
+        if o:
+            return o
+    # 5. the heading
+    if s.heading:
+        name = entity_name(s.heading)
+        if usable(name):
+            return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
+    return None
+
+
+class EntitySet:
+    """Entities by loose name, merged as mentions arrive; order of first mention kept."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Entity] = {}
+
+    def get(self, name: str) -> Entity | None:
+        return self.by_key.get(loose(name))
+
+    def add(self, name: str, span: Span | None = None, explicit: bool = False) -> Entity:
+        key = loose(name)
+        ent = self.by_key.get(key)
+        if ent is None:
+            ent = Entity(name=name, spans=[span] if span else [], explicit=explicit)
+            self.by_key[key] = ent
+        else:
+            if span and len(ent.spans) < 8:
+                ent.spans.append(span)
+            ent.explicit = ent.explicit or explicit
+        return ent
+
+    def add_attribute(self, ent: Entity, attr: Attribute) -> None:
+        if any(loose(a.name) == loose(attr.name) for a in ent.attributes):
+            return
+        ent.attributes.append(attr)
+
+    @property
+    def entities(self) -> list[Entity]:
+        return list(self.by_key.values())
+
+
+def attribute_name(item_name: str) -> str:
+    return title_case(item_name)
+
+
+def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, int, int]]:
+    """Where known entity names occur in a sentence: (name, start, end), longest names first, no overlaps."""
+    low = sentence.text.lower()
+    found: list[tuple[str, int, int]] = []
+    taken = [False] * (len(low) + 1)
+    for name in sorted(names, key=len, reverse=True):
+        base = name.lower()
+        pattern = re.compile(r"(?<![\w-])" + re.escape(base).replace(r"\ ", r"\s+") + r"(?:s|es)?(?![\w-])")
+        forms = [pattern]
+        plural = _plural_pattern(base)
+        if plural:
+            forms.append(plural)
+        for pat in forms:
+            for m in pat.finditer(low):
+                if any(taken[m.start():m.end()]):
+                    continue
+                for k in range(m.start(), m.end()):
+                    taken[k] = True
+                found.append((name, m.start(), m.end()))
+    found.sort(key=lambda f: f[1])
+    return found
+
+
+def _plural_pattern(base: str):
+    words = base.split()
+    last = words[-1]
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        words[-1] = last[:-1] + "ies"
+    elif last == "person":
+        words[-1] = "people"
+    else:
+        return None
+    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")

@@ -1,0 +1,154 @@
+"""Word lists the offline engine reads English with. Data only: no logic lives here.
+
+Grouped by the job each list does in the pipeline, so a reader can see at a glance which words
+steer which decision. All entries are lower case.
+"""
+
+from __future__ import annotations
+
+# -- attribute lists ------------------------------------------------------------------------------
+# Phrases that introduce an enumeration of attributes ("each farm has A, B and C"). Longer phrases
+# first: the first match in a sentence wins, and "consisting of" must beat "of".
+LIST_TRIGGERS: tuple[str, ...] = (
+    "is characterized by", "are characterized by", "characterized by", "is described by",
+    "consisting of", "consists of", "consist of", "comprising", "comprises", "comprise",
+    "composed of", "made up of",
+    "including", "includes", "include", "such as", "contains", "contain", "containing",
+    "each with", "each having", "each equipped with", "equipped with", "with",
+    "has", "have", "having", "must record", "records", "record", "recording", "recorded",
+    "stores", "store", "storing", "tracks", "track", "tracking", "captures", "capture",
+    "involves", "lists", "holds", "keeps", "documenting", "documents", "document",
+    "maintains", "maintain", "registers", "register", "defined by", "identified by",
+    "fields", "attributes", "columns", "properties",
+)
+
+# Words that end an attribute list: a new clause that is not part of the enumeration.
+LIST_STOPPERS: tuple[str, ...] = (
+    " to ensure", " to facilitate", " to help", " to allow", " to support", " to track", " to record",
+    " so that", " so as", " in order", " which ", " ensuring", " for easy", " for later", " for the ",
+    " for each", " for subsequent", " that can", " that is", " and can ", " and must", " and should",
+    " and is ", " and are ", " and will", " in the system", " where ", " when ", " while ",
+    " and the system", " the system", " as well as the ability", " allowing", " enabling",
+    " according to", " based on", " used to", " used for", " through which", " via ",
+)
+
+# Leading words stripped from list items and noun phrases.
+DETERMINERS: frozenset[str] = frozenset(
+    "a an the its their his her our your each every all any some this that these those one own "
+    "his/her basic detailed relevant related various specific certain corresponding respective "
+    "multiple several many different necessary other additional such".split()
+)
+
+# Items of a list that are not attributes ("etc.", "other information").
+NON_ATTRIBUTES: frozenset[str] = frozenset({"etc", "other information", "other details", "so on", "more", "others", "other",
+               "information", "details", "data", "basic information", "related information",
+               "other relevant information", "relevant information", "detailed information"})
+
+# -- entities -------------------------------------------------------------------------------------
+# Nouns that never name an entity of the domain: the system itself, pronouns, abstract words.
+GENERIC_OWNERS: frozenset[str] = frozenset(
+    "system database platform module function functions application app software website "
+    "it they this these which that we he she there who what management business requirement "
+    "requirements functionality interface you i us them".split()
+)
+
+# Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
+ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
+    "information info details detail data table entity entities list lists profile profiles "
+    "management module section part attributes fields basics basic detailed personal general "
+    "related relevant main key core".split()
+)
+
+# Words that can begin an entity phrase but are not part of it ("pieces of equipment").
+ENTITY_PREFIX_NOISE: tuple[str, ...] = ("pieces of", "piece of", "kinds of", "kind of", "types of",
+                                        "sets of", "set of", "lots of", "a number of", "number of",
+                                        "list of", "lists of")
+
+# Words that are not nouns of a noun phrase: they stop a backwards walk over a phrase.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """a an the and or but nor of in on at to for from by with without about as into onto over under
+    between among through during before after above below up down out off than then so such
+    is are was were be been being am do does did done has have had having can could may might must
+    shall should will would need needs needed require requires required want wants
+    it its they their them he she his her we our you your i my this that these those which who whom
+    whose what when where why how there here each every all any some no not only also both either
+    neither one own same other another many much more most several multiple various few
+    if while because although though since until unless whether
+    system's company's user's also etc""".split()
+)
+
+# Verbs that commonly follow the subject of a sentence; they stop a backwards noun-phrase walk.
+COMMON_VERBS: frozenset[str] = frozenset(
+    """manage manages managed managing record records recorded recording track tracks tracked
+    tracking store stores stored storing include includes included including contain contains
+    contained containing own owns owned employ employs employed operate operates operated
+    perform performs performed provide provides provided support supports supported allow allows
+    allowed use uses used make makes made get gets take takes taken give gives given keep keeps
+    kept hold holds held generate generates generated create creates created add adds added
+    register registers registered maintain maintains maintained identify identifies identified
+    associate associates associated link links linked belong belongs belonged assign assigns
+    assigned place places placed write writes written publish publishes published issue issues
+    issued involve involves involved participate participates participated work works worked
+    teach teaches taught enroll enrolls enrolled select selects selected borrow borrows borrowed
+    buy buys bought sell sells sold rent rents rented book books booked handle handles handled
+    serve serves served visit visits visited attend attends attended apply applies applied
+    conduct conducts conducted document documents documented describe describes described
+    characterize characterizes characterized comprise comprises comprised consist consists
+    note notes noted log logs logged view views viewed query queries queried""".split()
+)
+
+# -- cardinality ----------------------------------------------------------------------------------
+MANY_WORDS: tuple[str, ...] = (
+    "multiple", "many", "several", "various", "a number of", "any number of", "more than one",
+    "one or more", "a set of", "a list of", "numerous", "a series of", "different", "zero or more",
+    "some", "a variety of", "plenty of", "lots of", "a few", "at least one",
+)
+ONE_WORDS: tuple[str, ...] = ("only one", "exactly one", "a single", "one", "a", "an", "each", "every", "the")
+BELONGS_PHRASES: tuple[str, ...] = ("belongs to", "belong to", "is assigned to", "are assigned to",
+                                    "is associated with", "are associated with", "is linked to",
+                                    "are linked to", "is part of", "are part of", "is owned by",
+                                    "is managed by", "is operated by", "is handled by", "is placed by",
+                                    "is written by", "is issued by", "is made by", "is created by",
+                                    "is published by", "is located in", "falls under")
+
+# -- identifiers ----------------------------------------------------------------------------------
+IDENTIFIER_WORDS: frozenset[str] = frozenset({"id", "number", "no", "no.", "code", "identifier", "key",
+                                              "serial", "num", "uuid", "sn", "isbn"})
+# "Phone number" and friends end in an identifier word but identify nothing.
+NOT_IDENTIFIER_HEADS: frozenset[str] = frozenset(
+    """phone telephone mobile contact fax cell card account bank license licence passport room house
+    seat floor version tracking postal zip post house street building page vehicle plate tax
+    insurance contract order""".split()
+)
+
+# -- data types: the last word of an attribute name decides, then any word ---------------------
+TYPE_BY_LAST_WORD: dict[str, str] = {
+    **dict.fromkeys("date birthday dob deadline".split(), "date"),
+    **dict.fromkeys("time timestamp datetime at period".split(), "timestamp"),
+    **dict.fromkeys("""price amount cost costs fee fees salary balance budget total payment
+                   revenue income expense expenses fine fines wage wages charge tuition deposit
+                   rent subtotal tax discount sum value weight area height width length
+                   rate ratio percentage latitude longitude temperature score gpa rating points
+                   grade mileage distance volume""".split(), "decimal"),
+    **dict.fromkeys("""quantity quantities count capacity age stock inventory hours credits credit
+                   year years duration floors seats pages copies level rank priority size
+                   population sequence order days minutes visits views""".split(), "integer"),
+    **dict.fromkeys("id".split(), "integer"),
+    **dict.fromkeys("""description content contents remarks remark notes note comment comments
+                   text body summary details bio biography introduction instructions
+                   feedback review message abstract""".split(), "text"),
+    **dict.fromkeys("email mail".split(), "email"),
+    **dict.fromkeys("phone telephone mobile fax".split(), "phone"),
+    **dict.fromkeys("flag enabled active deleted verified available".split(), "boolean"),
+    **dict.fromkeys("image photo picture avatar logo attachment file".split(), "varchar"),
+}
+BOOLEAN_PREFIXES: tuple[str, ...] = ("is ", "has ", "whether ", "can ", "if ")
+TEXT_IS_IDENTIFIER_WORDS: frozenset[str] = frozenset({"code", "isbn", "serial", "uuid", "key", "sn"})
+UNIQUE_BY_NATURE: frozenset[str] = frozenset({"email", "username", "user name", "login", "isbn"})
+
+# -- clarifying questions ---------------------------------------------------------------------------
+# Attributes that are often entities of their own when the domain grows.
+ENTITY_LIKE_ATTRIBUTES: frozenset[str] = frozenset(
+    "address department category supplier manufacturer author publisher brand teacher class "
+    "location warehouse store branch team".split()
+)

@@ -1,0 +1,317 @@
+"""Stage 5: conceptual model -> logical schema (tables, keys, foreign keys, types, constraints).
+
+* entity -> table; its identifier (stated primary key, unique ID, "<Entity> ID", "ID", number,
+  code) -> primary key, else a record keyed by its references, else an added "<Entity> ID";
+* an attribute naming another entity's key ("Airplane Number" in Flight) or the entity itself
+  ("operator" in Maintenance Record) -> foreign key to that entity;
+* 1:N -> foreign key on the many side (named after the referenced key), NOT NULL;
+* M:N -> junction table keyed by the two foreign keys (no surrogate id), relationship attributes on it;
+* 1:1 -> unique foreign key;
+* types from names (see ``datatypes``); UNIQUE for stated-unique, email and username columns;
+  CHECK for stated ranges and listed values.
+
+Every step appends a :class:`Decision` with its rationale and source span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Span
+from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
+from .datatypes import infer_type
+from .lexicon import IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, UNIQUE_BY_NATURE
+from .words import loose, singular
+
+_TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
+
+
+@dataclass
+class _TableDraft:
+    entity: Entity
+    columns: list[str] = field(default_factory=list)
+    attrs: dict[str, Attribute] = field(default_factory=dict)
+    pk: list[str] = field(default_factory=list)
+    fks: list[tuple[str, str, str]] = field(default_factory=list)  # (column, ref table, ref column)
+    unique: list[str] = field(default_factory=list)
+
+
+def _words(name: str) -> list[str]:
+    return loose(name).split()
+
+
+def is_identifier_name(name: str) -> bool:
+    w = name.lower().split()
+    return bool(w) and w[-1] in IDENTIFIER_WORDS and (len(w) == 1 or w[-2] not in NOT_IDENTIFIER_HEADS) \
+        and not (len(w) >= 2 and w[-2] == "id" and w[-1] == "number")
+
+
+def _mentions_entity(attr: str, entity: str) -> bool:
+    aw, ew = _words(attr)[:-1], _words(entity)
+    return bool(aw) and (aw[-len(ew):] == ew or ew[-len(aw):] == aw or aw[-1] == ew[-1])
+
+
+class LogicalDesigner:
+    def __init__(self, model: ConceptualModel) -> None:
+        self.model = model
+        self.drafts: dict[str, _TableDraft] = {}
+        self.decisions: list[Decision] = []
+
+    def decide(self, subject: str, decision: str, rationale: str, span: Span | None = None) -> None:
+        self.decisions.append(Decision(subject=subject, decision=decision, rationale=rationale, span=span))
+
+    # -- steps ---------------------------------------------------------------------------------
+    def run(self) -> Schema:
+        for ent in self.model.entities:
+            d = _TableDraft(ent)
+            for a in ent.attributes:
+                if a.name not in d.attrs:
+                    d.columns.append(a.name)
+                    d.attrs[a.name] = a
+            self.drafts[loose(ent.name)] = d
+            self.decide(f"table {ent.name}", f"table {ent.name}", "an entity of the requirements becomes a table",
+                        ent.spans[0] if ent.spans else None)
+        for d in self.drafts.values():
+            self._choose_identifier(d)
+        for d in self.drafts.values():
+            self._resolve_references(d)
+        for d in self.drafts.values():
+            if not d.pk:
+                self._key_without_identifier(d)
+        for rel in self.model.relationships:
+            self._apply_relationship(rel)
+        return self._build()
+
+    def _choose_identifier(self, d: _TableDraft) -> None:
+        ent = d.entity
+        stated = [c for c in d.columns if d.attrs[c].identifier]
+        if stated:
+            d.pk = [stated[0]]
+            self.decide(f"{ent.name}.{stated[0]}", "primary key", "the text names it the primary key", d.attrs[stated[0]].span)
+            return
+        others = [loose(e.name) for e in self.model.entities if loose(e.name) != loose(ent.name)]
+        candidates = []
+        for c in d.columns:
+            if not is_identifier_name(c):
+                continue
+            words = _words(c)
+            own = len(words) == 1 or _mentions_entity(c, ent.name)
+            foreign = any(_mentions_entity(c, o) and not own for o in others)
+            if foreign:
+                continue
+            rank = 0 if d.attrs[c].unique else 1 if own else 2
+            candidates.append((rank, d.columns.index(c), c))
+        if candidates:
+            _, _, col = min(candidates)
+            d.pk = [col]
+            self.decide(f"{ent.name}.{col}", "primary key", "it identifies the entity (ID, number, code)", d.attrs[col].span)
+
+    def _find_target(self, col: str, d: _TableDraft) -> _TableDraft | None:
+        """The table a column of ``d`` points at, by the column's name."""
+        key = loose(col)
+        words = key.split()
+        best = None
+        for other in self.drafts.values():
+            if other is d:
+                continue
+            oname = loose(other.entity.name)
+            if other.pk and len(other.pk) == 1:
+                pk = loose(other.pk[0])
+                if key == pk and (pk.split()[0] != "id" or len(pk.split()) > 1):
+                    return other
+                if len(pk.split()) > 1 and key.endswith(" " + pk):
+                    best = best or other
+            if key == oname:
+                return other
+            if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]) == oname:
+                return other
+            if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]).endswith(" " + oname):
+                best = best or other
+        return best
+
+    def _resolve_references(self, d: _TableDraft) -> None:
+        for col in list(d.columns):
+            if col in d.pk:
+                continue
+            a = d.attrs[col]
+            target = None
+            if a.references:
+                target = self.drafts.get(loose(a.references))
+            target = target or self._find_target(col, d)
+            if target is None:
+                continue
+            if not target.pk:
+                self._key_without_identifier(target)
+            if len(target.pk) != 1:
+                continue
+            ref_col = target.pk[0]
+            new_name = col
+            if loose(col) == loose(target.entity.name) and not is_identifier_name(col):
+                new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
+                if new_name in d.columns:
+                    d.columns.remove(col)
+                    continue
+                d.columns[d.columns.index(col)] = new_name
+                d.attrs[new_name] = a
+            d.fks.append((new_name, target.entity.name, ref_col))
+            self.decide(f"{d.entity.name}.{new_name}", f"foreign key to {target.entity.name}.{ref_col}",
+                        f"the attribute names {target.entity.name}", a.span)
+
+    def _key_without_identifier(self, d: _TableDraft) -> None:
+        ent = d.entity
+        fk_cols = [c for c, _, _ in d.fks]
+        if len(fk_cols) >= 2:
+            time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
+            d.pk = fk_cols[:3] + time_cols[:1]
+            self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
+                        "a record of its references has no ID of its own: keyed by what it links"
+                        + (" and when" if time_cols else ""), ent.spans[0] if ent.spans else None)
+            return
+        col = _fk_column_name(d)
+        if col in d.columns:
+            d.pk = [col]
+            return
+        d.columns.insert(0, col)
+        d.attrs[col] = Attribute(name=col, identifier=True)
+        d.pk = [col]
+        self.decide(f"{ent.name}.{col}", "added primary key", "the text gives no identifier: a surrogate ID is added",
+                    ent.spans[0] if ent.spans else None)
+
+    def _apply_relationship(self, rel) -> None:
+        left, right = self.drafts.get(loose(rel.left)), self.drafts.get(loose(rel.right))
+        if left is None or right is None or left is right:
+            return
+        if rel.kind == "M:N":
+            self._junction(left, right, rel)
+            return
+        one, many = left, right
+        if rel.left_card is Cardinality.MANY and rel.right_card is Cardinality.ONE:
+            one, many = right, left
+        if any(t == one.entity.name for _, t, _ in many.fks):
+            return
+        if any(t == many.entity.name for _, t, _ in one.fks) and rel.kind == "1:1":
+            return
+        if len(one.pk) != 1:
+            return
+        col = one.pk[0] if len(_words(one.pk[0])) > 1 else _fk_column_name(one)
+        if col in many.columns:
+            if any(c == col for c, _, _ in many.fks):
+                return
+        else:
+            many.columns.append(col)
+            many.attrs[col] = Attribute(name=col)
+        many.fks.append((col, one.entity.name, one.pk[0]))
+        if rel.kind == "1:1":
+            many.unique.append(col)
+        how = "stated" if rel.stated else "assumed (cardinality not stated)"
+        self.decide(f"{many.entity.name}.{col}", f"foreign key to {one.entity.name}",
+                    f"{rel.kind} relationship, {how}: the key goes on the many side", rel.span)
+
+    def _junction(self, a: _TableDraft, b: _TableDraft, rel) -> None:
+        for d in self.drafts.values():
+            targets = {t for _, t, _ in d.fks}
+            if a.entity.name in targets and b.entity.name in targets:
+                return  # an entity of the text already links them (an enrolment, a record)
+        if len(a.pk) != 1 or len(b.pk) != 1:
+            return
+        has_quantity = any("quantit" in x.name.lower() for x in rel.attributes)
+        # A link that counts things is a line item ("Order Item"); otherwise it is named by both sides.
+        name = rel.name or (f"{a.entity.name} Item" if has_quantity else f"{a.entity.name} {b.entity.name}")
+        ent = Entity(name=name, spans=[rel.span] if rel.span else [], weak=True)
+        j = _TableDraft(ent)
+        for side in (a, b):
+            col = side.pk[0] if len(_words(side.pk[0])) > 1 else _fk_column_name(side)
+            if col in j.columns:
+                col = f"{side.entity.name} {col}"
+            j.columns.append(col)
+            j.attrs[col] = Attribute(name=col)
+            j.fks.append((col, side.entity.name, side.pk[0]))
+            j.pk.append(col)
+        for attr in rel.attributes:
+            if attr.name not in j.attrs:
+                j.columns.append(attr.name)
+                j.attrs[attr.name] = attr
+        if has_quantity:
+            # Prices change: a line item keeps the price the linked thing had when it was linked.
+            for side in (a, b):
+                price = next((c for c in side.columns if "price" in c.lower()), None)
+                if price:
+                    col = f"{price} at Purchase"
+                    j.columns.append(col)
+                    j.attrs[col] = Attribute(name=col)
+                    self.decide(f"{name}.{col}", "price copied onto the line item",
+                                f"{side.entity.name}.{price} can change later; the line keeps the price of the moment",
+                                rel.span)
+                    break
+        self.drafts[loose(name)] = j
+        self.decide(f"table {name}", "junction table", "many-to-many: a table keyed by both foreign keys", rel.span)
+
+    # -- output --------------------------------------------------------------------------------
+    def _build(self) -> Schema:
+        tables = []
+        types: dict[tuple[str, str], object] = {}
+        for d in self.drafts.values():
+            for c in d.columns:
+                is_key = c in d.pk or any(c == f for f, _, _ in d.fks)
+                types[(d.entity.name, c)] = infer_type(c, is_key=is_key)
+        for d in self.drafts.values():
+            ent = d.entity
+            fk_types = {}
+            for col, t, rc in d.fks:
+                if (t, rc) in types:
+                    fk_types[col] = types[(t, rc)][0]
+            columns = []
+            checks = []
+            uniques = [UniqueConstraint(columns=[c]) for c in dict.fromkeys(d.unique)]
+            fk_cols = {c for c, _, _ in d.fks}
+            for c in d.columns:
+                dtype, why = types[(ent.name, c)]
+                dtype = fk_types.get(c, dtype)
+                required = c in d.pk or c in fk_cols
+                columns.append(Column(name=c, type=dtype, nullable=not required))
+                a = d.attrs.get(c)
+                if a is None:
+                    continue
+                if (a.unique or c.lower() in UNIQUE_BY_NATURE) and d.pk != [c] and c not in d.unique:
+                    uniques.append(UniqueConstraint(columns=[c]))
+                    self.decide(f"{ent.name}.{c}", "UNIQUE", "the text says unique" if a.unique else
+                                "two rows never share it", a.span)
+                q = '"' + c.replace('"', "") + '"'
+                if a.value_range and dtype.type_class.value == "NUMERIC":
+                    lo, hi = (_num(v) for v in a.value_range)
+                    checks.append(CheckConstraint(expression=f"{q} BETWEEN {lo} AND {hi}"))
+                    self.decide(f"{ent.name}.{c}", f"CHECK between {lo} and {hi}", "the text states the range", a.span)
+                elif a.allowed_values and dtype.type_class.value == "TEXT":
+                    vals = ", ".join("'" + v.replace("'", "''") + "'" for v in a.allowed_values)
+                    checks.append(CheckConstraint(expression=f"{q} IN ({vals})"))
+                    self.decide(f"{ent.name}.{c}", "CHECK on listed values", "the text lists the values", a.span)
+            seen_fk: set[tuple[str, str]] = set()
+            fks = []
+            for col, t, rc in d.fks:
+                if (col, t) in seen_fk:
+                    continue
+                seen_fk.add((col, t))
+                fks.append(ForeignKey(columns=[col], ref_table=t, ref_columns=[rc]))
+            tables.append(Table(name=ent.name, columns=columns, primary_key=PrimaryKey(columns=d.pk) if d.pk else None,
+                                foreign_keys=fks, unique_constraints=uniques, check_constraints=checks))
+        return Schema(tables=tables)
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _fk_column_name(d: _TableDraft) -> str:
+    pk = d.pk[0] if d.pk else None
+    if pk and len(_words(pk)) > 1:
+        return pk
+    return f"{d.entity.name} ID"
+
+
+def design_logical(model: ConceptualModel) -> tuple[Schema, list[Decision]]:
+    designer = LogicalDesigner(model)
+    schema = designer.run()
+    return schema, designer.decisions
+
+
+__all__ = ["design_logical", "is_identifier_name", "singular"]

@@ -1,0 +1,100 @@
+"""Stage 1: split requirements text into sentences, each with its character offsets.
+
+Sentences end at ``.``, ``!``, ``?``, ``;`` and line breaks. Abbreviations ("e.g.", "No.", "etc."
+before a lower-case word) do not end a sentence. A short line ending in a colon ("Ship
+Management:") is a *heading*: it names the topic of the sentences under it, which the entity
+stage uses when a sentence has no subject of its own ("Fields: Ship ID, Name").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_SENTENCE_CHARS = 1500  # bound the work per sentence: longer runs are cut into pieces
+
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "no", "nos", "vs", "mr", "mrs", "dr", "st", "approx", "max", "min"})
+_BREAK = re.compile(r"[.!?;]+(?=[\s\"'”’)]|$)|\n+")
+_HEADING = re.compile(r"^\s*(?:[-*•#\d]+[.)]?\s*)?([A-Za-z][^:\n]{0,60}?)\s*[:：]\s*")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of text[0] in the whole requirements text
+    heading: str | None = None  # the topic line this sentence sits under
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets; headings become the ``heading`` of what follows."""
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        end = m.start() if m.group().startswith("\n") else m.end()
+        if m.group().startswith(".") and _is_abbreviation(text, m.start(), m.end()):
+            continue
+        pieces.append((pos, end))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+
+    out: list[Sentence] = []
+    heading: str | None = None
+    for start, end in pieces:
+        for s, e in _bounded(start, end):
+            raw = text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if not body or not any(ch.isalpha() for ch in body):
+                continue
+            s += lead
+            mark = _LIST_MARK.match(body)
+            if mark and mark.end() < len(body):
+                s += mark.end()
+                body = body[mark.end():]
+            h = _HEADING.match(body)
+            if h and _looks_like_heading(h.group(1)):
+                heading = h.group(1).strip()
+                rest = body[h.end():]
+                if not rest.strip():
+                    continue
+                s += h.end()
+                body = rest
+            out.append(Sentence(body.rstrip(), s, heading))
+    return out
+
+
+def _bounded(start: int, end: int):
+    """Cut a run longer than MAX_SENTENCE_CHARS into pieces so no sentence costs unbounded work."""
+    while end - start > MAX_SENTENCE_CHARS:
+        yield start, start + MAX_SENTENCE_CHARS
+        start += MAX_SENTENCE_CHARS
+    yield start, end
+
+
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 8):dot])
+    if not word:
+        return False
+    w = word.group(1).lower().rstrip(".")
+    if w not in _ABBREVIATIONS:
+        return False
+    nxt = text[after:after + 3].lstrip()
+    # "etc. The next sentence" ends; "e.g. normal" and "No. 5" do not.
+    return not (w == "etc" and (not nxt or nxt[0].isupper() or nxt[0] == "\n"))
+
+
+_LIST_LABELS = frozenset({"fields", "attributes", "columns", "properties", "includes", "including", "include",
+                          "contains", "information", "details", "data", "records", "has", "have", "with"})
+
+
+def _looks_like_heading(label: str) -> bool:
+    """A topic line, not a list opener such as "Fields:" or "Each farm has:"."""
+    words = label.split()
+    if not (1 <= len(words) <= 7) or label.rstrip().endswith(","):
+        return False
+    return words[-1].lower() not in _LIST_LABELS

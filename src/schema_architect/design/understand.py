@@ -1,0 +1,105 @@
+"""Text -> conceptual model: runs the reading stages in order and collects what was not understood."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
+from .attributes import find_attribute_lists
+from .entities import EntitySet, attribute_name, owner_of, usable
+from .relationships import detect_relationships
+from .segment import Sentence, split_sentences
+from .words import entity_name, loose
+
+_RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.I)
+_UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.I)
+_PK_NAMED = re.compile(r"[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?\s+(?:as|is)\s+(?:the\s+)?primary key", re.I)
+
+
+@dataclass
+class Reading:
+    """What the reading stages produced: the conceptual model plus notes for the explanation."""
+
+    sentences: list[Sentence]
+    model: ConceptualModel
+    decisions: list[Decision] = field(default_factory=list)
+    unread: list[Span] = field(default_factory=list)  # sentences nothing was taken from
+    many_items: list[tuple[str, str, Span, list[str]]] = field(default_factory=list)  # (owner, member, span, link attrs)
+
+
+def read_requirements(text: str) -> Reading:
+    sentences = split_sentences(text)
+    ents = EntitySet()
+    decisions: list[Decision] = []
+    many_items: list[tuple[str, str, Span, list[str]]] = []
+    used: set[int] = set()
+    for idx, s in enumerate(sentences):
+        for alist in find_attribute_lists(s):
+            owner = owner_of(alist)
+            if owner is None:
+                continue
+            used.add(idx)
+            ent = ents.add(owner.name, owner.span, explicit=alist.trigger in (":", "fields"))
+            if owner.possessor and usable(owner.possessor) and loose(owner.possessor) != loose(ent.name):
+                many_items.append((owner.possessor, ent.name, owner.span, []))  # "each tool's usage"
+            decisions.append(Decision(subject=f"entity {ent.name}", decision=f"{ent.name} is an entity",
+                                      rationale=f"it owns an attribute list ({owner.rule})", span=owner.span))
+            for item in alist.items:
+                span = Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])
+                if item.many:
+                    member = entity_name(item.name)
+                    if usable(member):
+                        many_items.append((ent.name, member, span, item.link_attributes))
+                    continue
+                if loose(item.name) == loose(ent.name):
+                    continue
+                attr = Attribute(name=attribute_name(item.name), span=span, unique=item.unique,
+                                 allowed_values=item.allowed_values, value_range=item.value_range,
+                                 identifier=item.primary_key, references=item.references)
+                ents.add_attribute(ent, attr)
+    for owner, member, span, _ in many_items:
+        ents.add(member, span)
+    _apply_sentence_constraints(sentences, ents)
+    names = [e.name for e in ents.entities]
+    rels = detect_relationships(sentences, names)
+    seen = {frozenset((r.left, r.right)) for r in rels}
+    for owner, member, span, link_attrs in many_items:
+        o, m = ents.get(owner), ents.get(member)
+        if o and m and o is not m and frozenset((o.name, m.name)) not in seen:
+            rel = Relationship(left=o.name, right=m.name, span=span)
+            if link_attrs:
+                # "orders contain multiple products with quantities": the quantity belongs to the
+                # pair, so the link is its own table (M:N with attributes).
+                rel.left_card = Cardinality.MANY
+                rel.attributes = [Attribute(name=attribute_name(entity_name(a) or a), span=span) for a in link_attrs]
+            rels.append(rel)
+            seen.add(frozenset((o.name, m.name)))
+    unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
+    model = ConceptualModel(entities=ents.entities, relationships=rels)
+    return Reading(sentences, model, decisions, unread, many_items)
+
+
+def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> None:
+    """Stated ranges ("rated from 1 to 5"), "unique X", "X as the primary key" anywhere in the text."""
+    all_attrs: list[tuple[Entity, Attribute]] = [(e, a) for e in ents.entities for a in e.attributes]
+    for s in sentences:
+        for m in _RANGE.finditer(s.text):
+            stem = m.group(1).lower()[:4]
+            lo, hi = float(m.group(2)), float(m.group(3))
+            if lo >= hi:
+                continue
+            for _, a in all_attrs:
+                if a.value_range is None and a.name.lower().startswith(stem[:4]) or stem[:4] in a.name.lower().split()[-1][:4]:
+                    if a.value_range is None:
+                        a.value_range = (lo, hi)
+        for m in _UNIQUE_NAMED.finditer(s.text):
+            key = loose(m.group(1))
+            for _, a in all_attrs:
+                if loose(a.name) == key or (key.endswith(loose(a.name)) and len(a.name) > 3):
+                    a.unique = True
+        for m in _PK_NAMED.finditer(s.text):
+            key = loose(m.group(1))
+            for _, a in all_attrs:
+                if loose(a.name) == key:
+                    a.identifier = True

@@ -1,0 +1,154 @@
+"""Word-level helpers: tokens with offsets, singular forms, name casing, noun-phrase cleanup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import DETERMINERS, ENTITY_PREFIX_NOISE, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’]s\b|[-'’][A-Za-z0-9]+)*\.?|\d+(?:\.\d+)?|\S")
+_SMALL_WORDS = frozenset({"of", "and", "or", "in", "on", "at", "to", "for", "by", "the", "a", "an", "per"})
+_KEEP_UPPER = frozenset({"id", "url", "isbn", "ip", "vin", "sku", "gps", "api", "sn", "uuid", "no."})
+# Singular forms inflect gets wrong, and nouns with no singular.
+_SINGULAR_EXCEPTIONS = {"data": "data", "media": "media", "criteria": "criterion", "personnel": "personnel",
+                        "staff": "staff", "equipment": "equipment", "news": "news", "series": "series",
+                        "species": "species", "status": "status", "bus": "bus", "campus": "campus",
+                        "analysis": "analysis", "basis": "basis", "diagnosis": "diagnosis", "canvas": "canvas",
+                        "gas": "gas", "alias": "alias", "bonus": "bonus", "virus": "virus", "menus": "menu",
+                        "address": "address", "class": "class", "process": "process", "access": "access",
+                        "business": "business", "goods": "goods", "clothes": "clothes", "premises": "premises"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offset within the sentence
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        # A trailing dot belongs to the word only in abbreviations ("No.", "etc.").
+        if t.endswith(".") and len(t) > 1 and t.lower() not in ("no.", "etc.", "e.g.", "i.e."):
+            out.append(Token(t[:-1], m.start()))
+            out.append(Token(".", m.end() - 1))
+        else:
+            out.append(Token(t, m.start()))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def singular(word: str) -> str:
+    """Singular of one (lower-case) noun, leaving uncountables and -ss/-us/-is words alone."""
+    w = word.lower()
+    if w in _SINGULAR_EXCEPTIONS:
+        return _SINGULAR_EXCEPTIONS[w]
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics")) or not w.endswith("s"):
+        if w == "people":
+            return "person"
+        return w
+    return _rule_singular(w)
+
+
+_IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+                      "teeth": "tooth", "mice": "mouse", "geese": "goose", "indices": "index", "matrices": "matrix",
+                      "vertices": "vertex", "leaves": "leaf", "shelves": "shelf", "wives": "wife", "knives": "knife",
+                      "lives": "life", "halves": "half", "wolves": "wolf", "thieves": "thief", "crises": "crisis",
+                      "theses": "thesis", "analyses": "analysis", "diagnoses": "diagnosis", "quizzes": "quiz",
+                      "buses": "bus", "statuses": "status", "campuses": "campus", "viruses": "virus",
+                      "bonuses": "bonus", "aliases": "alias", "menus": "menu", "series": "series"}
+
+
+def _rule_singular(w: str) -> str:
+    """English plural -> singular by suffix rules (inflect costs seconds to import; this costs nothing)."""
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("oes") and w not in ("shoes", "canoes"):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def is_plural(word: str) -> bool:
+    return singular(word) != word.lower() or word.lower() in ("people", "children", "staff", "personnel")
+
+
+def title_case(phrase: str) -> str:
+    """'date of birth' -> 'Date of Birth'; 'user id' -> 'User ID'; existing capitals are kept."""
+    parts = phrase.split()
+    out = []
+    for i, w in enumerate(parts):
+        low = w.lower()
+        if low in _KEEP_UPPER:
+            out.append("No." if low == "no." else low.upper())
+        elif i > 0 and low in _SMALL_WORDS:
+            out.append(low)
+        elif any(ch.isupper() for ch in w[1:]):
+            out.append(w)  # CamelCase or acronym as written
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def clean_phrase(phrase: str) -> str:
+    """Drop quotes, leading determiners and possessive markers: 'the "member number"' -> 'member number'."""
+    p = re.sub(r"[\"“”‘’'`*]", " ", phrase)
+    p = re.sub(r"\s+", " ", p).strip(" .,:;-–—/")
+    words = p.split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def entity_name(phrase: str) -> str | None:
+    """Canonical entity name from a noun phrase: 'multiple Airplanes' -> 'Airplane'.
+
+    Returns None when nothing of a name is left.
+    """
+    p = clean_phrase(phrase)
+    low = p.lower()
+    for noise in ENTITY_PREFIX_NOISE:
+        if low.startswith(noise + " "):
+            p = p[len(noise) + 1:]
+            low = p.lower()
+    words = [w for w in p.split() if w]
+    words = [w[:-2] if w.lower().endswith(("'s", "’s")) else w for w in words]
+    while len(words) > 1 and words[-1].lower() in ENTITY_SUFFIX_NOISE:
+        words.pop()
+    while words and (words[0].lower() in DETERMINERS or words[0].lower() in FUNCTION_WORDS):
+        words.pop(0)
+    if not words or not words[-1][0].isalpha():
+        return None
+    last = words[-1]
+    sing = singular(last)
+    if last.isupper() and len(last) > 1:
+        sing = last
+    elif last[0].isupper():
+        sing = sing[:1].upper() + sing[1:]
+    words[-1] = sing
+    return title_case(" ".join(words))
+
+
+def loose(name: str) -> str:
+    """Key for comparing names: lower case, singular words, no punctuation."""
+    return " ".join(singular(w) for w in re.findall(r"[a-z0-9]+", name.lower()))
