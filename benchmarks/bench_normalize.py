@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
+from rich.console import Console
+from rich.table import Table
 
-from schema_architect.normalize import Dependencies, Relation, synthesize_3nf  # noqa: E402
+from schema_architect.normalize import Dependencies, Relation, synthesize_3nf
 
 SIZES = [(20, 30), (20, 60), (20, 120), (40, 30), (40, 60), (40, 120), (60, 30), (60, 60), (60, 120)]
 
@@ -72,8 +72,8 @@ def main() -> None:
         table.add_column(col, justify="right")
     for n_attrs, n_fds in SIZES:
         rel, fds = generate(n_attrs, n_fds, rng)
-        t_keys, deps = best_of(args.repeat, lambda: _keys(rel, fds))
-        t_3nf, d = best_of(args.repeat, lambda: synthesize_3nf(Dependencies(rel, fds)))
+        t_keys, deps = best_of(args.repeat, lambda rel=rel, fds=fds: _keys(rel, fds))
+        t_3nf, d = best_of(args.repeat, lambda rel=rel, fds=fds: synthesize_3nf(Dependencies(rel, fds)))
         keys = deps.candidate_keys
         table.add_row(
             str(n_attrs), str(n_fds), str(len(deps.minimal_cover)), str(len(keys)),

@@ -73,16 +73,14 @@ def brute_in_bcnf(fds, fragment: frozenset) -> bool:
 
 
 def brute_in_3nf(fds, fragment: frozenset) -> bool:
-    proj = brute_projection(None, fds, fragment)
-    keys = brute_force_keys(sorted(fragment), proj)
+    """3NF of a fragment from the definition: closures under F restricted to the fragment are the
+    closures under F's projection, so keys and prime attributes come straight from them."""
+    subsets = list(all_subsets(sorted(fragment)))
+    closures = {x: naive_closure(x, fds) & fragment for x in subsets}
+    superkeys = [x for x in subsets if closures[x] == fragment]
+    keys = [x for x in superkeys if not any(o < x for o in superkeys)]
     prime = frozenset().union(*keys)
-    for x in all_subsets(sorted(fragment)):
-        c = naive_closure(x, fds) & fragment
-        if c == fragment:
-            continue
-        if (c - x) - prime:
-            return False
-    return True
+    return all(closures[x] == fragment or not (closures[x] - x) - prime for x in subsets)
 
 
 # -- properties ------------------------------------------------------------------------------------

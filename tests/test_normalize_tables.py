@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from schema_architect.errors import InputError
 from schema_architect.model import (
@@ -23,7 +25,15 @@ from schema_architect.model import (
     UniqueConstraint,
 )
 from schema_architect.model.validate import problems
-from schema_architect.normalize import detect_1nf, normalize_schema, normalize_table, repair_1nf
+from schema_architect.normalize import (
+    Dependencies,
+    Relation,
+    detect_1nf,
+    is_lossless,
+    normalize_schema,
+    normalize_table,
+    repair_1nf,
+)
 
 V = DataType.varchar
 
@@ -258,7 +268,7 @@ def _round_trip(url: str, table: Table, fds, rows, target: str):
         join = " NATURAL JOIN ".join(t.name for t in result.tables)
         got = conn.execute(sa.text(f"SELECT {', '.join(cols)} FROM {join}")).all()
     engine.dispose()
-    norm = lambda r: tuple(float(v) if isinstance(v, (int, float)) or hasattr(v, "as_tuple") else v for v in r)  # noqa: E731
+    norm = lambda r: tuple(float(v) if isinstance(v, (int, float)) or hasattr(v, "as_tuple") else v for v in r)
     assert sorted(map(norm, got)) == sorted(map(norm, rows))
     return result
 
@@ -292,21 +302,14 @@ def test_decomposed_tables_enforce_the_dependency(pg_url):
     engine = sa.create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO zip (zip, city) VALUES ('10001', 'New York')"))
-    with pytest.raises(IntegrityError):
-        with engine.begin() as conn:
-            conn.execute(sa.text("INSERT INTO zip (zip, city) VALUES ('10001', 'Newark')"))
-    with pytest.raises(IntegrityError):  # and a customer's zip must exist
-        with engine.begin() as conn:
-            conn.execute(sa.text("INSERT INTO customer (id, name, zip) VALUES (1, 'Ada', '99999')"))
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO zip (zip, city) VALUES ('10001', 'Newark')"))
+    with pytest.raises(IntegrityError), engine.begin() as conn:  # and a customer's zip must exist
+        conn.execute(sa.text("INSERT INTO customer (id, name, zip) VALUES (1, 'Ada', '99999')"))
     engine.dispose()
 
 
 # -- properties on generated tables --------------------------------------------------------------
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from schema_architect.normalize import Dependencies, Relation, is_lossless  # noqa: E402
-
 COLS = ["id", "code", "name", "kind", "price", "city", "zip", "qty"]
 
 

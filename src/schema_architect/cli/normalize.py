@@ -180,7 +180,7 @@ def _print_decomposition(c, title: str, d) -> None:
     from rich.markup import escape
     from rich.table import Table as RichTable
 
-    yes = lambda b: "[green]yes[/]" if b else "[red]no[/]"  # noqa: E731
+    yes = lambda b: "[green]yes[/]" if b else "[red]no[/]"
     t = RichTable(title=title)
     t.add_column("relation")
     t.add_column("attributes")

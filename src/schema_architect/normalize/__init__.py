@@ -66,8 +66,8 @@ __all__ = [
     "synthesize_3nf",
 ]
 
-from .first_nf import FirstNFRepair, NonAtomic, detect_1nf, repair_1nf  # noqa: E402
-from .tables import SchemaNormalization, TableNormalization, normalize_schema, normalize_table  # noqa: E402
+from .first_nf import FirstNFRepair, NonAtomic, detect_1nf, repair_1nf
+from .tables import SchemaNormalization, TableNormalization, normalize_schema, normalize_table
 
 __all__ += [
     "FirstNFRepair",

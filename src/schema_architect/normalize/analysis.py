@@ -8,8 +8,8 @@ minimal. Cycles (A -> B, B -> A) are fine: they mean A and B are both keys.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..errors import InputError
 from .closure import Closure, Dependencies, closure_bits, minimize_key_bits

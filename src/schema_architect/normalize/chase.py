@@ -6,8 +6,8 @@ they work on any decomposition, not only the ones this package produces.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..errors import InputError
 from .closure import Bits, Dependencies, closure_bits

@@ -8,9 +8,9 @@ proof shown to people ("A -> B added B; B, C -> D added D").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
 
 from ..errors import InputError
 from .relation import FD, Relation, as_fds

@@ -16,9 +16,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable, Sequence
 
 from ..errors import InputError
 from .chase import is_lossless, not_preserved
@@ -298,9 +298,9 @@ def _determinant_hint(fragment: Bits, cover) -> Bits:
     """The smallest cover left side that is a key of ``fragment`` (0 when none is)."""
     best = 0
     for lhs, _ in cover:
-        if lhs & ~fragment == 0 and closure_bits(lhs, cover) & fragment == fragment:
-            if not best or popcount(lhs) < popcount(best):
-                best = lhs
+        is_key = lhs & ~fragment == 0 and closure_bits(lhs, cover) & fragment == fragment
+        if is_key and (not best or popcount(lhs) < popcount(best)):
+            best = lhs
     return best
 
 

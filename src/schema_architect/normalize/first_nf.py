@@ -31,8 +31,8 @@ Detection is conservative, because a false split damages a good design:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 from ..errors import InputError
 from ..model import Column, DataType, ForeignKey, PrimaryKey, Table, TypeKind

@@ -97,7 +97,7 @@ def check_normal_forms(deps: Dependencies, *, nonatomic: tuple[str, ...] | list[
         form = "BCNF" if a & prime else "3NF"
         found.setdefault((form, lhs), [0, keys[0]])[0] |= a
 
-    names = lambda m: ", ".join(deps.names(m))  # noqa: E731
+    names = lambda m: ", ".join(deps.names(m))
     for (form, lhs), (rhs, k) in found.items():
         fd = deps.to_fd((lhs, rhs))
         proof = deps.closure_trace(deps.names(lhs), deps.minimal_cover)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 
@@ -37,12 +37,12 @@ class FD:
     def is_trivial(self) -> bool:
         return self.rhs <= self.lhs
 
-    def text(self, relation: "Relation | None" = None) -> str:
+    def text(self, relation: Relation | None = None) -> str:
         """``A, B -> C`` with attributes in the relation's order (alphabetical without one)."""
         order = relation.ordered if relation is not None else sorted
         return f"{', '.join(order(self.lhs))} -> {', '.join(order(self.rhs))}"
 
-    def to_dict(self, relation: "Relation | None" = None) -> dict:
+    def to_dict(self, relation: Relation | None = None) -> dict:
         order = relation.ordered if relation is not None else sorted
         return {"lhs": list(order(self.lhs)), "rhs": list(order(self.rhs)), "text": self.text(relation)}
 
@@ -139,7 +139,7 @@ class Relation:
 
 
 # -- parsing ---------------------------------------------------------------------------------------
-_RELATION = re.compile(r"^\s*([^()]*?)\s*\((.*)\)\s*$", re.S)
+_RELATION = re.compile(r"^\s*([^()]*?)\s*\((.*)\)\s*$", re.DOTALL)
 
 
 def parse_relation(text: str) -> Relation:

@@ -21,13 +21,13 @@ reason, each split or synthesis step, and each table with why it exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 from ..errors import InputError
-from ..model import Column, ForeignKey, PrimaryKey, Schema, Table
+from ..model import ForeignKey, PrimaryKey, Schema, Table
 from .analysis import Analysis, analyze
-from .closure import Dependencies, closure_bits, minimize_key_bits
+from .closure import Dependencies, minimize_key_bits
 from .decompose import Decomposition, name_for
 from .first_nf import FirstNFRepair, detect_1nf, repair_1nf
 from .relation import FD, Relation, as_fds
@@ -227,7 +227,7 @@ def _fragments_to_tables(main: Table, deps: Dependencies, d: Decomposition, take
         else:
             t.indexes.append(ix.model_copy(deep=True))
     for ck in main.check_constraints:
-        mentioned = [c for c in main.column_names if re.search(rf"(?<![\w]){re.escape(c)}(?![\w])", ck.expression, re.I)]
+        mentioned = [c for c in main.column_names if re.search(rf"(?<![\w]){re.escape(c)}(?![\w])", ck.expression, re.IGNORECASE)]
         t = home_for(mentioned) if mentioned else next(t for t in tables if t.name == main.name)
         if t is None:
             rationale.append(f"dropped check constraint {ck.expression!r}: its columns ended up in different tables")
