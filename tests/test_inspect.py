@@ -271,3 +271,16 @@ def test_redacted_url_never_shows_the_password(password, scheme):
     redacted = redact_url(url)
     assert password not in redacted and quote(password, safe="") not in redacted
     assert "alice" in redacted and "db.example.internal" in redacted
+
+
+def test_types_without_portable_form_are_reported_not_dropped(pg_url, run_cli):
+    apply_sql(pg_url, "CREATE TABLE host (id integer PRIMARY KEY, addr inet, uptime interval, tags text[])")
+    schema = inspect_database(pg_url)
+    host = schema.table("host")
+    assert host.column_names == ["id", "addr", "uptime", "tags"]
+    assert {host.column(c).type for c in ("addr", "uptime", "tags")} == {DataType.text()}
+    assert sorted(s.name for s in schema.skipped) == ["host.addr", "host.tags", "host.uptime"]
+    assert all(s.kind == "type" and "read as text" in s.reason for s in schema.skipped)
+    result = run_cli("inspect", pg_url, "--format", "ddl")
+    assert result.exit_code == 0
+    assert "skipped type host.addr: type INET has no portable equivalent; read as text" in result.stderr

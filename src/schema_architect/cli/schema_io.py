@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
         from ..sources import load_schema
 
         schema = load_schema(url)
+        report_skipped(schema)  # e.g. column types the model has no portable form for
         write_output(dump_schema(schema, fmt.value, dialect or _dialect_of_url(url)), out)
 
     @app.command()

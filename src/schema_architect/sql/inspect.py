@@ -168,7 +168,7 @@ def _plain(node: exp.Expression) -> exp.Expression:
         while isinstance(array, (exp.Cast, exp.Paren)):
             array = array.this
         if isinstance(array, exp.Array):
-            return exp.In(this=node.this, expressions=[e.copy() for e in array.expressions])
+            return exp.In(this=node.this.transform(_plain), expressions=[e.transform(_plain) for e in array.expressions])
     # ... and lower((title)::text) for lower(title) on a varchar: the cast to text is its own addition.
     if isinstance(node, exp.Cast) and node.to.is_type(*_TEXT_TYPES):
         inner = node.this
@@ -190,12 +190,7 @@ def generic_sql(text: str | None, dialect: str, *, boolean: bool = False) -> str
         tree = sqlglot.parse_one(text, read=SQLGLOT_DIALECT[dialect])
     except (sqlglot.errors.ParseError, sqlglot.errors.TokenError):
         return text.strip()
-    for _ in range(4):  # a rewrite can expose another (the casts inside a rewritten ANY(ARRAY[...]))
-        before = tree.sql()
-        tree = tree.transform(_plain)
-        if tree.sql() == before:
-            break
-    return normalize_expression(tree, boolean=boolean)
+    return normalize_expression(tree.transform(_plain, copy=False), boolean=boolean)
 
 
 def _action(value: str | None) -> ReferentialAction | None:
@@ -254,6 +249,17 @@ class _Reader:
         self.db_schema = db_schema
         self.insp = sa.inspect(conn)
         self.skipped: list[Skipped] = []
+        self._fragments: dict[tuple[str, bool], str | None] = {}
+
+    def sql(self, text: str | None, *, boolean: bool = False) -> str | None:
+        """:func:`generic_sql`, remembered for this inspection: real schemas repeat the same defaults
+        and checks across many tables, and sqlglot is the slowest part of reading a large database."""
+        if text is None:
+            return None
+        key = (text, boolean)
+        if key not in self._fragments:
+            self._fragments[key] = generic_sql(text, self.dialect, boolean=boolean)
+        return self._fragments[key]
 
     def read(self) -> Schema:
         insp, kw = self.insp, {"schema": self.db_schema}
@@ -325,7 +331,7 @@ class _Reader:
             type=dtype,
             # A primary key column is NOT NULL by definition (SQLite alone lets non-integer PKs hold NULL).
             nullable=bool(info.get("nullable", True)) and info["name"] not in pk_cols,
-            default=generic_sql(default, self.dialect, boolean=dtype.kind is TypeKind.BOOLEAN),
+            default=self.sql(default, boolean=dtype.kind is TypeKind.BOOLEAN),
             autoincrement=autoincrement,
             comment=info.get("comment") or None,
         )
@@ -361,13 +367,13 @@ class _Reader:
             where = options.get("postgresql_where") or options.get("sqlite_where")
             if None in columns:
                 # Mixed or pure expression index: the model keeps them all as expressions.
-                exprs = [generic_sql(e, self.dialect) for e in expressions]
+                exprs = [self.sql(e) for e in expressions]
                 columns = []
             else:
                 exprs = []
             result.append(Index(name=info["name"], columns=columns, expressions=exprs,
                                 unique=bool(info.get("unique")),
-                                where=generic_sql(str(where), self.dialect) if where is not None else None))
+                                where=self.sql(str(where)) if where is not None else None))
         return result
 
     def _checks(self) -> dict[tuple, list[tuple[str | None, str]]]:
@@ -377,7 +383,7 @@ class _Reader:
             if rows is not None:
                 return rows
         raw = self._optional(self.insp.get_multi_check_constraints, schema=self.db_schema)
-        return {key: [(c.get("name"), generic_sql(c["sqltext"], self.dialect)) for c in items]
+        return {key: [(c.get("name"), self.sql(c["sqltext"])) for c in items]
                 for key, items in raw.items()}
 
     def _mariadb_checks(self) -> dict | None:
@@ -396,14 +402,16 @@ class _Reader:
                 entry.append((f"json:{name}", clause))  # marks the column as JSON; not a check of the user's
                 continue
             # A column-level check is named after its column by MariaDB, not by the user.
-            entry.append((None if level == "Column" else name, generic_sql(clause, self.dialect)))
+            entry.append((None if level == "Column" else name, self.sql(clause)))
         return result
 
     def _sqlite_declared_types(self, names: list[str]) -> dict[tuple[str, str], DataType]:
-        found = {}
+        found, read = {}, {}
         for name in names:
             for row in self.conn.exec_driver_sql(f"PRAGMA table_xinfo({_sqlite_quote(name)})"):
-                dtype = _sqlite_declared_type(row[2])
+                if row[2] not in read:
+                    read[row[2]] = _sqlite_declared_type(row[2])
+                dtype = read[row[2]]
                 if dtype is not None:
                     found[(name, row[1])] = dtype
         return found
