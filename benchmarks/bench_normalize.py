@@ -8,6 +8,8 @@ polynomial in keys x FDs x attributes): most FDs point "forward" (their left sid
 attributes than their right side), and two FDs point back into the key, which makes a few
 alternative keys. Times are the best of ``--repeat`` runs, each on a fresh ``Dependencies`` (so the
 minimal cover is part of the key time). The 3NF time includes the chase and the preservation test.
+BCNF (one run) is shown for information: certifying that a fragment is in BCNF is coNP-complete, so
+its search is exponential in the worst case and bounded (see ``normalize.decompose``).
 Target: under 100 ms at 20 attributes, polynomial growth in the number of FDs.
 """
 
@@ -24,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from rich.console import Console
 from rich.table import Table
 
-from schema_architect.normalize import Dependencies, Relation, synthesize_3nf
+from schema_architect.normalize import Dependencies, Relation, decompose_bcnf, synthesize_3nf
 
 SIZES = [(20, 30), (20, 60), (20, 120), (40, 30), (40, 60), (40, 120), (60, 30), (60, 60), (60, 120)]
 
@@ -68,19 +70,37 @@ def main() -> None:
 
     table = Table(title=f"normalization engine: candidate keys and 3NF synthesis (seed {args.seed}, best of {args.repeat})")
     for col in ("attributes", "FDs", "cover FDs", "keys", "key size", "keys ms", "3NF ms", "relations",
-                "lossless", "preserving"):
+                "lossless", "preserving", "BCNF ms", "BCNF rel."):
         table.add_column(col, justify="right")
     for n_attrs, n_fds in SIZES:
         rel, fds = generate(n_attrs, n_fds, rng)
         t_keys, deps = best_of(args.repeat, lambda rel=rel, fds=fds: _keys(rel, fds))
         t_3nf, d = best_of(args.repeat, lambda rel=rel, fds=fds: synthesize_3nf(Dependencies(rel, fds)))
+        t_bcnf, b = best_of(1, lambda rel=rel, fds=fds: decompose_bcnf(Dependencies(rel, fds)))
         keys = deps.candidate_keys
         table.add_row(
             str(n_attrs), str(n_fds), str(len(deps.minimal_cover)), str(len(keys)),
             f"{min(map(len, keys))}-{max(map(len, keys))}", f"{t_keys:.1f}", f"{t_3nf:.1f}",
             str(len(d.fragments)), "yes" if d.lossless else "NO", "yes" if d.dependency_preserving else "NO",
+            f"{t_bcnf:.0f}", str(len(b.fragments)),
         )
-    Console(width=140).print(table)
+    console = Console(width=160)
+    console.print(table)
+
+    # Many keys: k pairs of equivalent attributes (x_i <-> y_i) give 2^k keys; the enumeration is
+    # polynomial in the number of keys, not in 2^attributes.
+    many = Table(title="many candidate keys: k equivalent pairs x_i <-> y_i, plus 10 dependent attributes")
+    for col in ("k", "attributes", "keys", "keys ms", "ms per key"):
+        many.add_column(col, justify="right")
+    for k in (2, 4, 6, 8):
+        attrs = [f"x{i}" for i in range(k)] + [f"y{i}" for i in range(k)] + [f"z{i}" for i in range(10)]
+        fds = [([f"x{i}"], [f"y{i}"]) for i in range(k)] + [([f"y{i}"], [f"x{i}"]) for i in range(k)]
+        fds += [([f"x{i % k}", f"y{(i + 1) % k}"], [f"z{i}"]) for i in range(10)]
+        rel = Relation(f"P{k}", tuple(attrs))
+        t, deps = best_of(args.repeat, lambda rel=rel, fds=fds: _keys(rel, fds))
+        n_keys = len(deps.candidate_keys)
+        many.add_row(str(k), str(len(attrs)), str(n_keys), f"{t:.1f}", f"{t / n_keys:.2f}")
+    console.print(many)
 
 
 def _keys(rel, fds):
