@@ -208,6 +208,11 @@ _KINDS = {"Select": "select", "Union": "select", "Intersect": "select", "Except"
           "Update": "update", "Delete": "delete", "Insert": "insert"}
 
 
+_STATEMENT_NAMES = {"Create": "CREATE", "Drop": "DROP", "Alter": "ALTER", "Command": "command", "Set": "SET",
+                    "Transaction": "BEGIN", "Commit": "COMMIT", "Rollback": "ROLLBACK", "Use": "USE",
+                    "Merge": "MERGE", "Analyze": "ANALYZE", "Describe": "DESCRIBE", "Grant": "GRANT"}
+
+
 def parse_workload(raw: list[RawStatement], *, source: str, dialect: str = "postgres") -> Workload:
     """Group statements by fingerprint, parse one per group; skip (with reason) what does not parse."""
     import sqlglot
@@ -232,9 +237,10 @@ def parse_workload(raw: list[RawStatement], *, source: str, dialect: str = "post
         tree = trees[0]
         kind = _KINDS.get(type(tree).__name__)
         if kind is None:
-            wl.skipped.append(Skip(first.location, first.text,
-                                   f"not a query ({type(tree).__name__.upper()}): only SELECT/INSERT/UPDATE/DELETE "
-                                   "are advised on", count))
+            what = _STATEMENT_NAMES.get(type(tree).__name__)
+            reason = (f"not a query ({what}): only SELECT/INSERT/UPDATE/DELETE are advised on" if what
+                      else "not a statement the SQL parser recognizes (syntax error?)")
+            wl.skipped.append(Skip(first.location, first.text, reason, count))
             continue
         if kind == "insert" and not tree.find(sqlglot.exp.Select):
             wl.skipped.append(Skip(first.location, first.text, "INSERT ... VALUES reads no index", count))

@@ -89,6 +89,46 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
+    @app.command()
+    def optimize(
+        db: str = typer.Option(..., "--db", help="PostgreSQL database URL to advise on"),
+        workload: str | None = typer.Option(
+            None, "--workload", "-w",
+            help="SQL file (statements separated by ;), PostgreSQL log, or 'pg_stat_statements' "
+                 "(default: pg_stat_statements when available)"),
+        fmt: ReportFormat = typer.Option(ReportFormat.markdown, "--format", "-f"),
+        out: Path | None = typer.Option(None, "-o", "--out", help="write the report here"),
+        verify: bool = typer.Option(False, "--verify",
+                                    help="measure targeted queries with EXPLAIN ANALYZE before/after building the "
+                                         "recommended indexes (in a transaction that is rolled back)"),
+        max_indexes: int = typer.Option(10, "--max-indexes", min=0),
+        min_partition_rows: float = typer.Option(10_000_000, "--min-partition-rows",
+                                                 help="tables above this many rows are considered for partitioning"),
+        denormalize_share: float = typer.Option(0.8, "--denormalize-share", min=0.0, max=1.0,
+                                                help="share of the workload a join needs for a denormalization proposal"),
+        no_hypopg: bool = typer.Option(False, "--no-hypopg", help="do not use HypoPG even when it is installed"),
+    ) -> None:
+        """Recommend indexes (verified with EXPLAIN), partitioning and denormalization for a workload."""
+        from ..advise.report import optimize as run_optimize
+        from ..advise.report import render_json, render_markdown
+        from .schema_io import write_output
+
+        if workload and workload != "pg_stat_statements" and not Path(workload).is_file():
+            from ..errors import InputError
+
+            raise InputError(f"workload file not found: {workload}",
+                             hint="a SQL file, a PostgreSQL log, or pg_stat_statements")
+        report = run_optimize(db, workload, verify=verify, min_partition_rows=min_partition_rows,
+                              denormalize_share=denormalize_share, max_indexes=max_indexes, use_hypopg=not no_hypopg)
+        for note in report.indexes.notes:
+            err_console.print(f"[yellow]note:[/] {note}", highlight=False)
+        skipped = report.indexes.skipped
+        if skipped:
+            err_console.print(f"[yellow]skipped[/] {sum(s.count for s in skipped)} statement(s); see the report")
+        write_output(render_markdown(report) if fmt is ReportFormat.markdown else render_json(report), out)
+        err_console.print(f"{len(report.actions)} action(s) in {report.seconds:.1f} s")
+
+
 def _lint(source, cfg, only, dialect):
     from ..advise.lint import lint_source
     from .schema_io import report_skipped
