@@ -114,3 +114,27 @@ def test_schema_from_a_ddl_file(run_cli, tmp_path):
     r = run_cli("normalize", str(ddl), "--fd", "zip -> city", "--format", "json")
     assert r.exit_code == 0, r.stderr
     assert {t["name"] for t in json.loads(r.stdout)["tables"]} == {"customer", "zip"}
+
+
+def test_1nf_options_on_a_schema_table(run_cli, tmp_path):
+    schema = Schema(tables=[Table(name="member", columns=[
+        Column(name="member_id", type=DataType.integer(), nullable=False),
+        Column(name="address", type=DataType.varchar(200)),
+        Column(name="interests_csv", type=DataType.text()),
+        Column(name="email1", type=DataType.varchar(80)), Column(name="email2", type=DataType.varchar(80)),
+    ], primary_key=PrimaryKey(columns=["member_id"]))])
+    path = tmp_path / "club.json"
+    path.write_text(schema.to_json())
+    r = run_cli("normalize", str(path), "--composite", "address=street, city, zip", "--composite-style", "table",
+                "--list-valued", "interests_csv", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    tables = {t["name"]: t for t in data["tables"]}
+    assert set(tables) == {"member", "member_address", "member_interests_csv", "member_emails"}
+    assert [c["name"] for c in tables["member"]["columns"]] == ["member_id"]
+    assert [c["name"] for c in tables["member_address"]["columns"]] == ["member_id", "street", "city", "zip"]
+    assert tables["member_emails"]["foreign_keys"][0]["ref_table"] == "member"
+    assert {f["kind"] for f in data["first_nf"]} == {"composite", "list-valued", "repeating group"}
+    r = run_cli("normalize", str(path), "--composite", "address=street,city,zip", "--format", "json")
+    cols = [c["name"] for c in json.loads(r.stdout)["tables"][0]["columns"]]
+    assert cols[:4] == ["member_id", "address_street", "address_city", "address_zip"]
