@@ -23,7 +23,8 @@ from ..model import Schema
 ENGINES: dict[str, str] = {
     "gold": "schema_architect.bench.engines:GoldEngine",
     "baseline": "schema_architect.bench.baseline:BaselineEngine",
-    # the offline design engine and the LLM engines add their line here when they land
+    "offline": "schema_architect.design.engine:OfflineEngine",
+    # the LLM engines add their line here when they land
     "agents": "schema_architect.agents.engine:AgentsEngine",
     "hybrid": "schema_architect.agents.engine:HybridEngine",
     "oneshot": "schema_architect.agents.engine:OneShotEngine",

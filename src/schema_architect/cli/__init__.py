@@ -25,6 +25,9 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Order here is the order of `--help`: design first, then the model's ins and outs, then the rest.
+    from . import design
+
+    design.register(app)
     from . import schema_io
 
     schema_io.register(app)

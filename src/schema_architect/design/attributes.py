@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
+from .lexicon import DETERMINERS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
 from .segment import Sentence
 from .words import clean_phrase
 
@@ -107,6 +107,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
 
 
 _MANY_START = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s", re.I)
+_NEW_LIST_TRIGGERS = frozenset({"such as", "including", "includes", "include", "comprising", "consisting of",
+                                "each with", "each having", "has", "have"})
 _HOLDS = frozenset({"with", "has", "have", "having", "contains", "contain", "containing", "includes", "include",
                     "including", "holds"})
 
@@ -147,6 +149,11 @@ def _region_end(text: str, start: int, later: list[re.Match]) -> int:
         before = text[start:m.start()].rstrip()
         if before.endswith((",", ":", "(")) or (m.group(2) == ":"):
             end = m.start()
+            break
+        comma = before.rfind(",")
+        # ", team information such as ...": a new owner phrase starts a new list.
+        if comma >= 0 and len(before[comma + 1:].split()) <= 4 and (m.group(1) or "").lower() in _NEW_LIST_TRIGGERS:
+            end = start + comma
             break
     stop = _STOPPER_RE.search(text, start, end)
     if stop:
@@ -257,8 +264,15 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         name = name[: cut.start()]
     poss = re.match(r"\s*(?:the\s+|each\s+|every\s+)?([A-Za-z][\w ]{0,40}?)(?:'s|’s|s'|s’)\s+(.+)$", name, re.I)
     if poss:
-        item.possessor = poss.group(1).strip() + ("s" if re.search(r"s['’]\s", name) else "")
-        name = poss.group(2)
+        owner_words = poss.group(1).split()
+        keep: list[str] = []
+        for w in reversed(owner_words):  # "query each employee's position" -> "employee"
+            if w.lower() in DETERMINERS or w.lower() in FUNCTION_WORDS or len(keep) >= 3:
+                break
+            keep.insert(0, w)
+        if keep:
+            item.possessor = " ".join(keep) + ("s" if re.search(r"s['’]\s", name) else "")
+            name = poss.group(2)
     name = clean_phrase(name)
     if not name or not name[0].isalnum():
         return None

@@ -22,7 +22,7 @@ from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
 from .lexicon import COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, GENERIC_OWNERS
 from .segment import Sentence
-from .words import entity_name, loose, title_case
+from .words import entity_name, is_plural, loose, title_case
 
 MAX_NP_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s?)?|\d+|[^\w\s]")
@@ -39,6 +39,7 @@ class Owner:
     span: Span
     rule: str  # which rule found it, for the explanation
     possessor: str | None = None  # "each tool's usage": the entity the owner belongs to
+    plural: bool = False  # "Projects have ...": the list's nouns are plural too
 
 
 def _is_np_word(w: str) -> bool:
@@ -53,7 +54,15 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
     while i >= 0 and toks[i][0].lower() in _MODALS:
         i -= 1
     words: list[tuple[str, int]] = []
-    while i >= 0 and len(words) < MAX_NP_WORDS and _is_np_word(toks[i][0]):
+    while i >= 0 and len(words) < MAX_NP_WORDS:
+        w = toks[i][0]
+        low = w.lower()
+        if low in DETERMINERS or not w[0].isalnum():
+            break  # "the basic event information": nothing before an adjective belongs to the phrase
+        # The word next to the trigger may be a noun that looks like a verb ("review records need").
+        if not (_is_np_word(w) or (not words and low in COMMON_VERBS and low.endswith("s") and i > 0
+                                   and _is_np_word(toks[i - 1][0]))):
+            break
         words.insert(0, toks[i])
         i -= 1
     if not words:
@@ -114,7 +123,9 @@ def owner_of(alist: AttributeList) -> Owner | None:
         name = entity_name(phrase)
         if not usable(name):
             return None
-        return Owner(name, Span(start=base + start, end=base + start + len(phrase), text=phrase), rule, possessor)
+        last = phrase.split()[-1] if phrase.split() else ""
+        plural = is_plural(last) and rule in ("subject", "sentence subject")
+        return Owner(name, Span(start=base + start, end=base + start + len(phrase), text=phrase), rule, possessor, plural)
 
     # 1. possessive in the first item; "... of each program" after the list
     first = alist.items[0] if alist.items else None

@@ -10,7 +10,7 @@ from .attributes import find_attribute_lists
 from .entities import EntitySet, attribute_name, owner_of, usable
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
-from .words import entity_name, loose
+from .words import entity_name, loose, singular
 
 _RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.I)
 _UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.I)
@@ -54,7 +54,12 @@ def read_requirements(text: str) -> Reading:
                     continue
                 if loose(item.name) == loose(ent.name):
                     continue
-                attr = Attribute(name=attribute_name(item.name), span=span, unique=item.unique,
+                name = item.name
+                if owner.plural and name.split()[-1].lower() not in ("remarks", "notes", "details", "steps", "contents"):
+                    head = name.split()
+                    head[-1] = head[-1][:1] + singular(head[-1])[1:] if head[-1][1:].islower() else head[-1]
+                    name = " ".join(head)  # "Projects have project numbers" -> "Project Number"
+                attr = Attribute(name=attribute_name(name), span=span, unique=item.unique,
                                  allowed_values=item.allowed_values, value_range=item.value_range,
                                  identifier=item.primary_key, references=item.references)
                 ents.add_attribute(ent, attr)

@@ -133,8 +133,9 @@ def entity_name(phrase: str) -> str | None:
             low = p.lower()
     words = [w for w in p.split() if w]
     words = [w[:-2] if w.lower().endswith(("'s", "’s")) else w for w in words]
-    while len(words) > 1 and words[-1].lower() in ENTITY_SUFFIX_NOISE:
-        words.pop()
+    while len(words) > 1 and (words[-1].lower() in ENTITY_SUFFIX_NOISE or words[-1].lower().endswith("ed")):
+        words.pop()  # "Flight information", "review experts involved"
+    words = [w for k, w in enumerate(words) if k == len(words) - 1 or w.lower() not in DETERMINERS]
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in FUNCTION_WORDS):
         words.pop(0)
     if not words or not words[-1][0].isalpha():

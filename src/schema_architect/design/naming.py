@@ -1,0 +1,64 @@
+"""Naming conventions, applied as the last step over a finished schema.
+
+The engine designs with the requirement's own words ("Maintenance Record", "Flight Number"); the
+RSchema form keeps them. For a product database the default is ``snake_plural``: snake_case
+columns, snake_case plural table names ("maintenance_records.flight_number").
+"""
+
+from __future__ import annotations
+
+from ..model.naming import snake_case
+from ..model.schema import Schema
+from .words import singular
+
+CONVENTIONS = ("snake_plural", "snake", "keep")
+
+
+def plural(word: str) -> str:
+    w = word.lower()
+    if singular(w) != w or w in ("staff", "personnel", "equipment", "data", "information", "news", "series"):
+        return word  # already plural, or uncountable
+    if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def table_name(name: str, convention: str) -> str:
+    if convention == "keep":
+        return name
+    snake = snake_case(name)
+    if convention == "snake":
+        return snake
+    head, _, last = snake.rpartition("_")
+    return (head + "_" if head else "") + plural(last)
+
+
+def apply_naming(schema: Schema, convention: str = "snake_plural") -> Schema:
+    """A copy of ``schema`` with tables and columns renamed (foreign keys, keys and checks follow)."""
+    if convention not in CONVENTIONS:
+        from ..errors import InputError
+
+        raise InputError(f"unknown naming convention {convention!r}", hint="use one of: " + ", ".join(CONVENTIONS))
+    if convention == "keep":
+        return schema
+    out = schema.model_copy(deep=True)
+    tnames = {t.name: table_name(t.name, convention) for t in out.tables}
+    for t in out.tables:
+        cnames = {c.name: snake_case(c.name) for c in t.columns}
+        for c in t.columns:
+            c.name = cnames[c.name]
+        if t.primary_key:
+            t.primary_key.columns = [cnames.get(c, c) for c in t.primary_key.columns]
+        for u in t.unique_constraints:
+            u.columns = [cnames.get(c, c) for c in u.columns]
+        for ck in t.check_constraints:
+            for old, new in cnames.items():
+                ck.expression = ck.expression.replace(f'"{old}"', f'"{new}"')
+        for fk in t.foreign_keys:
+            fk.columns = [cnames.get(c, c) for c in fk.columns]
+            fk.ref_columns = [snake_case(c) for c in fk.ref_columns]
+            fk.ref_table = tnames.get(fk.ref_table, fk.ref_table)
+        t.name = tnames[t.name]
+    return out
