@@ -24,9 +24,11 @@ class Connection:
         self.engine = open_engine(url)
         try:
             self.raw = self.engine.raw_connection()
-        except (DBAPIError, OperationalError) as exc:
+        except Exception as exc:  # noqa: BLE001 - SQLAlchemy may hand the driver's own error through
             self.engine.dispose()
-            raise connection_error(exc, url) from None
+            if isinstance(exc, (DBAPIError, OperationalError)) or is_driver_error(exc):
+                raise connection_error(exc, url) from None
+            raise
         self.driver = self.raw.driver_connection
         if self.dialect == "postgresql":
             self.driver.autocommit = True
