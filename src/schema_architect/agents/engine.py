@@ -28,9 +28,9 @@ class AgentsDesign:
 
 def offline_draft(text: str) -> Schema:
     """The offline engine's design, used as the draft in hybrid mode."""
-    from ..design import design_text
+    from ..design import design
 
-    return design_text(text).schema
+    return design(text).schema
 
 
 def design_with_agents(text: str, *, config: LLMConfig | None = None, mode: str = "agents",

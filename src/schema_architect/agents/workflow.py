@@ -103,13 +103,13 @@ class Workflow:
             state.logical = logical_from_schema(self.draft)
             state.built = LogicalResult(schema=self.draft)
             speaker = "conceptual_reviewer"
-        from ..llm.client import LLMOutputError
+        from ..llm.client import LLMError
 
         for round_no in range(1, self.max_rounds + 1):
             start = len(self.client.ledger)
             try:
                 turn = self._turn(round_no, speaker, state)
-            except LLMOutputError as exc:
+            except LLMError as exc:  # unusable output after repairs, or the server failed for good
                 transcript.turns.append(Turn(round=round_no, role=speaker, audience=self._audience(speaker), messages=[],
                                              reply="", output=None, error=exc.one_line(), **self._usage_since(start)))
                 transcript.status, transcript.message = "failed", exc.one_line()
