@@ -20,7 +20,7 @@ from ..model import (
 )
 from ..model.naming import constraint_name
 from .dialects import Dialect, get_dialect, read_sqlglot_type, sqlglot_dialect
-from .dialects.reserved import SQL_STANDARD, SQLGLOT_UNSAFE
+from .dialects.reserved import ANYWHERE as RESERVED_ANYWHERE
 from .split import Statement, split_statements
 
 __all__ = ["guess_dialect", "normalize_expression", "parse_ddl"]
@@ -122,7 +122,7 @@ def normalize_expression(node, *, boolean: bool = False) -> str:
         nat.replace(exp.Literal.string(nat.this))
     for ident in node.find_all(exp.Identifier):
         name = ident.this
-        ident.set("quoted", not _PLAIN_LOWER.match(name) or name.upper() in SQL_STANDARD | SQLGLOT_UNSAFE)
+        ident.set("quoted", not _PLAIN_LOWER.match(name) or name.upper() in RESERVED_ANYWHERE)
     return node.sql()
 
 
@@ -253,6 +253,12 @@ class _Builder:
         for item in schema_node.expressions:
             if isinstance(item, exp.ColumnDef):
                 self._column(st, table, item)
+            elif isinstance(item, (exp.Identifier, exp.Column)):  # a column with no type (SQLite allows it)
+                if not self.dialect.columns_may_omit_type:
+                    raise DDLParseError(
+                        f"column {item.name!r} of table {name!r} has no type: {_excerpt(st.text)}",
+                        where=self._where(st.line), hint="give every column a type")
+                self._column(st, table, exp.ColumnDef(this=exp.to_identifier(item.name)))
             else:
                 self._table_constraint(st, table, item)
         for prop in (tree.args.get("properties").expressions if tree.args.get("properties") else []):

@@ -96,6 +96,7 @@ class Dialect:
     number_scale0_reads_as_integer: bool = False
     """Oracle: NUMBER(p) / NUMBER(p,0) is how integers are spelled; read them back as integers"""
     max_timestamp_precision: int = 6
+    columns_may_omit_type: bool = False  # SQLite: CREATE TABLE t (a, b)
     # -- identifiers -------------------------------------------------------------------------------
     quote_start: str = '"'
     quote_end: str = '"'

@@ -90,3 +90,6 @@ SQLGLOT_UNSAFE = frozenset(
     VARIADIC WHEN WHERE WITH XOR
     """.split()
 )
+
+# Quoting rule for expressions stored in the model (generic dialect): quote anything reserved anywhere.
+ANYWHERE = POSTGRESQL | MYSQL | SQLITE | SQLSERVER | ORACLE | SQLGLOT_UNSAFE

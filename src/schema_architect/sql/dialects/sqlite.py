@@ -21,6 +21,7 @@ DIALECT = Dialect(
         "uuid": "UUID", "json": "JSON", "binary": "BLOB", "binary(n)": "VARBINARY({length})",
         "enum": "VARCHAR({max_length})",
     },
+    columns_may_omit_type=True,
     max_identifier_length=128,
     reserved_words=SQLITE | SQLGLOT_UNSAFE,
     transactional_ddl=True,
