@@ -199,3 +199,33 @@ def test_no_denormalization_below_share(small_db, tmp_path):
                           "SELECT * FROM orders WHERE id = 1;\n")
     assert optimize(small_db, wl).denormalizations == []  # 50% < 80%
     assert len(optimize(small_db, wl, denormalize_share=0.5).denormalizations) == 1
+
+
+@pytest.mark.mariadb
+def test_mysql_explain_reports_full_scans_and_candidates(mysql_url, run_cli, tmp_path):
+    import pymysql
+
+    from schema_architect.sql.urls import parse_url
+
+    u = parse_url(mysql_url)
+    conn = pymysql.connect(host=u.host, user="root", password="", database=u.database, autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("CREATE TABLE customer (id INT PRIMARY KEY, email VARCHAR(100), country VARCHAR(10))")
+            cur.execute("INSERT INTO customer SELECT seq, CONCAT('u', seq, '@x'), CONCAT('C', seq % 50) "
+                        "FROM seq_1_to_20000")
+            cur.execute("ANALYZE TABLE customer")
+    finally:
+        conn.close()
+    wl = _write(tmp_path, "SELECT * FROM customer WHERE email = 'u5@x';\nSELECT * FROM customer WHERE id = 3;\n"
+                          "SELECT * FROM missing_table;\n")
+    out = tmp_path / "m.json"
+    r = run_cli("optimize", "--db", mysql_url, "-w", str(wl), "-f", "json", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text())
+    by_sql = {q["sql"]: q for q in data["per_query"]}
+    scan = by_sql["SELECT * FROM customer WHERE email = 'u5@x'"]
+    assert scan["full_scans"][0]["table"] == "customer" and scan["full_scans"][0]["rows"] > 10_000
+    assert scan["candidates"] == ["CREATE INDEX ix_customer_email ON customer (email);"]
+    assert by_sql["SELECT * FROM customer WHERE id = 3"]["full_scans"] == []
+    assert data["skipped"][0]["reason"] == "table(s) missing_table do not exist in the database"

@@ -54,8 +54,8 @@ def optimize(url: str, workload: Workload | str | Path | None, *, verify: bool =
 
     started = time.perf_counter()
     if dialect_of_url(url) != "postgresql":
-        raise InputError("optimize needs a PostgreSQL database (EXPLAIN costs, pg_stats, HypoPG)",
-                         hint="for MySQL/MariaDB use advise_indexes_mysql, which reports full scans and candidates")
+        raise InputError(f"optimize needs PostgreSQL or MySQL/MariaDB, not {dialect_of_url(url)}",
+                         hint="point --db at a postgresql:// (full report) or mysql:// (EXPLAIN-based index advice) URL")
     notes = []
     with connect(url) as conn:
         if isinstance(workload, (str, Path)) and str(workload) != "pg_stat_statements":
@@ -228,3 +228,46 @@ def report_to_dict(report: OptimizeReport) -> dict:
 
 def render_json(report: OptimizeReport) -> str:
     return json.dumps(report_to_dict(report), indent=2, ensure_ascii=False, default=str)
+
+
+# -- MySQL / MariaDB ---------------------------------------------------------------------------------------
+def optimize_mysql(url: str, workload: str | Path):
+    """EXPLAIN-based index advice on MySQL/MariaDB (full scans and candidate indexes)."""
+    from ..errors import InputError
+    from .live import connect
+    from .mysql import advise_indexes_mysql
+    from .workload import load_workload
+
+    if str(workload) == "pg_stat_statements" or workload is None:
+        raise InputError("MySQL/MariaDB advice needs a workload file", hint="pass --workload FILE")
+    wl = load_workload(workload, dialect="mysql")
+    with connect(url) as conn:
+        return advise_indexes_mysql(conn, wl)
+
+
+def mysql_to_dict(advice) -> dict:
+    return {
+        "evaluation": advice.evaluation,
+        "workload": {"source": advice.workload.source, "statements": advice.workload.statements_read,
+                     "distinct": len(advice.workload.queries)},
+        "per_query": [{"id": r.query.id, "sql": r.query.sql, "count": r.query.count,
+                       "full_scans": [{"table": t, "rows": n} for t, n in r.full_scans],
+                       "candidates": r.candidates} for r in advice.per_query],
+        "candidates": [{"table": c.table, "columns": list(c.columns), "ddl": c.ddl("mysql"), "queries": sorted(c.queries),
+                        "reasons": c.reasons} for c in advice.candidates],
+        "skipped": [{"location": s.location, "reason": s.reason, "count": s.count} for s in advice.skipped],
+    }
+
+
+def render_mysql_markdown(advice, database: str) -> str:
+    lines = [f"# Index advice for {database}", "", f"Workload: {advice.workload.summary()}.",
+             f"Evaluation: {advice.evaluation}.", "", "## Per query", "",
+             "| query | runs | full scans (table: rows) | candidate indexes |", "|---|---|---|---|"]
+    for r in advice.per_query:
+        scans = ", ".join(f"{t}: {n:,}" for t, n in r.full_scans) or "-"
+        lines.append(f"| {r.query.id}: `{r.query.short.replace('|', '/')}` | {r.query.count} | {scans} | "
+                     f"{'<br>'.join(f'`{d}`' for d in r.candidates) or '-'} |")
+    if advice.skipped:
+        lines += ["", f"## Skipped ({sum(s.count for s in advice.skipped)} statement(s))", ""]
+        lines += [f"- {s.location}: {s.reason}" for s in advice.skipped]
+    return "\n".join(lines) + "\n"

@@ -118,6 +118,17 @@ def register(app: typer.Typer) -> None:
 
             raise InputError(f"workload file not found: {workload}",
                              hint="a SQL file, a PostgreSQL log, or pg_stat_statements")
+        from ..sql.urls import dialect_of_url, redact_url
+
+        if dialect_of_url(db) == "mysql":
+            import json
+
+            from ..advise.report import mysql_to_dict, optimize_mysql, render_mysql_markdown
+
+            advice = optimize_mysql(db, workload)
+            write_output(render_mysql_markdown(advice, redact_url(db)) if fmt is ReportFormat.markdown
+                         else json.dumps(mysql_to_dict(advice), indent=2, default=str), out)
+            return
         report = run_optimize(db, workload, verify=verify, min_partition_rows=min_partition_rows,
                               denormalize_share=denormalize_share, max_indexes=max_indexes, use_hypopg=not no_hypopg)
         for note in report.indexes.notes:
