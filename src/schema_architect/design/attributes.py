@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import DETERMINERS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
+from .lexicon import ACTION_GERUNDS, DETERMINERS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
 from .segment import Sentence
 from .words import clean_phrase
 
@@ -278,5 +278,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         return None
     if name.lower() in NON_ATTRIBUTES or len(name.split()) > MAX_ITEM_WORDS:
         return None
+    if name.split()[0].lower() in ACTION_GERUNDS:
+        return None  # "adding, modifying and deleting records" lists operations
     item.name = name
     return item

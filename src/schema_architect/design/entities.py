@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
-from .lexicon import COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, GENERIC_OWNERS
+from .lexicon import ABSTRACT_NOUNS, COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, GENERIC_OWNERS
 from .segment import Sentence
 from .words import entity_name, is_plural, loose, title_case
 
@@ -105,8 +105,12 @@ def np_after(text: str, start: int) -> tuple[str, int, int] | None:
 def usable(name: str | None) -> bool:
     if not name:
         return False
-    last = name.split()[-1].lower()
-    return last not in GENERIC_OWNERS and name.lower() not in GENERIC_OWNERS and len(name) > 1
+    words = name.lower().split()
+    if words[-1] in GENERIC_OWNERS or name.lower() in GENERIC_OWNERS or len(name) < 2:
+        return False
+    if len(words) == 1 and (words[0] in ENTITY_SUFFIX_NOISE or words[0] in ABSTRACT_NOUNS):
+        return False  # "Information", "Details" alone name nothing
+    return not any(w in ("requirement", "requirements", "description", "functionality") for w in words[1:])
 
 
 def owner_of(alist: AttributeList) -> Owner | None:

@@ -49,7 +49,8 @@ NON_ATTRIBUTES: frozenset[str] = frozenset({"etc", "other information", "other d
 GENERIC_OWNERS: frozenset[str] = frozenset(
     "system database platform module function functions application app software website "
     "it they this these which that we he she there who what management business requirement "
-    "requirements functionality interface you i us them".split()
+    "requirements functionality interface you i us them company enterprise organization "
+    "administrator admin".split()
 )
 
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
@@ -119,7 +120,6 @@ NOT_IDENTIFIER_HEADS: frozenset[str] = frozenset(
     """phone telephone mobile contact fax cell bank passport floor version tracking postal zip post
     street building page plate tax insurance social security""".split()
 )
-)
 
 # -- data types: the last word of an attribute name decides, then any word ---------------------
 TYPE_BY_LAST_WORD: dict[str, str] = {
@@ -151,4 +151,26 @@ UNIQUE_BY_NATURE: frozenset[str] = frozenset({"email", "username", "user name", 
 ENTITY_LIKE_ATTRIBUTES: frozenset[str] = frozenset(
     "address department category supplier manufacturer author publisher brand teacher class "
     "location warehouse store branch team".split()
+)
+
+# Gerunds of actions a system performs: "supports adding, modifying and deleting" lists operations,
+# not attributes.
+ACTION_GERUNDS: frozenset[str] = frozenset(
+    """adding deleting modifying creating updating querying viewing managing editing removing
+    searching publishing registering logging recording tracking maintaining entering inserting
+    retrieving browsing generating exporting importing uploading downloading checking approving
+    reviewing monitoring analyzing analysing counting calculating displaying listing sorting
+    filtering storing saving setting assigning handling processing scheduling booking cancelling
+    canceling submitting sending receiving posting replying commenting rating sharing printing
+    supporting providing ensuring allowing enabling facilitating""".split()
+)
+
+# Abstract nouns that follow "multiple"/"several" without naming an entity of the domain.
+ABSTRACT_NOUNS: frozenset[str] = frozenset(
+    """information data function functions feature features aspect aspects way ways time times
+    type types kind kinds operation operations activity activities process processes record records
+    level levels step steps thing things item items part parts module modules detail details
+    condition conditions method methods option options purpose purposes reason reasons field fields
+    attribute attributes table tables entity entities relationship relationships dimension
+    dimensions factor factors scenario scenarios task tasks requirement requirements""".split()
 )

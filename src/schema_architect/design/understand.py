@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
-from .entities import EntitySet, attribute_name, owner_of, usable
+from .entities import EntitySet, attribute_name, np_after, owner_of, usable
+from .lexicon import ABSTRACT_NOUNS
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
 from .words import entity_name, loose, singular
@@ -65,6 +66,7 @@ def read_requirements(text: str) -> Reading:
                 ents.add_attribute(ent, attr)
     for owner, member, span, _ in many_items:
         ents.add(member, span)
+    _entities_from_mentions(sentences, ents)
     _apply_sentence_constraints(sentences, ents)
     names = [e.name for e in ents.entities]
     rels = detect_relationships(sentences, names)
@@ -108,3 +110,39 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
             for _, a in all_attrs:
                 if loose(a.name) == key:
                     a.identifier = True
+
+
+# "Users can register", "Each doctor belongs to": the subject of a sentence that acts or is counted.
+_ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=each )[A-Za-z]+|(?<=every )[A-Za-z]+)\s+"
+                    r"(?:can|may|must|should|are able to|need to|will be able to|belongs? to)\b", re.I)
+_MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.I)
+
+
+def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
+    """Things the text counts ("employs multiple developers") and topics of headings are entities
+    even when no attributes are listed for them: they get an identifier and a name."""
+    found: list[tuple[str, Span]] = []
+    for s in sentences:
+        for m in _MANY_NP.finditer(s.text):
+            np = np_after(s.text, m.end())
+            if np is None:
+                continue
+            phrase = " ".join(np[0].split()[:3]).replace(" and ", " ")
+            name = entity_name(phrase)
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
+                found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
+    for s in sentences:
+        m = _ACTOR.match(s.text)
+        if m:
+            name = entity_name(m.group(1))
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
+                found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
+    for s in sentences:
+        if s.heading:
+            name = entity_name(s.heading)
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
+                found.append((name, Span(start=s.start, end=s.start, text=s.heading)))
+    for name, span in found:
+        if ents.get(name) is None:
+            ent = ents.add(name, span)
+            ents.add_attribute(ent, Attribute(name="Name", span=span))

@@ -71,7 +71,10 @@ _IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "wo
                       "lives": "life", "halves": "half", "wolves": "wolf", "thieves": "thief", "crises": "crisis",
                       "theses": "thesis", "analyses": "analysis", "diagnoses": "diagnosis", "quizzes": "quiz",
                       "buses": "bus", "statuses": "status", "campuses": "campus", "viruses": "virus",
-                      "bonuses": "bonus", "aliases": "alias", "menus": "menu", "series": "series"}
+                      "bonuses": "bonus", "aliases": "alias", "menus": "menu", "series": "series",
+                      "movies": "movie", "cookies": "cookie", "zombies": "zombie", "ties": "tie", "pies": "pie",
+                      "lies": "lie", "calories": "calorie", "rookies": "rookie", "selfies": "selfie",
+                      "species": "species", "goodies": "goodie"}
 
 
 def _rule_singular(w: str) -> str:
@@ -136,6 +139,8 @@ def entity_name(phrase: str) -> str | None:
     while len(words) > 1 and (words[-1].lower() in ENTITY_SUFFIX_NOISE or words[-1].lower().endswith("ed")):
         words.pop()  # "Flight information", "review experts involved"
     words = [w for k, w in enumerate(words) if k == len(words) - 1 or w.lower() not in DETERMINERS]
+    while len(words) > 1 and words[0].lower().endswith("ed") and words[0].lower() not in ("red", "bed", "shed", "seed", "feed", "need", "speed", "breed"):
+        words.pop(0)  # "Registered users" -> "User"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in FUNCTION_WORDS):
         words.pop(0)
     if not words or not words[-1][0].isalpha():
