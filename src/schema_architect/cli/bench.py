@@ -13,6 +13,17 @@ bench_app = typer.Typer(help="Measure schema generators on the RSchema benchmark
                         no_args_is_help=True)  # fmt: skip
 
 
+CACHE_HELP = "SQLite file caching name embeddings (default: .cache/bench/ under the current folder)"
+
+
+def _cache_path(given: Path | None, disabled: bool) -> Path | None:
+    if disabled:
+        return None
+    from ..bench.resources import default_cache_path
+
+    return given or default_cache_path()
+
+
 @contextmanager
 def _progress_bars():
     """A Rich progress display; yields a factory (description, total) -> advance(n)."""
@@ -57,14 +68,15 @@ def rschema(
     jobs: int = typer.Option(1, "--jobs", min=1, help="cases designed in parallel"),
     resume: bool = typer.Option(False, "--resume", help="keep finished cases of OUT/predictions.jsonl"),
     verify_on: str | None = typer.Option(None, "--verify-on", help="also run each DDL on this PostgreSQL/MySQL URL"),
-    embedding_cache: Path | None = typer.Option(None, "--embedding-cache", help="SQLite file caching name embeddings"),
+    embedding_cache: Path | None = typer.Option(None, "--embedding-cache", help=CACHE_HELP),
+    no_embedding_cache: bool = typer.Option(False, "--no-embedding-cache", help="keep embeddings in memory only"),
 ) -> None:
     """Run ENGINE over every case, write its predictions and the scored report."""
     from ..bench.rschema import run_rschema
 
     with _progress_bars() as progress:
         outcome = run_rschema(data, engine, out, limit=limit, jobs=jobs, resume=resume, verify_url=verify_on,
-                              embedding_cache=embedding_cache, progress=progress)  # fmt: skip
+                              embedding_cache=_cache_path(embedding_cache, no_embedding_cache), progress=progress)  # fmt: skip
     _summary(outcome)
 
 
@@ -74,13 +86,14 @@ def score(
     predictions: Path = typer.Option(..., "--predictions", help="JSONL with id, schema (RSchema form), ddl"),
     out: Path = typer.Option(..., "--out", help="folder for report.json and report.md"),
     verify_on: str | None = typer.Option(None, "--verify-on", help="also run each DDL on this PostgreSQL/MySQL URL"),
-    embedding_cache: Path | None = typer.Option(None, "--embedding-cache", help="SQLite file caching name embeddings"),
+    embedding_cache: Path | None = typer.Option(None, "--embedding-cache", help=CACHE_HELP),
+    no_embedding_cache: bool = typer.Option(False, "--no-embedding-cache", help="keep embeddings in memory only"),
 ) -> None:
     """Score predictions made elsewhere and write the same report."""
     from ..bench.rschema import score_rschema
 
     with _progress_bars() as progress:
-        outcome = score_rschema(data, predictions, out, verify_url=verify_on, embedding_cache=embedding_cache,
+        outcome = score_rschema(data, predictions, out, verify_url=verify_on, embedding_cache=_cache_path(embedding_cache, no_embedding_cache),
                                 progress=progress)  # fmt: skip
     _summary(outcome)
 
