@@ -7,8 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from schema_architect.advise.usage import extract_usage
-from schema_architect.advise.workload import fingerprint, load_workload, parse_workload, read_workload_file, \
-    split_statements
+from schema_architect.advise.workload import (
+    fingerprint,
+    load_workload,
+    parse_workload,
+    read_workload_file,
+    split_statements,
+)
 
 CATALOG = {"orders": {"id", "customer_id", "status", "created_at", "note", "amount"},
            "customer": {"id", "email", "country"}}

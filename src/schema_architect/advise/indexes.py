@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Index
 from ..model.naming import constraint_name
 from . import explain as ex
-from .pgcatalog import Catalog, ExistingIndex, TableStats, read_catalog
+from .pgcatalog import Catalog, TableStats, read_catalog
 from .usage import QueryUse, extract_usage
 from .workload import Query, Skip, Workload
 

@@ -161,9 +161,7 @@ def _classify(c: exp.Expression, resolver, use: QueryUse) -> None:
                 _add_columns(col, "range", resolver, use)
     elif isinstance(c, exp.Between):
         _add_columns(c.this, "range", resolver, use, direct_only=True)
-    elif isinstance(c, exp.In):
-        _add_columns(c.this, "eq", resolver, use, direct_only=True)
-    elif isinstance(c, exp.Is):
+    elif isinstance(c, exp.In) or isinstance(c, exp.Is):
         _add_columns(c.this, "eq", resolver, use, direct_only=True)
     elif isinstance(c, exp.Like):
         pattern = c.expression

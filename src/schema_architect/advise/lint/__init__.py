@@ -10,8 +10,18 @@ from .config import LintConfig, load_config, parse_config
 from .engine import LintReport, lint_schema
 from .registry import Finding, Rule, Severity, all_rules
 
-__all__ = ["Finding", "LintConfig", "LintReport", "Rule", "Severity", "all_rules", "lint_schema", "load_config",
-           "parse_config", "lint_source"]
+__all__ = [
+    "Finding",
+    "LintConfig",
+    "LintReport",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "lint_schema",
+    "lint_source",
+    "load_config",
+    "parse_config",
+]
 
 
 def lint_source(source: str, config: LintConfig | None = None, *, dialect: str | None = None,

@@ -6,11 +6,12 @@ fact); what only the linter needs (index key sizes, older releases' limits) is t
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ...model import DataType, TypeKind
 
-@lru_cache(maxsize=None)
+
+@cache
 def reserved_words(dialect: str) -> frozenset[str]:
     """The words the product itself reserves (lower case), from the DDL renderer's dialect tables."""
     from ...sql.dialects import get_dialect, reserved

@@ -7,9 +7,10 @@ registry is the single list the linter, the config file, the SARIF output and th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterable
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -62,7 +63,7 @@ class Rule:
     severity: Severity
     summary: str
     rationale: str
-    check: Callable[..., Iterable["Finding"]]
+    check: Callable[..., Iterable[Finding]]
     options: dict[str, Any] = field(default_factory=dict)  # tunable through the config file
     enabled_by_default: bool = True
     family: str = ""

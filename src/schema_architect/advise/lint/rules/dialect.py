@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ....model import Schema
 from .. import fixes
-from ..dialect_facts import INDEX_KEY_MAX_BYTES, NEEDS_PREFIX_IN_INDEX, identifier_max, key_bytes, reserved_words
+from ..dialect_facts import (
+    INDEX_KEY_MAX_BYTES,
+    NEEDS_PREFIX_IN_INDEX,
+    identifier_max,
+    key_bytes,
+    reserved_words,
+)
 from ..registry import rule
 
 
