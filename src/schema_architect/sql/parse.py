@@ -19,7 +19,7 @@ from ..model import (
     Table, TypeKind, UniqueConstraint, View,
 )
 from ..model.naming import constraint_name
-from .dialects import Dialect, get_dialect, read_sqlglot_type, sqlglot_dialect
+from .dialects import Dialect, get_dialect, read_sqlglot_type, sqlglot_dialect, tidy_expression
 from .dialects.reserved import ANYWHERE as RESERVED_ANYWHERE
 from .split import Statement, split_statements
 
@@ -123,7 +123,7 @@ def normalize_expression(node, *, boolean: bool = False) -> str:
     for ident in node.find_all(exp.Identifier):
         name = ident.this
         ident.set("quoted", not _PLAIN_LOWER.match(name) or name.upper() in RESERVED_ANYWHERE)
-    return node.sql()
+    return tidy_expression(node).sql()
 
 
 # -- building the schema ------------------------------------------------------------------------------------

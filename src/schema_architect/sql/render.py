@@ -19,7 +19,7 @@ from ..model import (
     UniqueConstraint, View,
 )
 from ..model.naming import constraint_name
-from .dialects import Dialect, get_dialect, identity_column, index_supported, key_columns
+from .dialects import Dialect, get_dialect, identity_column, index_supported, key_columns, tidy_expression
 
 __all__ = [
     "quote_identifier", "render_add_check", "render_add_foreign_key", "render_add_unique", "render_column_definition",
@@ -61,7 +61,7 @@ def _render_expression(sql_text: str, dialect_name: str) -> str:
     for ident in tree.find_all(exp.Identifier):
         ident.set("this", d.fit_identifier(ident.this))
         ident.set("quoted", d.needs_quotes(ident.this))
-    return tree.sql(dialect=d.sqlglot_name)
+    return tidy_expression(tree).sql(dialect=d.sqlglot_name)
 
 
 def _default(column: Column, d: Dialect) -> str:

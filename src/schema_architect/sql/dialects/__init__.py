@@ -21,7 +21,7 @@ _BY_ALIAS: dict[str, Dialect] = {alias: d for d in DIALECTS.values() for alias i
 
 __all__ = [
     "BASE_VARIANTS", "DIALECTS", "TYPE_VARIANTS", "Dialect", "dialect_names", "get_dialect", "quote_string",
-    "canonical_form", "read_sqlglot_type", "sqlglot_dialect", "roundtrip_schema", "roundtrip_type", "type_variant",
+    "canonical_form", "read_sqlglot_type", "sqlglot_dialect", "tidy_expression", "roundtrip_schema", "roundtrip_type", "type_variant",
 ]
 
 
@@ -51,6 +51,19 @@ def _sqlglot_dialect(name: str):
     from sqlglot.dialects.dialect import Dialect as SqlglotDialect
 
     return SqlglotDialect.get_or_raise(name)
+
+
+def tidy_expression(tree):
+    """Rewrite ``NOT x IS NULL`` (how sqlglot writes it) as ``x IS NOT NULL``: easier to read, and the
+    only form SQL Server accepts in a filtered index."""
+    from sqlglot import exp
+
+    def fix(node):
+        if isinstance(node, exp.Not) and isinstance(node.this, exp.Is) and isinstance(node.this.expression, exp.Null):
+            return exp.Is(this=node.this.this, expression=exp.Not(this=exp.Null()))
+        return node
+
+    return tree.transform(fix, copy=False)
 
 
 # -- reading sqlglot's type expressions ----------------------------------------------------------------
