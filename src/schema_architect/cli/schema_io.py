@@ -55,7 +55,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def convert(
         file: Path = typer.Argument(..., help="DDL file to read"),
-        from_dialect: str = typer.Option(..., "--from", help="dialect of FILE: postgresql, mysql, sqlite, sqlserver, oracle"),
+        from_dialect: str | None = typer.Option(
+            None, "--from", help="dialect of FILE: postgresql, mysql, sqlite, sqlserver, oracle (default: guessed)"),
         to_dialect: str = typer.Option(..., "--to", help="dialect to write"),
         out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of stdout"),
     ) -> None:
