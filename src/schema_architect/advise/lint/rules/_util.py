@@ -13,6 +13,27 @@ _ID_SUFFIX = re.compile(r"(?:_id|Id|ID)$")
 
 @lru_cache(maxsize=1)
 def _inflect():
+    """inflect's engine, imported without typeguard's run-time instrumentation.
+
+    inflect decorates its functions with ``typeguard.typechecked``, which re-parses the module source
+    for every decorated function at import: 5-15 s per process here. The checks only guard inflect's
+    own argument types, so the decorator is swapped for a pass-through while inflect is first imported.
+    """
+    import sys
+
+    if "inflect" not in sys.modules:
+        import typeguard
+
+        original = typeguard.typechecked
+
+        def passthrough(target=None, **_options):
+            return target if target is not None else (lambda f: f)
+
+        typeguard.typechecked = passthrough
+        try:
+            import inflect  # noqa: F401
+        finally:
+            typeguard.typechecked = original
     import inflect
 
     return inflect.engine()
