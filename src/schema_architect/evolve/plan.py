@@ -609,8 +609,9 @@ class _Planner:
         kind = op.op
         if isinstance(op, AddColumn) and (not op.column.nullable or op.column.autoincrement):
             kind = "add_column_not_null"
-        if isinstance(op, DropColumn) and self._in_a_key(self.t(op.table), op.column.name):
-            kind = "drop_column_constrained"
+        if isinstance(op, DropColumn) and (self._in_a_key(self.t(op.table), op.column.name) or (
+                not self.s.set_not_null and (not op.column.nullable or op.column.default is not None))):
+            kind = "drop_column_constrained"  # rollback could not restore NOT NULL/DEFAULT with ALTER
         return kind in self.s.rebuild_for
 
     def _phases_with_rebuilds(self, ops: list) -> list[Phase]:
