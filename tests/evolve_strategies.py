@@ -98,7 +98,8 @@ def edited(draw, schema: Schema):
         elif action == "add_table":
             name = draw(st.sampled_from(TABLE_WORDS)) + "_new"
             if s.table(name) is None:
-                cols = [Column(name="id", type=DataType.integer(), nullable=False)] + draw(columns())
+                cols = [Column(name="id", type=DataType.integer(), nullable=False)]
+                cols += [c for c in draw(columns()) if c.name != "id"]
                 s.tables.append(Table(name=name, columns=cols, primary_key=PrimaryKey(columns=["id"])))
         elif action == "drop_table":
             if not s.references_to(t.name) or all(o is t for o, _ in s.references_to(t.name)):
