@@ -110,6 +110,10 @@ def _ask(result, interactive: bool) -> dict[str, str]:
 
 
 def _notice(result, started: float) -> None:
+    for span in result.not_understood:
+        if span.text.startswith("[") and "reading budget" in span.text:
+            err_console.print(f"[yellow]warning:[/] {span.text.split(']')[0][1:]}; split the text to design it all",
+                              highlight=False)
     ms = (time.perf_counter() - started) * 1000
     err_console.print(
         f"[dim]engine: offline (rules, no LLM, no network) - {len(result.schema.tables)} tables "

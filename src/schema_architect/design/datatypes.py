@@ -31,6 +31,11 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
     if not words:
         return _NAME_TEXT, "no hint in the name: text"
     low = " ".join(words)
+    # "Price at Purchase", "Length of Service": the noun before the preposition is the head.
+    for k, w in enumerate(words[1:], start=1):
+        if w in ("at", "of", "for", "per", "in", "on") and words[0] not in ("number", "date", "total", "count"):
+            words = words[:k]
+            break
     last = singular(words[-1]) if words[-1] not in ("data", "status") else words[-1]
     if low.startswith(BOOLEAN_PREFIXES) and len(words) > 1:
         return DataType.boolean(), f"'{words[0]}' asks a yes/no question"

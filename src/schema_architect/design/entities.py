@@ -60,8 +60,10 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
         if low in DETERMINERS or not w[0].isalnum():
             break  # "the basic event information": nothing before an adjective belongs to the phrase
         # The word next to the trigger may be a noun that looks like a verb ("review records need").
-        if not (_is_np_word(w) or (not words and low in COMMON_VERBS and low.endswith("s") and i > 0
-                                   and _is_np_word(toks[i - 1][0]))):
+        prev = toks[i - 1][0].lower() if i > 0 else ""
+        noun_like_verb = low in COMMON_VERBS and (prev in DETERMINERS or prev in ("a", "an", "the", "each", "every")
+                                                  or (not words and low.endswith("s") and _is_np_word(prev or "x")))
+        if not (_is_np_word(w) or noun_like_verb):
             break
         words.insert(0, toks[i])
         i -= 1
@@ -87,9 +89,10 @@ def np_after(text: str, start: int) -> tuple[str, int, int] | None:
     while i < len(toks) and toks[i][0].lower() in DETERMINERS:
         i += 1
     words: list[tuple[str, int]] = []
+    after_determiner = i > 0
     while i < len(toks) and len(words) < MAX_NP_WORDS:
         w = toks[i][0]
-        if _is_np_word(w):
+        if _is_np_word(w) or (not words and after_determiner and w[0].isalpha() and w.lower() in COMMON_VERBS):
             words.append(toks[i])
         elif w.lower() == "and" and words and i + 1 < len(toks) and _is_np_word(toks[i + 1][0]) \
                 and toks[i + 1][0][0].isupper() == words[-1][0][0].isupper():
@@ -190,6 +193,7 @@ class EntitySet:
 
     def __init__(self) -> None:
         self.by_key: dict[str, Entity] = {}
+        self._attr_keys: dict[int, set[str]] = {}
 
     def get(self, name: str) -> Entity | None:
         return self.by_key.get(loose(name))
@@ -206,9 +210,15 @@ class EntitySet:
             ent.explicit = ent.explicit or explicit
         return ent
 
+    def has_attribute(self, ent: Entity, name: str) -> bool:
+        return loose(name) in self._attr_keys.get(id(ent), ())
+
     def add_attribute(self, ent: Entity, attr: Attribute) -> None:
-        if any(loose(a.name) == loose(attr.name) for a in ent.attributes):
+        keys = self._attr_keys.setdefault(id(ent), set())
+        key = loose(attr.name)
+        if key in keys:
             return
+        keys.add(key)
         ent.attributes.append(attr)
 
     @property

@@ -157,11 +157,11 @@ ENTITY_LIKE_ATTRIBUTES: frozenset[str] = frozenset(
 # not attributes.
 ACTION_GERUNDS: frozenset[str] = frozenset(
     """adding deleting modifying creating updating querying viewing managing editing removing
-    searching publishing registering logging recording tracking maintaining entering inserting
+    searching publishing registering logging tracking maintaining entering inserting
     retrieving browsing generating exporting importing uploading downloading checking approving
-    reviewing monitoring analyzing analysing counting calculating displaying listing sorting
-    filtering storing saving setting assigning handling processing scheduling booking cancelling
-    canceling submitting sending receiving posting replying commenting rating sharing printing
+    reviewing monitoring analyzing analysing calculating displaying
+    filtering storing saving assigning handling cancelling
+    canceling submitting sending receiving replying
     supporting providing ensuring allowing enabling facilitating""".split()
 )
 

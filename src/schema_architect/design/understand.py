@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
@@ -29,23 +31,49 @@ class Reading:
     many_items: list[tuple[str, str, Span, list[str]]] = field(default_factory=list)  # (owner, member, span, link attrs)
 
 
+READ_BUDGET_SECONDS = 0.8  # reading stops here (and says so): any input costs bounded time
+_CHECK_EVERY = 16
+MIN_SENTENCES_READ = 200  # always read this much, however slow the machine
+
+
+@lru_cache(maxsize=4096)
+def _analyze(text: str, heading: str | None):
+    """Attribute lists and their owners of one sentence, offsets relative to the sentence.
+
+    Cached by text: repeated sentences (boilerplate, pasted twice) cost nothing the second time.
+    """
+    s = Sentence(text, 0, heading)
+    return tuple((alist, owner_of(alist)) for alist in find_attribute_lists(s))
+
+
+def _shift(span: Span, by: int) -> Span:
+    return Span(start=span.start + by, end=span.end + by, text=span.text)
+
+
 def read_requirements(text: str) -> Reading:
+    started = time.perf_counter()
     sentences = split_sentences(text)
     ents = EntitySet()
     decisions: list[Decision] = []
     many_items: list[tuple[str, str, Span, list[str]]] = []
     used: set[int] = set()
+    read_until = len(sentences)
     for idx, s in enumerate(sentences):
-        for alist in find_attribute_lists(s):
-            owner = owner_of(alist)
+        if idx >= MIN_SENTENCES_READ and idx % _CHECK_EVERY == 0 and time.perf_counter() - started > READ_BUDGET_SECONDS:
+            read_until = idx
+            break
+        for alist, owner in _analyze(s.text, s.heading):
             if owner is None:
                 continue
             used.add(idx)
-            ent = ents.add(owner.name, owner.span, explicit=alist.trigger in (":", "fields"))
+            owner_span = _shift(owner.span, s.start)
+            is_new = ents.get(owner.name) is None
+            ent = ents.add(owner.name, owner_span, explicit=alist.trigger in (":", "fields"))
             if owner.possessor and usable(owner.possessor) and loose(owner.possessor) != loose(ent.name):
-                many_items.append((owner.possessor, ent.name, owner.span, []))  # "each tool's usage"
-            decisions.append(Decision(subject=f"entity {ent.name}", decision=f"{ent.name} is an entity",
-                                      rationale=f"it owns an attribute list ({owner.rule})", span=owner.span))
+                many_items.append((owner.possessor, ent.name, owner_span, []))  # "each tool's usage"
+            if is_new:
+                decisions.append(Decision(subject=f"entity {ent.name}", decision=f"{ent.name} is an entity",
+                                          rationale=f"it owns an attribute list ({owner.rule})", span=owner_span))
             for item in alist.items:
                 span = Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])
                 if item.many:
@@ -60,10 +88,14 @@ def read_requirements(text: str) -> Reading:
                     head = name.split()
                     head[-1] = head[-1][:1] + singular(head[-1])[1:] if head[-1][1:].islower() else head[-1]
                     name = " ".join(head)  # "Projects have project numbers" -> "Project Number"
+                if ents.has_attribute(ent, name):
+                    continue
                 attr = Attribute(name=attribute_name(name), span=span, unique=item.unique,
                                  allowed_values=item.allowed_values, value_range=item.value_range,
                                  identifier=item.primary_key, references=item.references)
                 ents.add_attribute(ent, attr)
+    unread_tail = sentences[read_until:]
+    sentences = sentences[:read_until]
     for owner, member, span, _ in many_items:
         ents.add(member, span)
     _entities_from_mentions(sentences, ents)
@@ -83,6 +115,11 @@ def read_requirements(text: str) -> Reading:
             rels.append(rel)
             seen.add(frozenset((o.name, m.name)))
     unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
+    if unread_tail:
+        first, last = unread_tail[0], unread_tail[-1]
+        unread.append(Span(start=first.start, end=last.end,
+                           text=f"[{len(unread_tail)} sentences after the reading budget of {READ_BUDGET_SECONDS} s were not read] "
+                                + first.text))
     model = ConceptualModel(entities=ents.entities, relationships=rels)
     return Reading(sentences, model, decisions, unread, many_items)
 
@@ -91,7 +128,9 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
     """Stated ranges ("rated from 1 to 5"), "unique X", "X as the primary key" anywhere in the text."""
     all_attrs: list[tuple[Entity, Attribute]] = [(e, a) for e in ents.entities for a in e.attributes]
     for s in sentences:
-        for m in _RANGE.finditer(s.text):
+        low = s.text.lower()
+        has_digit = any(ch.isdigit() for ch in low)
+        for m in (_RANGE.finditer(s.text) if has_digit else ()):
             stem = m.group(1).lower()[:4]
             lo, hi = float(m.group(2)), float(m.group(3))
             if lo >= hi:
@@ -100,12 +139,12 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
                 if a.value_range is None and a.name.lower().startswith(stem[:4]) or stem[:4] in a.name.lower().split()[-1][:4]:
                     if a.value_range is None:
                         a.value_range = (lo, hi)
-        for m in _UNIQUE_NAMED.finditer(s.text):
+        for m in (_UNIQUE_NAMED.finditer(s.text) if "unique" in low else ()):
             key = loose(m.group(1))
             for _, a in all_attrs:
                 if loose(a.name) == key or (key.endswith(loose(a.name)) and len(a.name) > 3):
                     a.unique = True
-        for m in _PK_NAMED.finditer(s.text):
+        for m in (_PK_NAMED.finditer(s.text) if "primary key" in low else ()):
             key = loose(m.group(1))
             for _, a in all_attrs:
                 if loose(a.name) == key:

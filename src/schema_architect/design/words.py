@@ -96,6 +96,7 @@ def is_plural(word: str) -> bool:
     return singular(word) != word.lower() or word.lower() in ("people", "children", "staff", "personnel")
 
 
+@lru_cache(maxsize=8192)
 def title_case(phrase: str) -> str:
     """'date of birth' -> 'Date of Birth'; 'user id' -> 'User ID'; existing capitals are kept."""
     parts = phrase.split()
@@ -123,6 +124,7 @@ def clean_phrase(phrase: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def entity_name(phrase: str) -> str | None:
     """Canonical entity name from a noun phrase: 'multiple Airplanes' -> 'Airplane'.
 
@@ -155,6 +157,7 @@ def entity_name(phrase: str) -> str | None:
     return title_case(" ".join(words))
 
 
+@lru_cache(maxsize=16384)
 def loose(name: str) -> str:
     """Key for comparing names: lower case, singular words, no punctuation."""
     return " ".join(singular(w) for w in re.findall(r"[a-z0-9]+", name.lower()))
