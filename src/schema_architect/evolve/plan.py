@@ -158,9 +158,12 @@ class MigrationPlan(BaseModel):
 # -- planning -----------------------------------------------------------------------------------------
 def plan_migration(old: Schema, new: Schema, dialect: str, *, renames: list[str] | tuple[str, ...] = (),
                    diff: SchemaDiff | None = None, batch_size: int = DEFAULT_BATCH,
-                   lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> MigrationPlan:
-    """The phases that take a database from ``old`` to ``new`` in ``dialect``."""
-    syntax = get_alter_syntax(dialect)
+                   lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS, syntax: AlterSyntax | None = None) -> MigrationPlan:
+    """The phases that take a database from ``old`` to ``new`` in ``dialect``.
+
+    ``syntax`` replaces the dialect's :class:`AlterSyntax` (the benchmark uses a copy with the online
+    recipes switched off to measure the naive plan)."""
+    syntax = syntax or get_alter_syntax(dialect)
     d = sb.dialect(syntax.name)
     diff = diff or diff_schemas(old, new, renames=renames)
     plan = MigrationPlan(
