@@ -8,7 +8,6 @@ machine); this module is the advisor's one slow part (budget: ~60 s).
 
 from __future__ import annotations
 
-import json
 import statistics
 
 import psycopg
@@ -18,6 +17,7 @@ from advisor_data import SHOP_WORKLOAD, build_shop, plain_dsn
 from conftest import create_pg_database, drop_pg_database
 from schema_architect.advise import explain as ex
 from schema_architect.advise.indexes import advise_indexes
+from schema_architect.advise.report import optimize, render_markdown, report_to_dict
 from schema_architect.advise.workload import load_workload
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -46,13 +46,10 @@ def test_data_and_workload_are_big_enough(shop):
     assert len(load_workload(wl_file).queries) >= 20
 
 
-def test_report_shows_measured_before_after_per_query(shop, run_cli, tmp_path):
+def test_report_shows_measured_before_after_per_query(shop):
     url, wl_file = shop
-    out = tmp_path / "report.json"
-    md = tmp_path / "report.md"
-    r = run_cli("optimize", "--db", url, "--workload", str(wl_file), "--verify", "-f", "json", "-o", str(out))
-    assert r.exit_code == 0, r.output
-    data = json.loads(out.read_text())
+    report = optimize(url, wl_file, verify=True)
+    data = report_to_dict(report)
     assert "HypoPG" in data["evaluation"] and data["verified"]
     targeted = [q for q in data["per_query"] if q["indexes_used"]]
     assert len(targeted) >= 10
@@ -65,11 +62,13 @@ def test_report_shows_measured_before_after_per_query(shop, run_cli, tmp_path):
     # The verification ran in a rolled-back transaction: nothing was left behind.
     with _conn(url) as conn:
         assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ix_%'").fetchone()[0] == 0
-    # And the Markdown form carries the same per-query before/after table.
-    r = run_cli("optimize", "--db", url, "--workload", str(wl_file), "-o", str(md))
-    text = md.read_text()
-    assert "| query | runs | cost before | cost after | improvement | indexes used |" in text
-    assert all(f"| {q['id']}: `" in text for q in data["per_query"])
+    # The Markdown report has one row per query with estimated and measured before/after.
+    text = render_markdown(report)
+    assert ("| query | runs | cost before | cost after | improvement | indexes used | ms before | ms after | "
+            "measured speedup |") in text
+    for q in targeted:
+        row = next(line for line in text.splitlines() if line.startswith(f"| {q['id']}: `"))
+        assert f"{q['ms_before']:,.2f}" in row and f"{q['ms_after']:,.2f}" in row and row.endswith("x |")
     assert data["actions"][0]["kind"] == "create index" and data["actions"][0]["rank"] == 1
 
 

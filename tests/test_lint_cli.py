@@ -188,3 +188,15 @@ def test_database_url_source(run_cli, pg_url):
     found = {(f["rule"], f["table"]) for f in json.loads(r.stdout)["findings"]}
     # PostgreSQL does not index foreign keys by itself; REAL money is an error.
     assert ("SA203", "book") in found and ("SA301", "book") in found
+
+
+def test_chinook_mysql_is_clean_under_its_own_pascal_case_convention(run_cli, tmp_path):
+    """Chinook's MySQL script names things Album/AlbumId: wrong for snake_case, right for PascalCase."""
+    src = str(CHINOOK / "Chinook_MySql.sql")
+    snake = lint_source(src, dialect="mysql")
+    assert {f.rule_id for f in snake.findings} >= {"SA101", "SA102"}
+    cfg = tmp_path / "pascal.yaml"
+    cfg.write_text("dialect: mysql\nnaming: {case: PascalCase, tables: singular}\n", encoding="utf-8")
+    pascal = lint_source(src, load_config(cfg), dialect="mysql")
+    assert not {f.rule_id for f in pascal.findings} & {"SA101", "SA102", "SA103", "SA701", "SA702", "SA703"}
+    assert {(f.rule_id, f.table) for f in pascal.findings if f.rule_id == "SA402"} == {("SA402", "PlaylistTrack")}

@@ -150,7 +150,7 @@ def render_markdown(report: OptimizeReport) -> str:
     head = "| query | runs | cost before | cost after | improvement | indexes used |"
     sep = "|---|---|---|---|---|---|"
     if a.verified:
-        head = head[:-1] + " ms before | ms after | measured speedup |"
+        head += " ms before | ms after | measured speedup |"
         sep += "---|---|---|"
     lines += ["", "## Per query (EXPLAIN cost before/after" + (", EXPLAIN ANALYZE time before/after)" if a.verified
                                                                 else ")"), "", head, sep]
