@@ -51,7 +51,9 @@ def test_chinook_findings_carry_ddl_line_numbers(chinook_report):
     for f in chinook_report.findings:
         assert f.line, f
         text = lines[f.line - 1]
-        assert (f.column or f.table) in text, (f, text)
+        assert (f.index or f.column or f.table) in text, (f, text)
+    (redundant,) = [f for f in chinook_report.findings if f.rule_id == "SA402"]
+    assert lines[redundant.line - 1].startswith("CREATE INDEX playlist_track_playlist_id_idx")
 
 
 def test_chinook_sarif_via_cli(run_cli, tmp_path):

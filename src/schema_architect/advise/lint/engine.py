@@ -24,9 +24,10 @@ class RuleContext:
         return self.config.dialect
 
     def finding(self, message: str, *, table: str | None = None, column: str | None = None,
-                fix_sql: str | None = None, detail: str | None = None, tags: tuple[str, ...] = ()) -> Finding:
+                fix_sql: str | None = None, detail: str | None = None, tags: tuple[str, ...] = (),
+                index: str | None = None) -> Finding:
         return Finding(self.rule.id, self.severity, message, table=table, column=column,
-                       fix_sql=fix_sql, detail=detail, tags=tags)
+                       fix_sql=fix_sql, detail=detail, tags=tags, index=index)
 
 
 @dataclass

@@ -29,7 +29,9 @@ def locate_findings(findings: list[Finding], ddl_text: str) -> list[Finding]:
             table_lines[key] = _table_line(ddl_text, f.table) or 0
         start = table_lines[key]
         line = start or None
-        if start and f.column:
+        if f.index:
+            line = _index_line(ddl_text, f.index) or line
+        elif start and f.column:
             line = _column_line(lines, start, f.column) or start
         located.append(replace(f, line=line))
     return located
@@ -38,6 +40,14 @@ def locate_findings(findings: list[Finding], ddl_text: str) -> list[Finding]:
 def _table_line(text: str, table: str) -> int | None:
     pattern = re.compile(r"CREATE\s+(?:\w+\s+)*?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:[\w\"`\[\]]+\.)?"
                          + _name_pattern(table) + r"(?=[\s(]|$)", re.IGNORECASE)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _index_line(text: str, index: str) -> int | None:
+    """The line of ``CREATE [UNIQUE] INDEX name`` (or of an inline ``INDEX name (...)``)."""
+    pattern = re.compile(r"\bINDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:[\w\"`\[\]]+\.)?" + _name_pattern(index)
+                         + r"(?=[\s(]|$)", re.IGNORECASE)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 

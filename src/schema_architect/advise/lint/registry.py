@@ -34,6 +34,7 @@ class Finding:
     detail: str | None = None  # longer explanation specific to this finding (e.g. the FD and its 3NF fix)
     tags: tuple[str, ...] = ()
     line: int | None = None  # filled in when the schema came from a DDL file
+    index: str | None = None  # the index the finding is about (to locate its CREATE INDEX line)
 
     @property
     def where(self) -> str:
@@ -52,6 +53,7 @@ class Finding:
             "detail": self.detail,
             "tags": list(self.tags),
             "line": self.line,
+            "index": self.index,
         }
         return {k: v for k, v in d.items() if v not in (None, [], ())}
 

@@ -25,7 +25,7 @@ def duplicate_index(schema: Schema, ctx):
             key = (tuple(_cols(ix)), tuple(ix.expressions), ix.where)
             if key in seen:
                 yield ctx.finding(f"index {ix.name} on {t.name} duplicates {seen[key].name}", table=t.name,
-                                  fix_sql=fixes.drop_index(t.name, ix.name, ctx.dialect))
+                                  fix_sql=fixes.drop_index(t.name, ix.name, ctx.dialect), index=ix.name)
             else:
                 seen[key] = ix
 
@@ -50,7 +50,7 @@ def redundant_prefix_index(schema: Schema, ctx):
                 if other_name != ix.name and len(other) > len(mine) and other[:len(mine)] == mine:
                     yield ctx.finding(f"index {ix.name} ({', '.join(ix.columns)}) on {t.name} is a prefix of "
                                       f"{other_name} ({', '.join(other)})", table=t.name,
-                                      fix_sql=fixes.drop_index(t.name, ix.name, ctx.dialect))
+                                      fix_sql=fixes.drop_index(t.name, ix.name, ctx.dialect), index=ix.name)
                     break
 
 
@@ -65,7 +65,8 @@ def index_repeats_key(schema: Schema, ctx):
             for key_name, key in _key_columns(t):
                 if _cols(ix) == key:
                     yield ctx.finding(f"index {ix.name} on {t.name} repeats the {key_name} ({', '.join(key)})",
-                                      table=t.name, fix_sql=fixes.drop_index(t.name, ix.name, ctx.dialect))
+                                      table=t.name, fix_sql=fixes.drop_index(t.name, ix.name, ctx.dialect),
+                                      index=ix.name)
                     break
 
 
