@@ -32,10 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from rich.console import Console  # noqa: E402
-from rich.table import Table as RichTable  # noqa: E402
+from rich.console import Console
+from rich.table import Table as RichTable
 
-from schema_architect.model import (  # noqa: E402
+from schema_architect.model import (
     Column,
     DataType,
     ForeignKey,

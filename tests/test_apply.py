@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import create_mysql_database, create_pg_database, drop_mysql_database, drop_pg_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_chinook_live import assert_same_schema
 
+from conftest import create_mysql_database, create_pg_database, drop_mysql_database, drop_pg_database
 from schema_architect.errors import DatabaseError
 from schema_architect.model import (
     CheckConstraint,
@@ -33,6 +32,7 @@ from schema_architect.model import (
 from schema_architect.sql import render_statements, roundtrip_schema
 from schema_architect.sql.apply import apply_schema, apply_sql
 from schema_architect.sql.inspect import inspect_database
+from test_chinook_live import assert_same_schema
 
 SERVERS = {"postgresql": "pg_url", "mysql": "mysql_url", "sqlite": "sqlite_url"}
 
@@ -122,7 +122,7 @@ def test_apply_creates_the_schema_and_says_so(server):
 
 
 def test_apply_sql_runs_a_script_in_one_transaction(server):
-    dialect, url = server
+    _dialect, url = server
     apply_sql(url, "CREATE TABLE kv (k INTEGER PRIMARY KEY, v VARCHAR(20));")
     loaded = apply_sql(url, "INSERT INTO kv VALUES (1, 'a;b'); -- a comment; with a semicolon\n"
                             "INSERT INTO kv VALUES (2, 'it''s'), (3, '50%');")
@@ -158,7 +158,7 @@ def test_failure_on_a_new_sqlite_file_leaves_no_file(tmp_path):
 
 
 def test_existing_table_is_refused_before_anything_runs(server):
-    dialect, url = server
+    _dialect, url = server
     apply_sql(url, "CREATE TABLE t3 (id INTEGER PRIMARY KEY); INSERT INTO t3 VALUES (7);")
     schema, _ = failing_schema(0)
     schema.tables[0].indexes.clear()  # a valid schema: only the clash is wrong
@@ -214,7 +214,7 @@ def test_any_failure_leaves_the_database_as_it_was(dialect, tmp_path):
         name, url = None, f"sqlite:///{tmp_path / 'prop.db'}"
     apply_sql(url, "CREATE TABLE keep_me (id INTEGER PRIMARY KEY)")
 
-    @settings(max_examples=15 if dialect == "sqlite" else 8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=12 if dialect == "sqlite" else 5, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(schema=schemas_failing_somewhere())
     def check(schema):
         with pytest.raises(DatabaseError, match="nothing was applied"):
@@ -273,6 +273,7 @@ def test_cli_apply_to_sqlite_in_a_missing_directory(run_cli, tmp_path):
 
 def test_cli_apply_to_read_only_postgresql(pg_url, run_cli, tmp_path):
     import psycopg
+
     from conftest import PG_ADMIN_DSN
 
     db = pg_url.rsplit("/", 1)[1]

@@ -13,12 +13,12 @@ the schema imported from the same file, with the row counts checked against the 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 import sqlalchemy as sa
-from conftest import CHINOOK
 
+from conftest import CHINOOK
 from schema_architect.model import DataType, ReferentialAction, Schema, Table
 from schema_architect.sources import read_text
 from schema_architect.sql import get_dialect, parse_ddl, render_ddl, roundtrip_schema
@@ -37,12 +37,12 @@ SERVER_TYPE_FACTS = {("mysql", DataType.decimal()): DataType.decimal(10, 0)}
 NO_ACTION = {None, ReferentialAction.NO_ACTION, ReferentialAction.RESTRICT}
 
 
-@lru_cache(maxsize=None)
+@cache
 def chinook_text(source: str) -> str:
     return read_text(CHINOOK / f"Chinook_{source}.sql")
 
 
-@lru_cache(maxsize=None)
+@cache
 def imported(source: str) -> Schema:
     return parse_ddl(chinook_text(source), dialect=SOURCES[source], source_name=f"Chinook_{source}.sql")
 
@@ -90,7 +90,7 @@ def assert_same_schema(back: Schema, expected: Schema, target: str) -> None:
 
 
 # -- the data ---------------------------------------------------------------------------------------------
-_INSERT = re.compile(r"^INSERT\s+INTO\s+(\S+?)\s*\(", re.I)
+_INSERT = re.compile(r"^INSERT\s+INTO\s+(\S+?)\s*\(", re.IGNORECASE)
 
 
 def _table_of_insert(statement: str) -> str:
@@ -108,8 +108,8 @@ def expected_row_counts(inserts: list[str]) -> dict[str, int]:
     """Rows per table, counted in the file: every row of a VALUES list starts a line with '('."""
     counts: dict[str, int] = {}
     for statement in inserts:
-        values = statement[re.search(r"\bVALUES\b", statement, re.I).end():]
-        rows = len(re.findall(r"^\s*\(", values, re.M))
+        values = statement[re.search(r"\bVALUES\b", statement, re.IGNORECASE).end():]
+        rows = len(re.findall(r"^\s*\(", values, re.MULTILINE))
         counts[_table_of_insert(statement)] = counts.get(_table_of_insert(statement), 0) + rows
     return counts
 

@@ -203,7 +203,7 @@ def test_views(sample_db):
 
 
 def test_inspect_cli_prints_json_and_ddl(sample_db, run_cli):
-    dialect, url = sample_db
+    _dialect, url = sample_db
     result = run_cli("inspect", url, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -332,12 +332,12 @@ def live_schemas(draw):
 
 @pytest.mark.parametrize("dialect", ["postgresql", "mysql", "sqlite"])
 def test_random_models_read_back_as_rendered(dialect, tmp_path):
-    from conftest import create_mysql_database, create_pg_database, drop_mysql_database, drop_pg_database
     from hypothesis import HealthCheck, settings
-    from test_chinook_live import assert_same_schema
 
+    from conftest import create_mysql_database, create_pg_database, drop_mysql_database, drop_pg_database
     from schema_architect.sql import roundtrip_schema
     from schema_architect.sql.apply import apply_schema
+    from test_chinook_live import assert_same_schema
 
     # One database for all examples (cleared in between): creating one per example is slow on MariaDB.
     if dialect == "postgresql":
@@ -347,7 +347,7 @@ def test_random_models_read_back_as_rendered(dialect, tmp_path):
     else:
         name, url = None, f"sqlite:///{tmp_path / 'random.db'}"
 
-    @settings(max_examples=20 if dialect == "sqlite" else 8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=15 if dialect == "sqlite" else 6, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(schema=live_schemas())
     def check(schema):
         _clear(url, dialect)

@@ -17,9 +17,9 @@ the schema by hand (the cleanup's DROP TABLE comes from the renderer too).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
@@ -128,7 +128,7 @@ def _run_in_transaction(conn: sa.Connection, url: str, statements: Sequence[str]
 _CREATES = re.compile(
     r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:ALGORITHM\s*=\s*\w+\s+)?(TABLE|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?"
     r"(`(?:[^`]|``)+`|\"(?:[^\"]|\"\")+\"|\[(?:[^\]]|\]\])+\]|[^\s(]+)",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -28,23 +28,23 @@ _CONNECT_ARGS: dict[str, dict] = {
 
 # Driver message pattern -> (short reason, hint). First match wins; {0} is the pattern's group.
 _REASONS: list[tuple[re.Pattern, str, str]] = [
-    (re.compile(r"Connection refused", re.I), "connection refused",
+    (re.compile(r"Connection refused", re.IGNORECASE), "connection refused",
      "is the server running and listening on {address}?"),
     (re.compile(r'database "([^"]+)" does not exist'), 'database "{0}" does not exist',
      "create the database first, or check the name in the URL"),
     (re.compile(r"Unknown database '([^']+)'"), "database '{0}' does not exist",
      "create the database first, or check the name in the URL"),
-    (re.compile(r"password authentication failed|Access denied|no password supplied", re.I),
+    (re.compile(r"password authentication failed|Access denied|no password supplied", re.IGNORECASE),
      "authentication failed", "check the user name and password in the URL"),
     (re.compile(r'role "([^"]+)" does not exist'), 'role "{0}" does not exist', "check the user name in the URL"),
     (re.compile(r"could not translate host name|Name or service not known|Unknown MySQL server host|"
-                r"nodename nor servname|getaddrinfo failed", re.I),
+                r"nodename nor servname|getaddrinfo failed", re.IGNORECASE),
      "unknown host", "check the host name in the URL"),
-    (re.compile(r"timeout expired|timed out", re.I), "connection timed out",
+    (re.compile(r"timeout expired|timed out", re.IGNORECASE), "connection timed out",
      "is the host reachable and the port open?"),
-    (re.compile(r"read-only transaction|readonly database|read only|read-only", re.I),
+    (re.compile(r"read-only transaction|readonly database|read only|read-only", re.IGNORECASE),
      "the database is read-only", "connect as a user (or open the file in a mode) that may write"),
-    (re.compile(r"unable to open database file", re.I), "cannot open the SQLite file",
+    (re.compile(r"unable to open database file", re.IGNORECASE), "cannot open the SQLite file",
      "check that the directory exists and is writable"),
 ]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import sqlalchemy as sa
 import sqlglot
@@ -35,13 +35,13 @@ from ..model import (
     Column,
     DataType,
     ForeignKey,
-    TypeKind,
     Index,
     PrimaryKey,
     ReferentialAction,
     Schema,
     Skipped,
     Table,
+    TypeKind,
     UniqueConstraint,
     View,
 )
@@ -152,7 +152,7 @@ def _sqlite_declared_type(declared: str) -> DataType | None:
 
 
 # -- SQL fragments -----------------------------------------------------------------------------------
-_SEQUENCE_DEFAULT = re.compile(r"^\s*nextval\(", re.I)
+_SEQUENCE_DEFAULT = re.compile(r"^\s*nextval\(", re.IGNORECASE)
 
 
 _TEXT_TYPES = (exp.DataType.Type.TEXT, exp.DataType.Type.VARCHAR)
@@ -202,7 +202,7 @@ def _action(value: str | None) -> ReferentialAction | None:
         return None
 
 
-_VIEW_BODY = re.compile(r"^\s*CREATE\b.*?\bVIEW\b.*?\bAS\s+", re.I | re.S)
+_VIEW_BODY = re.compile(r"^\s*CREATE\b.*?\bVIEW\b.*?\bAS\s+", re.IGNORECASE | re.DOTALL)
 
 
 def _view_body(definition: str | None) -> str:
@@ -223,7 +223,10 @@ def inspect_database(url: str, *, schema: str | None = None) -> Schema:
         path = sqlite_path(url)
         if path is not None and not Path(path).exists():
             # Connecting would silently create an empty database file.
-            raise DatabaseError(f"no SQLite database at {path}", hint="check the path in the URL")
+            hint = "check the path in the URL"
+            if not Path(path).is_absolute():
+                hint += f" (it is relative to {Path.cwd()}; an absolute path takes four slashes: sqlite:////abs/file.db)"
+            raise DatabaseError(f"no SQLite database at {path}", hint=hint)
     engine = open_engine(url)
     try:
         try:
@@ -397,7 +400,7 @@ class _Reader:
         result: dict[tuple, list] = {}
         for table, name, level, clause in rows:
             entry = result.setdefault((self.db_schema, table), [])
-            json_col = re.fullmatch(r"\s*json_valid\(`([^`]+)`\)\s*", clause or "", re.I)
+            json_col = re.fullmatch(r"\s*json_valid\(`([^`]+)`\)\s*", clause or "", re.IGNORECASE)
             if level == "Column" and json_col and json_col.group(1) == name:
                 entry.append((f"json:{name}", clause))  # marks the column as JSON; not a check of the user's
                 continue
@@ -418,7 +421,7 @@ class _Reader:
 
     def _sqlite_autoincrement_tables(self) -> set[str]:
         rows = self.conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
-        return {name for name, sql in rows if sql and re.search(r"\bAUTOINCREMENT\b", sql, re.I)}
+        return {name for name, sql in rows if sql and re.search(r"\bAUTOINCREMENT\b", sql, re.IGNORECASE)}
 
     def _sqlite_unreflected_indexes(self) -> dict[str, list[Index]]:
         """Expression indexes, which SQLAlchemy skips on SQLite: read from their CREATE INDEX text."""
