@@ -18,6 +18,7 @@ from conftest import CHINOOK
 from schema_architect.model import DataType, TypeKind
 from schema_architect.model.naming import snake_case
 from schema_architect.sql.dialects import canonical_form, dialect_names, roundtrip_schema
+from schema_architect.sql import parse as parse_module
 from schema_architect.sql.parse import parse_ddl
 from schema_architect.sql.render import render_ddl
 
@@ -35,6 +36,16 @@ TABLES = {"album", "artist", "customer", "employee", "genre", "invoice", "invoic
 @pytest.fixture(scope="module")
 def chinook():
     return {d: parse_ddl((CHINOOK / f).read_text(encoding="utf-8"), dialect=d, source_name=f) for d, f in SCRIPTS.items()}
+
+
+def test_fast_reader_and_sqlglot_read_chinook_alike(chinook):
+    parse_module.USE_FAST_READER = False
+    try:
+        for d, f in SCRIPTS.items():
+            slow = parse_ddl((CHINOOK / f).read_text(encoding="utf-8"), dialect=d, source_name=f)
+            assert canonical_form(slow) == canonical_form(chinook[d]) and slow.skipped == chinook[d].skipped
+    finally:
+        parse_module.USE_FAST_READER = True
 
 
 def test_every_script_reads_all_eleven_tables_with_keys(chinook):

@@ -21,6 +21,7 @@ from ..model import (
 from ..model.naming import constraint_name
 from .dialects import Dialect, get_dialect, read_sqlglot_type, sqlglot_dialect, tidy_expression
 from .dialects.reserved import ANYWHERE as RESERVED_ANYWHERE
+from . import fastddl
 from .split import Statement, split_statements
 
 __all__ = ["guess_dialect", "normalize_expression", "parse_ddl"]
@@ -68,6 +69,10 @@ _DIALECT_HINTS = (
 )
 
 log = logging.getLogger(__name__)
+
+# Plain statements are read by ``fastddl`` and only the rest by sqlglot. Tests switch this off to
+# check that both readers give the same model.
+USE_FAST_READER = True
 
 
 def guess_dialect(text: str) -> Dialect:
@@ -136,6 +141,7 @@ class _Builder:
     skipped: list[Skipped] = field(default_factory=list)
     enum_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
     summaries: dict[str, list] = field(default_factory=dict)  # kind -> [count, first location, reason]
+    pending_skips: list[Skipped] = field(default_factory=list)  # the fast reader's, kept if it succeeds
 
     # -- dispatch ---------------------------------------------------------------------------------------
     def add(self, st: Statement) -> None:
@@ -147,7 +153,8 @@ class _Builder:
         if first == "CREATE":
             self._create(st, [w.upper() for w in words[1:8]])
         elif first == "ALTER" and len(words) > 1 and words[1].upper() == "TABLE":
-            self._parsed(st, self._alter_table)
+            if not self._fast(st, lambda st: fastddl.alter_add_constraint(st.text, self.dialect, self.tables)):
+                self._parsed(st, self._alter_table)
         elif first == "COMMENT" and len(words) > 1 and words[1].upper() == "ON":
             self._parsed(st, self._comment)
         else:
@@ -160,10 +167,11 @@ class _Builder:
         if obj == "TABLE":
             if "TEMPORARY" in words or "TEMP" in words:
                 self._skip("temporary table", st, "temporary tables are not part of a schema")
-            else:
+            elif not self._fast(st, self._fast_create_table):
                 self._parsed(st, self._create_table)
         elif obj == "INDEX":
-            self._parsed(st, self._create_index)
+            if not self._fast(st, self._fast_create_index):
+                self._parsed(st, self._create_index)
         elif obj == "VIEW":
             self._parsed(st, self._create_view, "MATERIALIZED" in words)
         elif obj == "TYPE" and _ENUM_TYPE.match(st.text):
@@ -177,6 +185,44 @@ class _Builder:
                 self._summarize("create database", st, reason)
             else:
                 self._skip(kind, st, reason, name=self._name_after(st.text, obj))
+
+    # -- the fast reader -----------------------------------------------------------------------------------
+    def _fast(self, st: Statement, reader) -> bool:
+        """True when ``reader`` handled the statement; False (nothing changed) when sqlglot must."""
+        if not USE_FAST_READER:
+            return False
+        self.pending_skips = []
+        try:
+            reader(st)
+        except fastddl.NotPlain:
+            return False
+        self.skipped.extend(self.pending_skips)
+        return True
+
+    def _fast_create_table(self, st: Statement) -> None:
+        def unknown_type(table, column, written):
+            values = self.enum_types.get(written.lower()) or self.enum_types.get(written.split(".")[-1].strip('"').lower())
+            if values:
+                return DataType.enum(*values)
+            self.pending_skips.append(Skipped(
+                kind="type", name=f"{table.name}.{column}", location=self._where(st.line), text=st.text.splitlines()[0][:120],
+                reason=f"type {written} of {table.name}.{column} has no portable equivalent; read as text"))
+            return DataType.text()
+
+        table = fastddl.create_table(st.text, self.dialect, unknown_type)
+        self._register_table(st, table)
+
+    def _fast_create_index(self, st: Statement) -> None:
+        table_name, index = fastddl.create_index(st.text, self.dialect)
+        table = self._table(st, table_name, "index")
+        if table is not None:
+            table.indexes.append(index)
+
+    def _register_table(self, st: Statement, table: Table) -> None:
+        if table.name.lower() in self.tables:
+            raise DDLParseError(f"table {table.name!r} is created twice: {_excerpt(st.text)}",
+                                where=self._where(st.line), hint="remove the duplicate CREATE TABLE")
+        self.tables[table.name.lower()] = table
 
     # -- helpers ------------------------------------------------------------------------------------------
     def _where(self, line: int) -> str:
@@ -245,11 +291,8 @@ class _Builder:
                        name=tree.this.name if tree.this else None)
             return
         name = schema_node.this.name
-        if name.lower() in self.tables:
-            raise DDLParseError(f"table {name!r} is created twice: {_excerpt(st.text)}", where=self._where(st.line),
-                                hint="remove the duplicate CREATE TABLE")
         table = Table(name=name)
-        self.tables[name.lower()] = table
+        self._register_table(st, table)
         for item in schema_node.expressions:
             if isinstance(item, exp.ColumnDef):
                 self._column(st, table, item)
