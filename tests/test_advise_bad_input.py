@@ -8,6 +8,8 @@ import json
 
 import psycopg
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from advisor_data import SHOP_WORKLOAD, build_shop, plain_dsn
 from conftest import create_pg_database, drop_pg_database
@@ -229,3 +231,27 @@ def test_mysql_explain_reports_full_scans_and_candidates(mysql_url, run_cli, tmp
     assert scan["candidates"] == ["CREATE INDEX ix_customer_email ON customer (email);"]
     assert by_sql["SELECT * FROM customer WHERE id = 3"]["full_scans"] == []
     assert data["skipped"][0]["reason"] == "table(s) missing_table do not exist in the database"
+
+
+_SHOP_QUERIES = [s.strip() for s in SHOP_WORKLOAD.split(";") if s.strip()]
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(_SHOP_QUERIES), min_size=1, max_size=8))
+def test_recommendations_never_make_a_query_costlier(small_db, queries):
+    from schema_architect.advise.indexes import advise_indexes
+    from schema_architect.advise.workload import RawStatement, parse_workload
+
+    wl = parse_workload([RawStatement(q, f"w:{i}") for i, q in enumerate(queries, 1)], source="w")
+    with psycopg.connect(plain_dsn(small_db), autocommit=True) as conn:
+        advice = advise_indexes(conn, wl)
+        columns = {t: {r[0] for r in conn.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0", (t,)).fetchall()}
+            for t in ("orders", "customer", "product")}
+    assert sum(q.count for q in wl.queries) == len(queries)
+    for r in advice.per_query:
+        assert r.cost_after <= r.cost_before + 1e-6
+    for rec in advice.recommendations:
+        assert rec.queries, "every recommended index is used by some query's final plan"
+        assert set(rec.candidate.columns) <= columns[rec.candidate.table]
+    assert _ix_count(small_db) == 0
