@@ -23,7 +23,7 @@ from rich.table import Table
 from schema_architect.agents.engine import design_with_agents
 from schema_architect.agents.logical import conceptual_from_schema, logical_from_schema
 from schema_architect.design import design as offline_design
-from schema_architect.llm import LLMClient, load_config
+from schema_architect.llm import LLMClient, LLMError, load_config
 from schema_architect.llm.replay_server import ReplayServer, Reply
 from schema_architect.model import from_rschema
 from schema_architect.model.validate import problems
@@ -34,16 +34,25 @@ PUBLISHED = {"prompt": 14652, "completion": 2706}  # SchemaAgent with GPT-4o, pe
 
 
 def sample_cases(schema) -> list[dict]:
-    """One insert per table in FK order (children reuse their parents' keys), then a join query."""
+    """One insert per table in FK order (children reuse their parents' keys), then a query.
+
+    Cases run in order on one database, so the query sees the rows the first case inserted."""
     ordered, _ = creation_order(schema)
     value_of: dict[tuple[str, str], str] = {}
     statements = []
     for t in ordered:
         cols, vals = [], []
         fk_source = {c: (fk.ref_table, rc) for fk in t.foreign_keys for c, rc in zip(fk.columns, fk.ref_columns)}
+        allowed = _listed_values(t)
         for c in t.columns:
-            if c.name in fk_source and fk_source[c.name] in value_of:
+            if c.name in fk_source and c.nullable:
+                v = "NULL"  # optional links stay empty: no parent row needed
+            elif c.name in fk_source and fk_source[c.name] in value_of:
                 v = value_of[fk_source[c.name]]
+            elif c.type.values:
+                v = "'" + c.type.values[0].replace("'", "''") + "'"
+            elif c.name in allowed:
+                v = allowed[c.name]
             elif c.type.type_class.value == "NUMERIC":
                 v = "1"
             elif c.type.type_class.value == "DATETIME":
@@ -59,8 +68,25 @@ def sample_cases(schema) -> list[dict]:
     cases = [{"id": "T1", "description": "store one of everything", "kind": "insert", "sql": statements,
               "expect": "success"}]
     cases.append({"id": "T2", "description": "read it back", "kind": "query",
-                  "sql": statements + [f'SELECT * FROM "{ordered[-1].name}"'], "expect": "success", "expect_rows": 1})
+                  "sql": [f'SELECT * FROM "{ordered[-1].name}"'], "expect": "success", "expect_rows": 1})
     return cases
+
+
+def _listed_values(table) -> dict[str, str]:
+    """First allowed literal of each ``column IN (...)`` CHECK, so sample rows satisfy it."""
+    import sqlglot
+    from sqlglot import exp
+
+    out = {}
+    for ck in table.check_constraints:
+        try:
+            tree = sqlglot.parse_one(ck.expression)
+        except sqlglot.errors.ParseError:
+            continue
+        for node in tree.find_all(exp.In):
+            if isinstance(node.this, exp.Column) and node.expressions:
+                out.setdefault(node.this.name, node.expressions[0].sql())
+    return out
 
 
 def _content(payload: dict) -> str:
@@ -100,8 +126,13 @@ def hybrid_script(draft) -> list[Reply]:
 def run(mode: str, text: str, script: list[Reply], draft=None) -> tuple[int, int, int, str]:
     with ReplayServer() as server:
         server.add(*script)
-        client = LLMClient(load_config({"base_url": server.base_url, "model": server.model}), sleep=lambda s: None)
-        result = design_with_agents(text, client=client, mode=mode, draft=draft)
+        client = LLMClient(load_config({"base_url": server.base_url, "model": server.model, "max_retries": 0}),
+                           sleep=lambda s: None)
+        try:
+            result = design_with_agents(text, client=client, mode=mode, draft=draft)
+        except LLMError:
+            # the scripted model has no answer for a repair round (a draft whose sample rows failed)
+            return 0, 0, 0, "failed"
         u = result.usage
         return u.prompt_tokens, u.completion_tokens, u.calls, result.transcript.status
 
@@ -134,14 +165,17 @@ def main() -> int:
     published_total = PUBLISHED["prompt"] + PUBLISHED["completion"]
     table.add_row("SchemaAgent, GPT-4o (published)", f"{PUBLISHED['prompt']:,}", f"{PUBLISHED['completion']:,}",
                   f"{published_total:,}", "", "100%", "")
-    for mode, results in rows.items():
+    for mode, all_results in rows.items():
+        results = [r for r in all_results if r[3] == "accepted"] or all_results
         p = statistics.mean(r[0] for r in results)
         c = statistics.mean(r[1] for r in results)
         calls = statistics.mean(r[2] for r in results)
-        ok = sum(r[3] == "accepted" for r in results)
+        ok = sum(r[3] == "accepted" for r in all_results)
         table.add_row(mode, f"{p:,.0f}", f"{c:,.0f}", f"{p + c:,.0f}", f"{calls:.1f}",
-                      f"{(p + c) / published_total:.0%}", f"{ok}/{len(results)}")
+                      f"{(p + c) / published_total:.0%}", f"{ok}/{len(all_results)}")
     Console().print(table)
+    Console().print("Means are over accepted runs. A hybrid run that is not accepted is a draft whose generated sample "
+                    "rows failed on the real database; a real model would be asked to repair it (more tokens).")
     if skipped:
         Console().print(f"skipped {skipped} case(s) whose reference or draft is not a consistent schema")
     return 0
