@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -211,6 +212,31 @@ def _view_body(definition: str | None) -> str:
     return _VIEW_BODY.sub("", text, count=1) if _VIEW_BODY.match(text) else text
 
 
+# -- what each backend's reflection misses or adds ----------------------------------------------------
+@dataclass(frozen=True)
+class ReflectionQuirks:
+    """Where SQLAlchemy's reflection of a backend needs correcting, as flags the reader consults."""
+
+    declared_type_text: bool = False
+    """SQLite: read the declared type text (SQLAlchemy guesses from affinity rules: UUID -> NUMERIC)."""
+    autoincrement_keyword: bool = False
+    """SQLite: AUTOINCREMENT appears only in the CREATE TABLE text."""
+    expression_indexes_from_sql: bool = False
+    """SQLite: SQLAlchemy skips expression indexes; read them from their CREATE INDEX text."""
+    checks_from_catalog: bool = False
+    """MariaDB: column-level CHECKs (JSON's json_valid among them) only show in information_schema."""
+    implicit_fk_indexes: bool = False
+    """MySQL/MariaDB: InnoDB adds an index per foreign key, named after it; not the user's."""
+    null_default_text: bool = False
+    """MariaDB: DEFAULT NULL is reported as the text 'NULL'."""
+
+
+QUIRKS: dict[str, ReflectionQuirks] = {
+    "sqlite": ReflectionQuirks(declared_type_text=True, autoincrement_keyword=True, expression_indexes_from_sql=True),
+    "mysql": ReflectionQuirks(checks_from_catalog=True, implicit_fk_indexes=True, null_default_text=True),
+}
+
+
 # -- the reader ---------------------------------------------------------------------------------------
 def inspect_database(url: str, *, schema: str | None = None) -> Schema:
     """The schema of the database at ``url`` (tables, keys, constraints, indexes, comments, views).
@@ -251,7 +277,9 @@ class _Reader:
         self.dialect = dialect
         self.db_schema = db_schema
         self.insp = sa.inspect(conn)
+        self.quirks = QUIRKS.get(dialect, ReflectionQuirks())
         self.skipped: list[Skipped] = []
+        self.json_columns: set[tuple[str, str]] = set()  # (table, column) stored as text + json_valid check
         self._fragments: dict[tuple[str, bool], str | None] = {}
 
     def sql(self, text: str | None, *, boolean: bool = False) -> str | None:
@@ -277,9 +305,10 @@ class _Reader:
             uniques = insp.get_multi_unique_constraints(**kw)
             checks = self._checks()
             comments = self._optional(insp.get_multi_table_comment, **kw)
-            extra_indexes = self._sqlite_unreflected_indexes() if self.dialect == "sqlite" else {}
-            declared = self._sqlite_declared_types(names) if self.dialect == "sqlite" else {}
-            autoinc = self._sqlite_autoincrement_tables() if self.dialect == "sqlite" else set()
+            q = self.quirks
+            extra_indexes = self._sqlite_unreflected_indexes() if q.expression_indexes_from_sql else {}
+            declared = self._sqlite_declared_types(names) if q.declared_type_text else {}
+            autoinc = self._sqlite_autoincrement_tables() if q.autoincrement_keyword else set()
             views = self._views()
         tables = []
         for name in names:
@@ -287,10 +316,9 @@ class _Reader:
             table = Table(name=name, comment=(comments.get(key) or {}).get("text"))
             table.primary_key = self._primary_key(pks.get(key))
             pk_cols = set(table.primary_key_columns)
-            json_cols = {c for c, _ in checks.get(key, []) if c and c.startswith("json:")}
             for info in columns.get(key, []):
                 table.columns.append(self._column(name, info, pk_cols, declared.get((name, info["name"])),
-                                                  f"json:{info['name']}" in json_cols))
+                                                  (name, info["name"]) in self.json_columns))
             if name in autoinc and len(table.primary_key_columns) == 1:
                 col = table.column(table.primary_key_columns[0])
                 if col is not None and col.type.is_integer:
@@ -298,8 +326,7 @@ class _Reader:
             table.foreign_keys = [self._foreign_key(fk) for fk in fks.get(key, [])]
             table.unique_constraints = [UniqueConstraint(columns=list(u["column_names"]), name=u.get("name"))
                                         for u in uniques.get(key, []) if u.get("column_names")]
-            table.check_constraints = [CheckConstraint(expression=e, name=n)
-                                       for n, e in checks.get(key, []) if not (n or "").startswith("json:")]
+            table.check_constraints = [CheckConstraint(expression=e, name=n) for n, e in checks.get(key, [])]
             _fold_enum_checks(table)
             # MySQL reports a UNIQUE key both as a constraint and as an index; it is kept as the constraint.
             unique_index_names = {u.get("duplicates_index") for u in uniques.get(key, []) if u.get("duplicates_index")}
@@ -327,7 +354,7 @@ class _Reader:
         autoincrement = bool(info.get("identity")) or info.get("autoincrement") is True
         if default is not None and _SEQUENCE_DEFAULT.match(default):
             autoincrement, default = True, None  # serial: the sequence is the autoincrement
-        if self.dialect == "mysql" and default is not None and default.upper() == "NULL":
+        if self.quirks.null_default_text and default is not None and default.upper() == "NULL":
             default = None
         return Column(
             name=info["name"],
@@ -362,7 +389,7 @@ class _Reader:
         for info in infos:
             if info.get("duplicates_constraint"):
                 continue  # the index behind a UNIQUE constraint, already read as the constraint
-            if self.dialect == "mysql" and _is_implicit_fk_index(table.name, info, table.foreign_keys):
+            if self.quirks.implicit_fk_indexes and _is_implicit_fk_index(table.name, info, table.foreign_keys):
                 continue
             columns = list(info.get("column_names") or [])
             expressions = list(info.get("expressions") or [])
@@ -381,7 +408,7 @@ class _Reader:
 
     def _checks(self) -> dict[tuple, list[tuple[str | None, str]]]:
         """(schema, table) -> [(name, expression)]. MariaDB's column-level checks come from its catalog."""
-        if self.dialect == "mysql":
+        if self.quirks.checks_from_catalog:
             rows = self._mariadb_checks()
             if rows is not None:
                 return rows
@@ -402,7 +429,7 @@ class _Reader:
             entry = result.setdefault((self.db_schema, table), [])
             json_col = re.fullmatch(r"\s*json_valid\(`([^`]+)`\)\s*", clause or "", re.IGNORECASE)
             if level == "Column" and json_col and json_col.group(1) == name:
-                entry.append((f"json:{name}", clause))  # marks the column as JSON; not a check of the user's
+                self.json_columns.add((table, name))  # the column is JSON; not a check of the user's
                 continue
             # A column-level check is named after its column by MariaDB, not by the user.
             entry.append((None if level == "Column" else name, self.sql(clause)))
