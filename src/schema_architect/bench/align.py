@@ -171,17 +171,17 @@ class Aligner:
         self._greedy(out, used, free_gold(), free_pred(), substring_overlap, SUBSTRING_THRESHOLD, "substring")
         return out
 
-    def embedding_demand(self, gold, pred) -> set[str]:
-        """Texts scoring ``pred`` against ``gold`` (two Schemas) may embed: names left after stage 1,
-        and every column of tables left unaligned after stage 1 (they may pair in a later stage)."""
+    def table_demand(self, gold, pred) -> set[str]:
+        """Table names of two Schemas that stage 2 may embed (those left unmatched by stage 1)."""
         need: set[str] = set()
-        tables = self.align(gold.table_names, pred.table_names, need)
-        taken = set(tables.pairs.values())
-        loose_gold = [t for t in gold.tables if t.name not in tables.pairs]
-        loose_pred = [t for t in pred.tables if t.name not in taken]
-        if loose_gold and loose_pred:
-            need.update(embedding_text(c) for t in loose_gold + loose_pred for c in t.column_names)
-        for g, p in tables.pairs.items():
+        self.align(gold.table_names, pred.table_names, need)
+        return need
+
+    def column_demand(self, gold, pred) -> set[str]:
+        """Column names stage 2 may embed, once the table names are encoded: the tables are aligned
+        fully, then each aligned pair's columns are run through stage 1."""
+        need: set[str] = set()
+        for g, p in self.align(gold.table_names, pred.table_names).pairs.items():
             self.align(gold.table(g).column_names, pred.table(p).column_names, need)
         return need
 

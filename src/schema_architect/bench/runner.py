@@ -158,15 +158,18 @@ def score(cases: list[Case], predictions_path: Path, *, verify_url: str | None =
             continue
         scorable.append((case, ref))
 
-    # One batched pass of the embedding model over every name that may need it.
+    # Batched passes of the embedding model over the names that need it.
     aligner = Aligner(EmbeddingCache(embedding_cache))
-    needed: set[str] = set()
+    # Two batches: the table names stage 1 leaves open, then the columns of the tables aligned.
     predicted = {}
-    for case, ref in scorable:
+    for case, _ in scorable:
         pred = by_id.get(case.id)
         predicted[case.id] = prediction_model(pred, (pred or {}).get("_where") or case.id)
-        needed |= aligner.embedding_demand(ref.schema, predicted[case.id][0].schema)
-    aligner.embeddings.prefetch(needed)
+    for demand in (aligner.table_demand, aligner.column_demand):
+        needed: set[str] = set()
+        for case, ref in scorable:
+            needed |= demand(ref.schema, predicted[case.id][0].schema)
+        aligner.embeddings.prefetch(needed)
 
     for case, ref in scorable:
         pred = by_id.get(case.id)
