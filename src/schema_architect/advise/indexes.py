@@ -374,6 +374,14 @@ def advise_indexes(conn, workload: Workload, *, catalog: Catalog | None = None, 
             if any(c.table in {catalog.tables[t].name for t in uses[qid].tables} for c, _ in chosen):
                 final_plan[qid] = lab.explain(queries[qid])
                 advice.explains += 1
+        # A later, better index can take over every query an earlier pick served: drop those picks.
+        used = {n for p in final_plan.values() for n in ex.indexes_used(p)}
+        unused = [n for n in names if n not in used]
+        if unused:
+            advice.notes.append("dropped from the set because later picks serve their queries better: "
+                                + ", ".join(names[n].name for n in unused))
+            chosen = [(c, h) for c, h in chosen if lab.name_of(h) not in unused]
+            names = {n: c for n, c in names.items() if n not in unused}
     finally:
         lab.close()
 
