@@ -255,3 +255,13 @@ def test_recommendations_never_make_a_query_costlier(small_db, queries):
         assert rec.queries, "every recommended index is used by some query's final plan"
         assert set(rec.candidate.columns) <= columns[rec.candidate.table]
     assert _ix_count(small_db) == 0
+
+
+def test_savings_are_not_double_counted(small_db, tmp_path):
+    wl = _write(tmp_path, SHOP_WORKLOAD)
+    advice = optimize(small_db, wl).indexes
+    total_saved = sum(r.share_of_workload_cost for r in advice.recommendations)
+    weights = {r.query.id: r.query.count for r in advice.per_query}
+    baseline = sum(r.cost_before * weights[r.query.id] for r in advice.per_query)
+    achieved = sum((r.cost_before - r.cost_after) * weights[r.query.id] for r in advice.per_query if r.indexes_used)
+    assert total_saved == pytest.approx(achieved / baseline) and total_saved < 1

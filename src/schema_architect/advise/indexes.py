@@ -386,10 +386,12 @@ def advise_indexes(conn, workload: Workload, *, catalog: Catalog | None = None, 
         lab.close()
 
     total = sum(ex.total_cost(p) * queries[qid].count for qid, p in baseline.items()) or 1.0
+    # A query's saving is shared equally by the recommended indexes its final plan uses.
+    users = {qid: [names[n] for n in ex.indexes_used(p) if n in names] for qid, p in final_plan.items()}
     for c, _h in chosen:
-        used_by = [qid for qid, p in final_plan.items() if any(names.get(n) is c for n in ex.indexes_used(p))]
+        used_by = [qid for qid, cs in users.items() if any(x is c for x in cs)]
         saved = sum((ex.total_cost(baseline[qid]) - ex.total_cost(final_plan[qid])) * queries[qid].count
-                    for qid in used_by)
+                    / len(users[qid]) for qid in used_by)
         advice.recommendations.append(Recommendation(c, c.ddl(), saved, saved / total, used_by))
     for qid, q in queries.items():
         used = sorted(names[n].name for n in ex.indexes_used(final_plan[qid]) if n in names)
