@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
@@ -232,28 +233,35 @@ def attribute_name(item_name: str) -> str:
 
 def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, int, int]]:
     """Where known entity names occur in a sentence: (name, start, end), longest names first, no overlaps."""
-    low = sentence.text.lower()
-    found: list[tuple[str, int, int]] = []
-    taken = [False] * (len(low) + 1)
-    for name in sorted(names, key=len, reverse=True):
-        base = name.lower()
-        pattern = re.compile(r"(?<![\w-])" + re.escape(base).replace(r"\ ", r"\s+") + r"(?:s|es)?(?![\w-])")
-        forms = [pattern]
-        plural = _plural_pattern(base)
-        if plural:
-            forms.append(plural)
-        for pat in forms:
-            for m in pat.finditer(low):
-                if any(taken[m.start():m.end()]):
-                    continue
-                for k in range(m.start(), m.end()):
-                    taken[k] = True
-                found.append((name, m.start(), m.end()))
-    found.sort(key=lambda f: f[1])
-    return found
+    pattern, by_form = _mention_pattern(tuple(sorted(names, key=len, reverse=True)))
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(sentence.text.lower()):
+        form = " ".join(m.group().split())
+        name = by_form.get(form)
+        if name is not None:
+            out.append((name, m.start(), m.end()))
+    return out
 
 
-def _plural_pattern(base: str):
+@lru_cache(maxsize=64)
+def _mention_pattern(names: tuple[str, ...]):
+    """One alternation over every name and its plural forms, longest first (built once per name set)."""
+    by_form: dict[str, str] = {}
+    for name in names:
+        base = " ".join(name.lower().split())
+        for form in (base, base + "s", base + "es", _irregular_plural(base)):
+            if form and form not in by_form:
+                by_form[form] = name
+    if not by_form:
+        return None, by_form
+    forms = sorted(by_form, key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])"), by_form
+
+
+def _irregular_plural(base: str) -> str | None:
     words = base.split()
     last = words[-1]
     if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
@@ -262,4 +270,4 @@ def _plural_pattern(base: str):
         words[-1] = "people"
     else:
         return None
-    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")
+    return " ".join(words)

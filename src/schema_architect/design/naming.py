@@ -44,9 +44,21 @@ def apply_naming(schema: Schema, convention: str = "snake_plural") -> Schema:
     if convention == "keep":
         return schema
     out = schema.model_copy(deep=True)
-    tnames = {t.name: table_name(t.name, convention) for t in out.tables}
+    tnames: dict[str, str] = {}
     for t in out.tables:
-        cnames = {c.name: snake_case(c.name) for c in t.columns}
+        base = table_name(t.name, convention)
+        name, n = base, 2
+        while name in tnames.values():
+            name, n = f"{base}_{n}", n + 1
+        tnames[t.name] = name
+    for t in out.tables:
+        cnames: dict[str, str] = {}
+        for c in t.columns:  # "Author ID" and "Author-Id" must not collapse into one name
+            base = snake_case(c.name)
+            name, n = base, 2
+            while name in cnames.values():
+                name, n = f"{base}_{n}", n + 1
+            cnames[c.name] = name
         for c in t.columns:
             c.name = cnames[c.name]
         if t.primary_key:

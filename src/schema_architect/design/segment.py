@@ -16,6 +16,7 @@ MAX_SENTENCE_CHARS = 1500  # bound the work per sentence: longer runs are cut in
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "no", "nos", "vs", "mr", "mrs", "dr", "st", "approx", "max", "min"})
 _BREAK = re.compile(r"[.!?;]+(?=[\s\"'”’)]|$)|\n+")
 _HEADING = re.compile(r"^\s*(?:[-*•#\d]+[.)]?\s*)?([A-Za-z][^:\n]{0,60}?)\s*[:：]\s*")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s*")
 
 
@@ -49,7 +50,7 @@ def split_sentences(text: str) -> list[Sentence]:
             raw = text[s:e]
             lead = len(raw) - len(raw.lstrip())
             body = raw.strip()
-            if not body or not any(ch.isalpha() for ch in body):
+            if not body or not _HAS_LETTER.search(body):
                 continue
             s += lead
             mark = _LIST_MARK.match(body)
@@ -77,6 +78,8 @@ def _bounded(start: int, end: int):
 
 
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    if dot == 0 or not text[dot - 1].isalpha() or (dot >= 5 and text[dot - 5:dot].isalpha() and text[dot - 6:dot - 5].isalpha()):
+        return False  # abbreviations are short words
     word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 8):dot])
     if not word:
         return False
