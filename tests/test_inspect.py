@@ -227,10 +227,18 @@ def test_unreachable_server_is_one_line_without_password(url, words, run_cli):
     assert lines[0] == f"error: {words}" and len(lines) == 2 and lines[1].startswith("hint:")
 
 
-def test_missing_database_names_it(pg_url):
-    missing = pg_url.rsplit("/", 1)[0] + "/no_such_db_here"
-    with pytest.raises(DatabaseError, match='database "no_such_db_here" does not exist'):
-        inspect_database(missing)
+@pytest.mark.parametrize("url, words", [
+    ("postgresql://postgres@127.0.0.1:5432/no_such_db_here", 'database "no_such_db_here" does not exist'),
+    ("postgresql://nobody_zz:s3cretpw@127.0.0.1:5432/postgres", 'role "nobody_zz" does not exist'),
+    ("mysql://root@127.0.0.1:3306/no_such_db_here", "database 'no_such_db_here' does not exist"),
+    ("mysql://nobody_zz:s3cretpw@127.0.0.1:3306/x", "authentication failed"),
+    ("postgresql://u@no-such-host.invalid/db", "unknown host"),
+])
+def test_connection_failures_name_the_reason(url, words):
+    with pytest.raises(DatabaseError) as info:
+        inspect_database(url)
+    assert info.value.one_line().endswith(f": {words}") and info.value.hint
+    assert "s3cretpw" not in info.value.one_line() + info.value.hint
 
 
 def test_missing_sqlite_file_is_an_error_and_not_created(tmp_path):
