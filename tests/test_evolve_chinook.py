@@ -89,6 +89,9 @@ def test_representative_changes_apply_and_roll_back(chinook, dialect):
         assert result.status == "applied" and result.remaining_differences == []
         now = live_schema(url)
         assert diff_schemas(now, b, detect_renames=False).is_empty
+        if dialect == "mysql":  # INT -> BIGINT cannot be INSTANT or INPLACE: the server refused, COPY ran
+            fallbacks = [r for r in _audit(url) if r[3] == "fallback"]
+            assert any("Milliseconds" in r[4] and "ALGORITHM=INSTANT" in r[4] for r in fallbacks)
         after = checksums(url)
         assert {t: after[t] for t in map(_n, UNTOUCHED)} == {t: before[t] for t in map(_n, UNTOUCHED)}
         assert column_values(url, "customer", "loyalty_points", "customer_id", now) == [0] * 59
@@ -140,6 +143,14 @@ def _q(dialect: str, name: str) -> str:
     from schema_architect.evolve import sqlbits as sb
 
     return sb.q(sb.dialect(dialect), name)
+
+
+def _audit(url: str) -> list[tuple]:
+    from schema_architect.evolve.db import Connection
+    from schema_architect.evolve.execute import StateStore
+
+    with Connection(url) as conn:
+        return StateStore(conn).audit_rows()
 
 
 def _execute(url: str, sql: str) -> None:
