@@ -409,3 +409,18 @@ def _clear(url: str, dialect: str) -> None:
                     conn.exec_driver_sql(f'DROP TABLE "{n}"')
     finally:
         engine.dispose()
+
+
+def test_computed_columns_are_reported(server_url_with_computed):
+    url = server_url_with_computed
+    schema = inspect_database(url)
+    assert schema.table("box").column_names == ["w", "h", "area"]
+    (skip,) = schema.skipped
+    assert (skip.kind, skip.name) == ("computed column", "box.area") and "w" in skip.text
+
+
+@pytest.fixture(params=["postgresql", "mysql"])
+def server_url_with_computed(request):
+    url = request.getfixturevalue({"postgresql": "pg_url", "mysql": "mysql_url"}[request.param])
+    apply_sql(url, "CREATE TABLE box (w INTEGER, h INTEGER, area INTEGER GENERATED ALWAYS AS (w * h) STORED)")
+    return url

@@ -350,6 +350,10 @@ class _Reader:
             self.skipped.append(Skipped(kind="type", name=f"{table}.{info['name']}",
                                         reason=f"type {info['type']!s} has no portable equivalent; read as text"))
             dtype = DataType.text()
+        if info.get("computed"):
+            self.skipped.append(Skipped(kind="computed column", name=f"{table}.{info['name']}",
+                                        reason="generated from an expression; read as a plain column",
+                                        text=str(info["computed"].get("sqltext"))[:200]))
         default = info.get("default")
         autoincrement = bool(info.get("identity")) or info.get("autoincrement") is True
         if default is not None and _SEQUENCE_DEFAULT.match(default):
