@@ -89,9 +89,14 @@ def apply_schema(url: str, schema: Schema, *, dialect: str | None = None) -> App
         dialect=target, target=location(url), tables=len(schema.tables),
         indexes=sum(len(t.indexes) for t in schema.tables), views=len(schema.views), statements=len(statements),
     )
-    wanted = [t.name for t in schema.tables] + [v.name for v in schema.views]
+    fit = get_dialect(target).fit_identifier  # the names as the database will hold them
+    wanted = [fit(t.name) for t in schema.tables] + [fit(v.name) for v in schema.views]
     with _connected(url) as conn:
-        _refuse_existing(conn, url, wanted)
+        try:
+            _refuse_existing(conn, url, wanted)
+        except DBAPIError as exc:
+            raise DatabaseError(f"cannot read the tables of {describe_target(url)}: {reason_and_hint(exc, url)[0]}; "
+                                "nothing was applied", hint=reason_and_hint(exc, url)[1]) from None
         if get_dialect(target).transactional_ddl:
             _run_in_transaction(conn, url, statements)
         else:
@@ -195,6 +200,9 @@ def _drop_created(conn: sa.Connection, created: list[tuple[str, str]]) -> None:
 
 def _statement_error(exc: DBAPIError, url: str, number: int, total: int, statement: str, outcome: str) -> DatabaseError:
     reason, hint = reason_and_hint(exc, url)
+    if number == 0:  # failed before the first statement ran (BEGIN on a locked SQLite file, say)
+        return DatabaseError(f"cannot start a transaction on {describe_target(url)}: {reason}"
+                             + (f"; {outcome}" if outcome else ""), hint=hint)
     first_line = " ".join(statement.split())[:120]
     outcome = f"; {outcome}" if outcome else ""
     return DatabaseError(
