@@ -273,6 +273,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         if keep:
             item.possessor = " ".join(keep) + ("s" if re.search(r"s['’]\s", name) else "")
             name = poss.group(2)
+    name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|in charge)\s*$", "", name.strip(), flags=re.I)
     name = clean_phrase(name)
     if not name or not name[0].isalnum():
         return None

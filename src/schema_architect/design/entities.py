@@ -31,6 +31,9 @@ _MODALS = frozenset("""must should shall will can could may might need needs nee
                        always further additionally required requires require want wants also usually
                        typically""".split())
 _INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.I)
+_AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", "can", "must", "should", "shall",
+                             "needs", "need", "may", ",", ".", ";", ":", "(", "includes", "include", "contains"})
+_INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.I)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.I)
 
 
@@ -95,6 +98,9 @@ def np_after(text: str, start: int) -> tuple[str, int, int] | None:
         w = toks[i][0]
         if _is_np_word(w) or (not words and after_determiner and w[0].isalpha() and w.lower() in COMMON_VERBS):
             words.append(toks[i])
+        elif words and w.lower() in COMMON_VERBS and (i + 1 >= len(toks) or toks[i + 1][0].lower() in _AUX_AFTER_NOUN):
+            words.append(toks[i])  # "a maintenance record is generated": a noun that looks like a verb
+            break
         elif w.lower() == "and" and words and i + 1 < len(toks) and _is_np_word(toks[i + 1][0]) \
                 and toks[i + 1][0][0].isupper() == words[-1][0][0].isupper():
             words.append(toks[i])
@@ -169,6 +175,17 @@ def owner_of(alist: AttributeList) -> Owner | None:
             o = make(np[0], np[1], "information of")
             if o:
                 return o
+    # 3b. "a maintenance record is generated, which includes": the last introduced noun phrase
+    if re.search(r"\b(?:which|that)\s*$", stripped, re.I):
+        last_det = None
+        for m in _INTRODUCED.finditer(prefix):
+            last_det = m
+        if last_det is not None:
+            np = np_after(s.text, last_det.end())
+            if np:
+                o = make(np[0], np[1], "noun phrase before 'which'")
+                if o:
+                    return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:")))
     if np:

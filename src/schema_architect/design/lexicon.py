@@ -74,7 +74,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     it its they their them he she his her we our you your i my this that these those which who whom
     whose what when where why how there here each every all any some no not only also both either
     neither one own same other another many much more most several multiple various few
-    if while because although though since until unless whether
+    if while because although though since until unless whether whenever once upon
     system's company's user's also etc""".split()
 )
 

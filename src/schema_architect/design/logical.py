@@ -23,6 +23,8 @@ from .datatypes import infer_type
 from .lexicon import IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, UNIQUE_BY_NATURE
 from .words import loose, singular
 
+# Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
+_DESCRIPTIVE_HEADS = frozenset({"status", "type", "name", "date", "time", "level", "category", "content", "description"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -111,6 +113,10 @@ class LogicalDesigner:
         key = loose(col)
         words = key.split()
         best = None
+        head_count: dict[str, int] = {}
+        for other in self.drafts.values():
+            h = loose(other.entity.name).split()[-1]
+            head_count[h] = head_count.get(h, 0) + 1
         for other in self.drafts.values():
             if other is d:
                 continue
@@ -123,9 +129,15 @@ class LogicalDesigner:
                     best = best or other
             if key == oname:
                 return other
+            if len(words) == 1 and oname.split()[-1] == key and head_count.get(key, 0) == 1:
+                best = best or other  # "personnel" when the only personnel is "Maintenance Personnel"
             if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]) == oname:
                 return other
             if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]).endswith(" " + oname):
+                best = best or other
+            # "Associated Customer", "Recording Staff": a role of another entity
+            if len(words) >= 2 and key.endswith(" " + oname) and words[-1] not in IDENTIFIER_WORDS \
+                    and len(oname.split()) >= 1 and not _DESCRIPTIVE_HEADS.intersection(words[-1:]):
                 best = best or other
         return best
 
@@ -146,7 +158,7 @@ class LogicalDesigner:
                 continue
             ref_col = target.pk[0]
             new_name = col
-            if loose(col) == loose(target.entity.name) and not is_identifier_name(col):
+            if (loose(col) == loose(target.entity.name) or len(_words(col)) == 1) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
                 if new_name in d.columns:
                     d.columns.remove(col)
@@ -160,6 +172,14 @@ class LogicalDesigner:
     def _key_without_identifier(self, d: _TableDraft) -> None:
         ent = d.entity
         fk_cols = [c for c, _, _ in d.fks]
+        time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
+        if len(fk_cols) == 1 and time_cols:
+            # "each billing record has a user ID and a bill date": one row per thing and moment
+            d.pk = fk_cols + time_cols[:1]
+            self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
+                        "an event of one thing has no ID of its own: keyed by the thing and when",
+                        ent.spans[0] if ent.spans else None)
+            return
         if len(fk_cols) >= 2:
             time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
             d.pk = fk_cols[:3] + time_cols[:1]

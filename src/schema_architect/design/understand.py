@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
 from .entities import EntitySet, attribute_name, np_after, owner_of, usable
-from .lexicon import ABSTRACT_NOUNS
+from .lexicon import ABSTRACT_NOUNS, ENTITY_PREFIX_NOISE
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
 from .words import entity_name, loose, singular
@@ -154,6 +154,7 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
 # "Users can register", "Each doctor belongs to": the subject of a sentence that acts or is counted.
 _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=each )[A-Za-z]+|(?<=every )[A-Za-z]+)\s+"
                     r"(?:can|may|must|should|are able to|need to|will be able to|belongs? to)\b", re.I)
+_PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.I)
 _MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.I)
 
 
@@ -163,7 +164,11 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
     found: list[tuple[str, Span]] = []
     for s in sentences:
         for m in _MANY_NP.finditer(s.text):
-            np = np_after(s.text, m.end())
+            at = m.end()
+            noise = _PREFIX_NOISE.match(s.text, at)
+            if noise:
+                at = noise.end()  # "multiple pieces of equipment"
+            np = np_after(s.text, at)
             if np is None:
                 continue
             phrase = " ".join(np[0].split()[:3]).replace(" and ", " ")
