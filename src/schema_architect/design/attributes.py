@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ACTION_GERUNDS, DETERMINERS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
+from .lexicon import ACTION_GERUNDS, DETERMINERS, IDENTIFIER_WORDS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
 from .segment import Sentence
 from .words import clean_phrase
 
@@ -98,10 +98,11 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         pending = None
         attrs = [it for it in items if not it.many]
         minimum = 1 if word in (":", "fields", "attributes", "columns") else 2
-        if len(attrs) >= minimum or (items and all(it.many for it in items) and word in _HOLDS):
+        if len(attrs) >= minimum or (any(it.many for it in items) and (word in _HOLDS or word.startswith("each"))):
             out.append(AttributeList(sentence, word, first.start(), first.end(), items))
             taken_until = region_end
-        elif items and len(attrs) == len(items):
+        elif items and len(attrs) == len(items) and any(w.lower() in IDENTIFIER_WORDS for w in items[-1].name.split()):
+            # "each with a unique Customer ID, including ...": an identifier continues into the next list
             pending = (first, items, _next_start(triggers, i, region_end))
     return out
 

@@ -118,6 +118,8 @@ def usable(name: str | None) -> bool:
     words = name.lower().split()
     if words[-1] in GENERIC_OWNERS or name.lower() in GENERIC_OWNERS or len(name) < 2:
         return False
+    if any(w in ("system", "database", "platform") for w in words):
+        return False  # "Database Name: School" names the product, not a thing in it
     if len(words) == 1 and (words[0] in ENTITY_SUFFIX_NOISE or words[0] in ABSTRACT_NOUNS):
         return False  # "Information", "Details" alone name nothing
     return not any(w in ("requirement", "requirements", "description", "functionality") for w in words[1:])

@@ -129,7 +129,8 @@ class LogicalDesigner:
                     best = best or other
             if key == oname:
                 return other
-            if len(words) == 1 and oname.split()[-1] == key and head_count.get(key, 0) == 1:
+            if len(words) == 1 and oname.split()[-1] == key and head_count.get(key, 0) == 1 \
+                    and key not in _DESCRIPTIVE_HEADS and key not in IDENTIFIER_WORDS:
                 best = best or other  # "personnel" when the only personnel is "Maintenance Personnel"
             if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]) == oname:
                 return other
