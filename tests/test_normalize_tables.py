@@ -349,3 +349,18 @@ def test_decomposed_tables_are_consistent_and_lossless(case):
     assert is_lossless(deps, [t.column_names for t in r.tables])
     if table.primary_key:  # the table keeps its name and its key
         assert r.tables[0].primary_key_columns == table.primary_key_columns
+
+
+def test_a_non_minimal_primary_key_is_tightened_and_kept_unique():
+    t = Table(name="enrolment", columns=[
+        Column(name="enrolment_no", type=DataType.integer()), Column(name="student", type=V(40)),
+        Column(name="course", type=V(40)), Column(name="grade", type=V(2)),
+        Column(name="phone1", type=V(20)), Column(name="phone2", type=V(20)),
+    ], primary_key=PrimaryKey(columns=["enrolment_no", "student"]))
+    r = normalize_table(t, ["enrolment_no -> student, course, grade"])
+    home = r.tables[0]
+    assert home.primary_key_columns == ["enrolment_no"]
+    assert home.unique_constraints[0].columns == ["enrolment_no", "student"]
+    phones = by_name(r.tables)["enrolment_phones"]
+    assert home.is_unique_on(phones.foreign_keys[0].ref_columns)  # the child's FK still references a key
+    assert any("is not minimal" in line for line in r.rationale)

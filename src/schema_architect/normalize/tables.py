@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..model import ForeignKey, PrimaryKey, Schema, Table
+from ..model import ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from .analysis import Analysis, analyze
 from .closure import Dependencies, minimize_key_bits
 from .decompose import Decomposition, name_for
@@ -130,6 +130,11 @@ def normalize_table(table: Table, fds: Iterable = (), *, target: str = "3nf", re
     rationale += decomposition.steps
 
     tables, renamed = _fragments_to_tables(main, deps, decomposition, taken_names, rationale)
+    home = tables[0]
+    if declared_pk and not home.is_unique_on(declared_pk) and all(home.column(c) for c in declared_pk):
+        # Keep the old key unique so foreign keys that reference it (child tables, other tables) stay valid.
+        home.unique_constraints.append(UniqueConstraint(columns=list(declared_pk)))
+        rationale.append(f"{home.name} keeps ({', '.join(declared_pk)}) unique: foreign keys may reference it")
     if not decomposition.lossless:  # pragma: no cover - guarded by the property tests
         raise AssertionError("decomposition is not lossless")
     if decomposition.not_preserved:
