@@ -117,6 +117,7 @@ def test_bcnf_target_reports_what_it_cannot_preserve():
     assert any("no single table enforces" in line and "s_id, dept_name -> i_id" in line for line in bcnf.rationale)
     home = by_name(bcnf.tables)["dept_advisor"]
     assert home.primary_key_columns == ["s_id", "i_id"]
+    assert any("original key (s_id, dept_name) is no longer held by one table" in line for line in bcnf.rationale)
 
 
 def test_name_clash_with_an_existing_table_is_qualified():

@@ -131,6 +131,11 @@ def normalize_table(table: Table, fds: Iterable = (), *, target: str = "3nf", re
 
     tables, renamed = _fragments_to_tables(main, deps, decomposition, taken_names, rationale)
     home = tables[0]
+    if primary and not all(home.column(c) for c in primary):
+        rationale.append(
+            f"the original key ({', '.join(primary)}) is no longer held by one table (BCNF split it); "
+            f"{home.name} is keyed on ({', '.join(home.primary_key_columns)}) and foreign keys to the old key must change"
+        )
     if declared_pk and not home.is_unique_on(declared_pk) and all(home.column(c) for c in declared_pk):
         # Keep the old key unique so foreign keys that reference it (child tables, other tables) stay valid.
         home.unique_constraints.append(UniqueConstraint(columns=list(declared_pk)))
