@@ -76,9 +76,9 @@ def column(t, name: str):
     return next(c for c in t.columns if norm(c.name) == norm(name))
 
 
-def checksums(url: str, tables: list[str] | None = None) -> dict[str, tuple[int, str]]:
+def checksums(url: str, tables: list[str] | None = None, schema=None) -> dict[str, tuple[int, str]]:
     """(row count, sha256 of all rows in key order) per table: equal means same content."""
-    schema = live_schema(url)
+    schema = schema or live_schema(url)
     out = {}
     with Connection(url) as conn:
         from schema_architect.evolve import sqlbits as sb
