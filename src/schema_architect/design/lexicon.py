@@ -174,3 +174,18 @@ ABSTRACT_NOUNS: frozenset[str] = frozenset(
     attribute attributes table tables entity entities relationship relationships dimension
     dimensions factor factors scenario scenarios task tasks requirement requirements""".split()
 )
+
+# -- roles ------------------------------------------------------------------------------------------
+# Nouns naming the role a person plays in a record ("Publisher ID", "Captain ID"): when no entity of
+# that name exists, the role points at the people entity of the design (role FKs, one entity).
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """publisher creator author submitter collector supervisor manager reviewer approver operator
+    handler recorder updater modifier sender receiver recipient applicant organizer owner leader
+    captain officer inspector assignee reporter responder questioner commenter poster uploader buyer
+    seller borrower lender requester agent host guest referee judge instructor coach captain pilot
+    driver caller callee follower followee inviter invitee payer payee initiator participant
+    responsible processor examiner evaluator auditor registrant issuer holder signer""".split()
+)
+# Entities whose rows are people, in order of preference as the target of a role.
+PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personnel", "person", "account",
+                                 "customer", "worker", "administrator", "crew", "student", "teacher")

@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Span
 from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from .datatypes import infer_type
-from .lexicon import IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, UNIQUE_BY_NATURE
+from .lexicon import IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS, UNIQUE_BY_NATURE
 from .words import loose, singular
 
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
 _DESCRIPTIVE_HEADS = frozenset({"status", "type", "name", "date", "time", "level", "category", "content", "description"})
+_INFO_WORDS = frozenset({"information", "info", "details", "detail", "data", "record"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -127,8 +128,8 @@ class LogicalDesigner:
                     return other
                 if len(pk.split()) > 1 and key.endswith(" " + pk):
                     best = best or other
-            if key == oname:
-                return other
+            if key == oname or (len(words) >= 2 and words[-1] in _INFO_WORDS and " ".join(words[:-1]) == oname):
+                return other  # "operator", "supplier information"
             if len(words) == 1 and oname.split()[-1] == key and head_count.get(key, 0) == 1 \
                     and key not in _DESCRIPTIVE_HEADS and key not in IDENTIFIER_WORDS:
                 best = best or other  # "personnel" when the only personnel is "Maintenance Personnel"
@@ -140,7 +141,16 @@ class LogicalDesigner:
             if len(words) >= 2 and key.endswith(" " + oname) and words[-1] not in IDENTIFIER_WORDS \
                     and len(oname.split()) >= 1 and not _DESCRIPTIVE_HEADS.intersection(words[-1:]):
                 best = best or other
+        if best is None and len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS:
+            best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
         return best
+
+    def _people(self) -> _TableDraft | None:
+        heads = {loose(d.entity.name).split()[-1]: d for d in self.drafts.values()}
+        for noun in PERSON_NOUNS:
+            if noun in heads:
+                return heads[noun]
+        return None
 
     def _resolve_references(self, d: _TableDraft) -> None:
         for col in list(d.columns):
@@ -159,7 +169,8 @@ class LogicalDesigner:
                 continue
             ref_col = target.pk[0]
             new_name = col
-            if (loose(col) == loose(target.entity.name) or len(_words(col)) == 1) and not is_identifier_name(col):
+            if (loose(col) == loose(target.entity.name) or len(_words(col)) == 1 or _words(col)[-1] in _INFO_WORDS) \
+                    and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
                 if new_name in d.columns:
                     d.columns.remove(col)
