@@ -187,7 +187,7 @@ def score_case(case, pred: dict | None, aligner: Aligner, verify_url: str | None
         reasons.append(f"DDL does not run on SQLite: {why}")
     if verify_url:
         if got.typed:
-            ok, why = runs_on_server(got_ddl_schema(pred, got), verify_url)
+            ok, why = runs_on_server(declared_schema(pred), verify_url)
         else:
             ok, why = False, "no parsable DDL"
         s["executable_verify"] = 1.0 if ok else 0.0
@@ -204,7 +204,7 @@ def score_case(case, pred: dict | None, aligner: Aligner, verify_url: str | None
     return result
 
 
-def got_ddl_schema(pred: dict, got: Typed) -> Schema:
+def declared_schema(pred: dict) -> Schema:
     """The schema the predicted DDL itself declares (what --verify-on re-renders for the server)."""
     from .reference import parse_sqlite_ddl
 

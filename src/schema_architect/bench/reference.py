@@ -67,7 +67,30 @@ def typed_schema(rschema: dict | None, ddl: str | None, where: str) -> Typed:
 def reference_model(case) -> Typed:
     if case.schema is None:
         raise ValueError(f"case {case.id} has no reference schema")
-    return typed_schema(case.schema, case.ddl, case.where or case.id)
+    where = case.where or case.id
+    typed = typed_schema(case.schema, case.ddl, where)
+    if typed.note and case.ddl:
+        # Some reference DDLs hold invalid SQL in one table (an unquoted "Stock-in_Time"); keep the
+        # types of the statements that do parse rather than dropping the whole case's types.
+        salvaged, skipped = parse_statement_by_statement(case.ddl, where)
+        if salvaged.tables:
+            typed = Typed(schema=from_rschema(case.schema, typed=salvaged, where=where), typed=True,
+                          type_class=type_classes(salvaged), note=f"{typed.note}; types of {skipped} "
+                          "statement(s) unknown, the other statements' types are used")  # fmt: skip
+    return typed
+
+
+def parse_statement_by_statement(ddl: str, where: str) -> tuple[Schema, int]:
+    """The tables of every statement that parses on its own, and how many did not."""
+    from ..sql.split import split_statements
+
+    tables, skipped = [], 0
+    for stmt in split_statements(ddl):
+        try:
+            tables.extend(parse_sqlite_ddl(stmt.text, f"{where} (statement at line {stmt.line})").tables)
+        except SchemaArchitectError:
+            skipped += 1
+    return Schema(tables=tables), skipped
 
 
 def reference_defects(case) -> list[str]:

@@ -145,8 +145,9 @@ def render_markdown(report: dict, scored) -> str:
         for c in scored.cases:
             missing = below_full(c)
             if missing:
-                lines.append(f"- `{c.id}` ({', '.join(labels[k] for k in missing)}): "
-                             + ("; ".join(c.defects) if c.defects else "**not explained by the reference data: a harness or DDL-renderer issue**"))  # fmt: skip
+                why = "; ".join(c.defects) if c.defects else (
+                    "**not explained by the reference data: a harness or DDL-renderer issue**: " + "; ".join(c.reasons))
+                lines.append(f"- `{c.id}` ({', '.join(labels[k] for k in missing)}): {why}")
     lines += ["", f"## Worst {min(WORST, len(scored.cases))} cases", ""]
     short = [k for k in ("table_f1", "attr_f1", "pk_acc", "fk_acc", "type_acc", "executable", "overall_acc")]
     lines.append("| case | " + " | ".join(labels[k] for k in short) + " | why |")
