@@ -183,7 +183,7 @@ def test_types_become_single_mermaid_words(type_, word):
 
 def test_odd_names_are_sanitized_yet_recognizable():
     odd_tables = ["Order Line", "end", "one", "1st place", "Größe", 'say "hi"', "a<b>&c", "100% #1", "order-line", "Order_Line"]
-    odd_columns = ["Flight Number", "1st", "end", "a,b", 'q"uote', "Größe", "x\ny", "emoji 🎉", "%%", "-dash"]
+    odd_columns = ["Flight Number", "1st", "end", "a,b", 'q"uote', "Größe", "x\ny", "emoji 🎉", "%%", "-dash", "pk", "Fk", "~a~b~"]
     tables = [
         Table(name=t, columns=[Column(name=c, type=DataType.decimal(10, 2), comment=f"about {c}") for c in odd_columns])
         for t in odd_tables

@@ -115,6 +115,7 @@ def render_dbml(schema: Schema) -> str:
                 out += ["}", ""]
     for t in schema.tables:
         out += _table(t) + [""]
+    seen_ends: set[frozenset] = set()
     for rel in rels:
         fk = rel.fk
         child = _endpoint(rel.child.name, fk.columns)
@@ -126,7 +127,19 @@ def render_dbml(schema: Schema) -> str:
             settings.append(f"update: {fk.on_update.value.lower()}")
         label = f" {name(fk.name)}" if fk.name else ""
         tail = f" [{', '.join(settings)}]" if settings else ""
-        out.append(f"Ref{label}: {child} {'-' if rel.one_to_one else '>'} {parent}{tail}")
+        ref = f"Ref{label}: {child} {'-' if rel.one_to_one else '>'} {parent}{tail}"
+        # DBML rejects a Ref whose two ends are the same columns, and a second Ref between the same
+        # two ends (either way round); keep such foreign keys visible as comments.
+        # DBML compares ends as (table, set of columns).
+        child_end = (rel.child.name, frozenset(fk.columns))
+        parent_end = (rel.parent.name, frozenset(fk.ref_columns))
+        ends = frozenset((child_end, parent_end))
+        if child_end == parent_end:
+            ref = "// columns referencing themselves (DBML cannot express this): " + ref
+        elif ends in seen_ends:
+            ref = "// the same columns again (DBML allows one Ref per pair of ends): " + ref
+        seen_ends.add(ends)
+        out.append(ref)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

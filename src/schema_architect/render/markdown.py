@@ -8,6 +8,7 @@ comment), its constraints, indexes, and the tables that reference it. Anchors ar
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Schema, Table
 from .mermaid import render_mermaid
@@ -20,6 +21,16 @@ def _cell(text: str | None) -> str:
         return ""
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"\r\n|\r|\n", "<br>", text)
+
+
+# The ASCII punctuation that can start Markdown syntax inside a line (emphasis, links, code, HTML, entities).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!&~])")
+
+
+def _name(text: str) -> str:
+    """A name as literal Markdown text (headings, link texts): one line, Markdown syntax characters escaped."""
+    one_line = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
 
 
 def _code(text: str) -> str:
@@ -46,7 +57,7 @@ def _anchors(schema: Schema) -> dict[int, str]:
 
 
 def _link(table: Table, anchors: dict[int, str]) -> str:
-    return f"[{_cell(table.name).replace('[', '&#91;').replace(']', '&#93;')}](#{anchors[id(table)]})"
+    return f"[{_name(table.name)}](#{anchors[id(table)]})"
 
 
 def render_markdown(schema: Schema, *, title: str | None = None) -> str:
@@ -59,7 +70,7 @@ def render_markdown(schema: Schema, *, title: str | None = None) -> str:
         in_by_parent.setdefault(id(r.parent), []).append(r)
 
     heading = title or (f"Data dictionary: {schema.name}" if schema.name else "Data dictionary")
-    lines = [f"# {_cell(heading)}", ""]
+    lines = [f"# {_name(heading)}", ""]
     lines.append(f"{len(schema.tables)} tables, {len(rels)} relationships"
                  + (f", {len(schema.views)} views." if schema.views else "."))
     lines.append("")
@@ -91,7 +102,7 @@ def render_markdown(schema: Schema, *, title: str | None = None) -> str:
 
 
 def _table_section(t: Table, anchors: dict[int, str], outgoing: list, incoming: list) -> list[str]:
-    lines = [f'<a id="{anchors[id(t)]}"></a>', "", f"## {_cell(t.name)}", ""]
+    lines = [f'<a id="{anchors[id(t)]}"></a>', "", f"## {_name(t.name)}", ""]
     if t.comment:
         lines += [_cell(t.comment), ""]
     markers = key_markers(t)

@@ -9,7 +9,7 @@ stricter than SQL about names, so:
 * attribute names keep letters (any script), digits, ``_`` and ``-``; other characters become ``_``
   and the original name is put in the attribute's comment;
 * types lose parentheses and commas: ``decimal(10,2)`` -> ``decimal_10_2``;
-* quoted text (aliases, comments, labels) escapes ``" % # \\ < > &`` as Mermaid entity codes
+* quoted text (aliases, comments, labels) escapes ``" % # \\ < > & ~`` as Mermaid entity codes
   (``#quot;``), which Mermaid decodes when it draws.
 """
 
@@ -26,8 +26,9 @@ RESERVED_ENTITY_NAMES = frozenset(
     "one many to only zero optionally u class classdef style subgraph end erdiagram title "
     "acctitle accdescr direction".split()
 )
+# Inside an entity block only the key markers are keywords (case-insensitive).
+RESERVED_ATTRIBUTE_NAMES = frozenset({"pk", "fk", "uk"})
 
-_ASCII_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _ENTITY_CODES = {
     "#": "#35;",
     '"': "#quot;",
@@ -36,6 +37,7 @@ _ENTITY_CODES = {
     "<": "#lt;",
     ">": "#gt;",
     "&": "#amp;",
+    "~": "#126;",  # two tildes on a line read as a generic type (type~T~) even inside quotes
 }
 
 
@@ -94,6 +96,8 @@ def attribute_name(name: str) -> str:
     word = "".join(chars) or "_"
     if not (word[0].isalpha() or word[0] == "_"):
         word = "_" + word
+    if word.lower() in RESERVED_ATTRIBUTE_NAMES:
+        word += "_"
     return word
 
 
