@@ -481,12 +481,27 @@ class _Planner:
             unswitch = [self.fmt(self.s.drop_default, table=t, column=col),
                         self.fmt(self.s.set_default, table=t, column=self.q(retired),
                                  default=sb.expression(self.d, old.default))] + unswitch
+        prove_not_null: list[Phase] = []
         if not old.nullable:
-            switch.append(self.fmt(self.s.drop_not_null, table=t, column=self.q(retired),
-                                   definition=""))
+            # the shadow column is proven NOT NULL by a validated CHECK before the switch, so SET NOT
+            # NULL inside the switch needs no table scan under its exclusive lock
+            check = self.q(self.own("ck", table.name, shadow, "not_null"))
+            add_check = self.fmt(self.s.add_constraint_unvalidated, table=t, name=check,
+                                 body=f"CHECK ({self.q(shadow)} IS NOT NULL)")
+            drop_check = self.fmt(self.s.drop_constraint["ck"], table=t, name=check)
+            prove_not_null = [
+                Phase(name="Add NOT NULL check (not validated)", operation=op.describe(), table=table.name,
+                      up=[add_check], down=[drop_check]),
+                Phase(name="Validate NOT NULL check", operation=op.describe(), table=table.name,
+                      up=[self.fmt(self.s.validate_constraint, table=t, name=check)], down=[],
+                      note="scans the table without blocking writes"),
+            ]
+            switch.append(self.fmt(self.s.drop_not_null, table=t, column=self.q(retired), definition=""))
             switch.append(self.fmt(self.s.set_not_null, table=t, column=col, definition=""))
+            switch.append(drop_check)
             unswitch = [self.fmt(self.s.drop_not_null, table=t, column=col, definition=""),
                         self.fmt(self.s.set_not_null, table=t, column=self.q(retired), definition="")] + unswitch
+            unswitch.append(add_check)
         retired_col = old.model_copy(update={"name": retired})
         after_switch.columns.append(retired_col)
         phases = [
@@ -495,6 +510,7 @@ class _Planner:
                   note="keeps the shadow column in step with writes during the backfill"),
             self._backfill(op, table.name, f"{self.q(shadow)} = {self.fmt(self.s.cast, expr=col, type=new_type)}",
                            f"{self.q(shadow)} IS NULL AND {col} IS NOT NULL"),
+            *prove_not_null,
             Phase(name="Switch to the new column", operation=op.describe(), table=table.name, up=switch,
                   down=unswitch, destructive=op.destructive),
         ]
