@@ -104,6 +104,36 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         elif items and len(attrs) == len(items) and any(w.lower() in IDENTIFIER_WORDS for w in items[-1].name.split()):
             # "each with a unique Customer ID, including ...": an identifier continues into the next list
             pending = (first, items, _next_start(triggers, i, region_end))
+    paren = _parenthesised_lists(sentence)
+    if paren:
+        # "maintains basic user information (user ID, username), records order information (...)":
+        # the parenthesised lists are the real enumerations; a list that runs over them is not.
+        out = [a for a in out if not any(a.trigger_end <= p.trigger_start < _list_end(a) for p in paren)]
+        out = [a for a in out if not any(p.trigger_start < a.trigger_start < _list_end(p) for p in paren)]
+        out.extend(paren)
+    out.sort(key=lambda a: a.trigger_start)
+    return out
+
+
+_PAREN_LIST = re.compile(r"(?<=\w)\s*\(([^()]{3,400})\)")
+
+
+def _list_end(alist: AttributeList) -> int:
+    return max((i.end for i in alist.items), default=alist.trigger_end)
+
+
+def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
+    """'basic dish information (dish ID, dish name, price, etc.)': the parentheses hold the list."""
+    text = sentence.text
+    out = []
+    for m in _PAREN_LIST.finditer(text):
+        inner = m.group(1)
+        if _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.I):
+            continue
+        items = [it for it in split_items(text, m.start(1), m.end(1)) if not it.many]
+        if len(items) >= 2:
+            start = m.start() + m.group().index("(")
+            out.append(AttributeList(sentence, "(", start, start + 1, items))
     return out
 
 
