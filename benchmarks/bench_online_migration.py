@@ -30,14 +30,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import psycopg  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.table import Table as RichTable  # noqa: E402
+import psycopg
+from rich.console import Console
+from rich.table import Table as RichTable
 
-from schema_architect.evolve.dialect_ops import get_alter_syntax  # noqa: E402
-from schema_architect.evolve.execute import apply_plan, live_schema  # noqa: E402
-from schema_architect.evolve.plan import plan_migration  # noqa: E402
-from schema_architect.model import ForeignKey, Index  # noqa: E402
+from schema_architect.evolve.dialect_ops import get_alter_syntax
+from schema_architect.evolve.execute import apply_plan, live_schema
+from schema_architect.evolve.plan import plan_migration
+from schema_architect.model import ForeignKey, Index
 
 ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 CUSTOMERS = 10_000

@@ -8,7 +8,7 @@ per database; raw because the text holds ``%`` characters a parameter-style driv
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from conftest import CHINOOK
 
@@ -16,7 +16,7 @@ SCRIPTS = {"postgresql": "Chinook_PostgreSql.sql", "mysql": "Chinook_MySql.sql",
 _KEEP = ("CREATE TABLE", "ALTER TABLE", "CREATE INDEX", "CREATE UNIQUE INDEX", "INSERT")
 
 
-@lru_cache(maxsize=None)
+@cache
 def chinook_statements(dialect: str) -> tuple[str, ...]:
     from schema_architect.sources import read_text
     from schema_architect.sql.split import split_statements

@@ -16,7 +16,13 @@ import pytest
 
 from evolve_helpers import ChinookCopies, checksums, column, column_values, table
 from schema_architect.evolve.diff import diff_schemas
-from schema_architect.evolve.execute import InjectedFault, apply_plan, live_schema, migration_status, rollback_last
+from schema_architect.evolve.execute import (
+    InjectedFault,
+    apply_plan,
+    live_schema,
+    migration_status,
+    rollback_last,
+)
 from schema_architect.evolve.plan import plan_migration
 from schema_architect.model import Column, DataType, Index
 

@@ -24,7 +24,7 @@ class Connection:
         self.engine = open_engine(url)
         try:
             self.raw = self.engine.raw_connection()
-        except Exception as exc:  # noqa: BLE001 - SQLAlchemy may hand the driver's own error through
+        except Exception as exc:
             self.engine.dispose()
             if isinstance(exc, (DBAPIError, OperationalError)) or is_driver_error(exc):
                 raise connection_error(exc, url) from None
@@ -46,7 +46,7 @@ class Connection:
         finally:
             self.engine.dispose()
 
-    def __enter__(self) -> "Connection":
+    def __enter__(self) -> Connection:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -23,10 +23,10 @@ import json
 import os
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from ..errors import DatabaseError, InputError
 from ..model import Column, DataType, PrimaryKey, Schema, Table
@@ -78,7 +78,7 @@ STATE_TABLES = [
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def pack_plan(plan: MigrationPlan) -> str:
@@ -135,7 +135,7 @@ class StateStore:
         try:
             self.conn.query(f"SELECT count(*) FROM {self.q(PLANS)}")
             return True
-        except Exception as exc:  # noqa: BLE001 - only a missing table is expected here
+        except Exception as exc:
             if not is_driver_error(exc):
                 raise
             return False
@@ -376,7 +376,7 @@ class _PhaseRunner:
                     if k == 0:
                         self.faults(i, "during")
                 break
-            except Exception as exc:  # noqa: BLE001 - re-raised unless the server asks for another ALGORITHM
+            except Exception as exc:
                 text = message_of(exc)
                 if n + 1 < len(variants) and is_driver_error(exc) and any(
                         e in text for e in self.s.unsupported_online_errors):
@@ -390,7 +390,7 @@ class _PhaseRunner:
         for attempt in range(self.plan.lock_retries + 1):
             try:
                 return action()
-            except Exception as exc:  # noqa: BLE001 - only lock timeouts are retried
+            except Exception as exc:
                 text = message_of(exc)
                 if attempt < self.plan.lock_retries and is_driver_error(exc) and any(
                         e in text for e in self.s.lock_timeout_errors):
@@ -493,7 +493,7 @@ def _run_down(conn: Connection, store: StateStore, plan: MigrationPlan, i: int, 
         for sql in phase.down:
             try:
                 conn.execute(sql)
-            except Exception as exc:  # noqa: BLE001 - a half-run phase may not have created what down drops
+            except Exception as exc:
                 if not (tolerate_errors and is_driver_error(exc)):
                     raise
         store.set_phase(plan.id, i, "rolled_back")

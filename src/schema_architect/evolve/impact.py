@@ -156,7 +156,7 @@ class _Analysis:
         for op in self.plan.operations:
             try:
                 self._one(op, state)
-            except Exception as exc:  # noqa: BLE001 - a check that cannot run is reported, not fatal
+            except Exception as exc:
                 if not is_driver_error(exc):
                     raise
                 self.conn.rollback()

@@ -8,7 +8,7 @@ definition), so rollback SQL never has to guess.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,7 +36,7 @@ class _Op(BaseModel):
     def describe(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def reverse(self) -> "Operation":  # pragma: no cover - overridden
+    def reverse(self) -> Operation:  # pragma: no cover - overridden
         raise NotImplementedError
 
 
@@ -47,7 +47,7 @@ class CreateTable(_Op):
     def describe(self) -> str:
         return f"create table {self.table.name}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropTable(table=self.table)
 
 
@@ -62,7 +62,7 @@ class DropTable(_Op):
     def describe(self) -> str:
         return f"drop table {self.table.name}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return CreateTable(table=self.table)
 
 
@@ -75,7 +75,7 @@ class RenameTable(_Op):
     def describe(self) -> str:
         return f"rename table {self.old_name} to {self.new_name} (confidence {self.confidence:.2f})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return RenameTable(old_name=self.new_name, new_name=self.old_name, confidence=self.confidence)
 
 
@@ -89,7 +89,7 @@ class AddColumn(_Op):
         default = f" DEFAULT {self.column.default}" if self.column.default is not None else ""
         return f"add column {self.table}.{self.column.name} {self.column.type} {null}{default}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropColumn(table=self.table, column=self.column)
 
 
@@ -105,7 +105,7 @@ class DropColumn(_Op):
     def describe(self) -> str:
         return f"drop column {self.table}.{self.column.name}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AddColumn(table=self.table, column=self.column)
 
 
@@ -119,7 +119,7 @@ class RenameColumn(_Op):
     def describe(self) -> str:
         return f"rename column {self.table}.{self.old_name} to {self.new_name} (confidence {self.confidence:.2f})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return RenameColumn(table=self.table, old_name=self.new_name, new_name=self.old_name,
                             confidence=self.confidence)
 
@@ -166,7 +166,7 @@ class AlterColumn(_Op):
             parts.append("autoincrement " + ("on" if self.new.autoincrement else "off"))
         return f"alter column {self.table}.{self.new.name}: " + ", ".join(parts)
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AlterColumn(table=self.table, old=self.new, new=self.old)
 
 
@@ -178,7 +178,7 @@ class AddPrimaryKey(_Op):
     def describe(self) -> str:
         return f"add primary key {self.table}({', '.join(self.primary_key.columns)})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropPrimaryKey(table=self.table, primary_key=self.primary_key)
 
 
@@ -190,7 +190,7 @@ class DropPrimaryKey(_Op):
     def describe(self) -> str:
         return f"drop primary key {self.table}({', '.join(self.primary_key.columns)})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AddPrimaryKey(table=self.table, primary_key=self.primary_key)
 
 
@@ -203,7 +203,7 @@ class AddForeignKey(_Op):
         fk = self.foreign_key
         return f"add foreign key {self.table}({', '.join(fk.columns)}) -> {fk.ref_table}({', '.join(fk.ref_columns)})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropForeignKey(table=self.table, foreign_key=self.foreign_key)
 
 
@@ -216,7 +216,7 @@ class DropForeignKey(_Op):
         fk = self.foreign_key
         return f"drop foreign key {self.table}({', '.join(fk.columns)}) -> {fk.ref_table}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AddForeignKey(table=self.table, foreign_key=self.foreign_key)
 
 
@@ -228,7 +228,7 @@ class AddUnique(_Op):
     def describe(self) -> str:
         return f"add unique {self.table}({', '.join(self.unique.columns)})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropUnique(table=self.table, unique=self.unique)
 
 
@@ -240,7 +240,7 @@ class DropUnique(_Op):
     def describe(self) -> str:
         return f"drop unique {self.table}({', '.join(self.unique.columns)})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AddUnique(table=self.table, unique=self.unique)
 
 
@@ -252,7 +252,7 @@ class AddCheck(_Op):
     def describe(self) -> str:
         return f"add check {self.table}: {self.check.expression}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropCheck(table=self.table, check=self.check)
 
 
@@ -264,7 +264,7 @@ class DropCheck(_Op):
     def describe(self) -> str:
         return f"drop check {self.table}: {self.check.expression}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AddCheck(table=self.table, check=self.check)
 
 
@@ -277,7 +277,7 @@ class AddIndex(_Op):
         what = ", ".join(self.index.columns or self.index.expressions)
         return f"add {'unique ' if self.index.unique else ''}index {self.index.name} on {self.table}({what})"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return DropIndex(table=self.table, index=self.index)
 
 
@@ -289,16 +289,12 @@ class DropIndex(_Op):
     def describe(self) -> str:
         return f"drop index {self.index.name} on {self.table}"
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         return AddIndex(table=self.table, index=self.index)
 
 
 Operation = Annotated[
-    Union[
-        CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
-        AddPrimaryKey, DropPrimaryKey, AddForeignKey, DropForeignKey, AddUnique, DropUnique,
-        AddCheck, DropCheck, AddIndex, DropIndex,
-    ],
+    CreateTable | DropTable | RenameTable | AddColumn | DropColumn | RenameColumn | AlterColumn | AddPrimaryKey | DropPrimaryKey | AddForeignKey | DropForeignKey | AddUnique | DropUnique | AddCheck | DropCheck | AddIndex | DropIndex,
     Field(discriminator="op"),
 ]
 
@@ -349,7 +345,7 @@ def _same(a: str, b: str) -> bool:
     return a.lower() == b.lower()
 
 
-def _apply_one(s: Schema, op) -> None:  # noqa: C901 - one branch per operation kind, flat on purpose
+def _apply_one(s: Schema, op) -> None:
     if isinstance(op, CreateTable):
         if s.table(op.table.name) is not None:
             raise ModelError(f"table {op.table.name} exists already")

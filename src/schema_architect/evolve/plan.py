@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -126,7 +126,7 @@ class MigrationPlan(BaseModel):
         return self.model_dump_json(indent=2)
 
     @classmethod
-    def from_json(cls, text: str, *, where: str | None = None) -> "MigrationPlan":
+    def from_json(cls, text: str, *, where: str | None = None) -> MigrationPlan:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -168,7 +168,7 @@ def plan_migration(old: Schema, new: Schema, dialect: str, *, renames: list[str]
     diff = diff or diff_schemas(old, new, renames=renames)
     plan = MigrationPlan(
         dialect=syntax.name,
-        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         from_fingerprint=fingerprint(old, ignore_tables=(OWN_PREFIX,)),
         to_fingerprint=fingerprint(new, ignore_tables=(OWN_PREFIX,)),
         from_schema=schema_to_dict(old),
@@ -583,7 +583,7 @@ class _Planner:
         cols = ", ".join(self.q(c) for c in columns)
         build = self.fmt(self.s.create_index_online, unique="UNIQUE ", name=index, table=t, columns=cols, where="")
         return [
-            Phase(name=f"Build unique index concurrently", operation=op.describe(), table=op.table,
+            Phase(name="Build unique index concurrently", operation=op.describe(), table=op.table,
                   up=[self.fmt(self.s.drop_index_online, name=index), build],
                   down=[self.fmt(self.s.drop_index_online, name=index)], transactional=False,
                   note="CONCURRENTLY cannot run inside a transaction; a failed build is dropped and rebuilt"),
