@@ -11,8 +11,17 @@ from hypothesis import strategies as st
 from schema_architect.errors import DDLParseError, InputError
 from schema_architect.model import DataType, ReferentialAction, TypeKind
 from schema_architect.sql.dialects import get_dialect
+from schema_architect.sql import parse as parse_module
 from schema_architect.sql.parse import guess_dialect, parse_ddl
 from schema_architect.sql.split import split_statements
+
+
+@pytest.fixture(autouse=True, params=["fast reader", "sqlglot only"])
+def reader(request):
+    """Every test runs twice: with the fast reader for plain statements, and with sqlglot alone."""
+    parse_module.USE_FAST_READER = request.param == "fast reader"
+    yield request.param
+    parse_module.USE_FAST_READER = True
 
 
 def col(schema, table, column):

@@ -305,3 +305,40 @@ def test_column_kinds_survive_every_dialect():
     for d in dialect_names():
         back = parse_ddl(render_ddl(schema, d), dialect=d).tables[0]
         assert [c.type for c in back.columns] == [roundtrip_type(c.type, d) for c in cols]
+
+
+def test_mysql_timestamp_default_takes_the_column_precision():
+    from schema_architect.model import TypeKind as K
+
+    stamp = Column(name="seen", type=DataType(kind=K.TIMESTAMP, precision=3), default="CURRENT_TIMESTAMP")
+    assert render_column_definition(stamp, "mysql") == "seen DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3)"
+    assert render_column_definition(stamp, "postgresql") == "seen TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP"
+    back = parse_ddl(render_ddl(Schema(tables=[table("t", stamp)]), "mysql"), dialect="mysql")
+    assert back.tables[0].columns[0].default == "CURRENT_TIMESTAMP"
+
+
+def test_views_are_written_after_tables_and_read_back_in_every_dialect():
+    from schema_architect.model import View
+
+    schema = Schema(
+        tables=[table("order", ID, Column(name="total", type=DataType.decimal(10, 2)), pk=["id"])],
+        views=[View(name="big orders", columns=["id", "total"], definition='SELECT id, total FROM "order" WHERE total > 100')],
+    )
+    for d in dialect_names():
+        statements = render_statements(schema, d)
+        assert statements[-1].startswith(f"CREATE VIEW {get_dialect(d).quote('big orders')}")
+        [view] = parse_ddl(render_ddl(schema, d), dialect=d).views
+        assert (view.name, view.columns, view.definition) == (
+            "big orders", ["id", "total"], 'SELECT id, total FROM "order" WHERE total > 100')
+    conn = sqlite3.connect(":memory:")
+    for s in render_statements(schema, "sqlite"):
+        conn.execute(s)
+    assert conn.execute('SELECT count(*) FROM "big orders"').fetchone() == (0,)
+
+
+def test_mysql_constraint_and_index_names_avoid_primary():
+    t = table("t", ID, Column(name="x", type=DataType.integer()), pk=["id"],
+              fks=[ref(["x"], "t", ["id"], name="primary")], indexes=[Index(name="Primary", columns=["x"])])
+    ddl = render_ddl(Schema(tables=[t]), "mysql")
+    assert "CONSTRAINT primary_ FOREIGN KEY" in ddl and "CREATE INDEX Primary_ ON t" in ddl
+    assert 'CONSTRAINT "primary" FOREIGN KEY' in render_ddl(Schema(tables=[t]), "postgresql")

@@ -10,8 +10,7 @@ SQL Server and Oracle have no server here: their DDL is checked by parsing it ba
 
 Deliberate limits of the generator, each a rule of real databases rather than of our code:
 autoincrement only on a lone integer primary key; no JSON column in a key or index; ON DELETE/UPDATE
-SET NULL only on nullable columns; CURRENT_TIMESTAMP defaults only on timestamps without fractional
-precision (MySQL wants CURRENT_TIMESTAMP(p) there); no views.
+SET NULL only on nullable columns; no views (tests/test_ddl_render.py covers those).
 """
 
 from __future__ import annotations
@@ -94,7 +93,7 @@ def default_for(draw, t: DataType) -> str | None:
         return "'" + value.replace("'", "''") + "'"
     if k is TypeKind.ENUM:
         return "'" + draw(st.sampled_from(t.values)).replace("'", "''") + "'"
-    if k is TypeKind.TIMESTAMP and t.precision is None:
+    if k is TypeKind.TIMESTAMP:
         return "CURRENT_TIMESTAMP"
     return None
 

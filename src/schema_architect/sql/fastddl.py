@@ -163,14 +163,13 @@ def _type(text: str, dialect_name: str):
 @lru_cache(maxsize=4096)
 def _expression(text: str, dialect_name: str) -> tuple[str, tuple[str, ...] | None, str | None]:
     """(normalised generic text, enum labels if it is ``column IN ('a', ...)``, that column)."""
-    import sqlglot
     from sqlglot import exp
 
     from .dialects import get_dialect
     from .parse import _enum_values, normalize_expression
 
-    try:
-        tree = sqlglot.parse_one(text, read=sqlglot_dialect(get_dialect(dialect_name)))
+    try:  # parsed as a condition: a statement parse would read "comment IN (...)" as a COMMENT statement
+        tree = exp.condition(text, dialect=sqlglot_dialect(get_dialect(dialect_name)))
     except Exception:
         raise NotPlain from None
     inner = tree

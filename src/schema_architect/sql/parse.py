@@ -119,7 +119,9 @@ def normalize_expression(node, *, boolean: bool = False) -> str:
         return "TRUE" if node.this else "FALSE"
     if isinstance(node, exp.Null):
         return "NULL"
-    if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.CurrentTime)) and not node.this:
+    if isinstance(node, (exp.CurrentTimestamp, exp.CurrentDate, exp.CurrentTime)) and (
+            not node.this or isinstance(node.this, exp.Literal)):
+        # CURRENT_TIMESTAMP(3): the fractional precision of a default follows its column's.
         return {exp.CurrentTimestamp: "CURRENT_TIMESTAMP", exp.CurrentDate: "CURRENT_DATE",
                 exp.CurrentTime: "CURRENT_TIME"}[type(node)]
     # The tree is ours (parsed for this statement only), so it is changed in place.
@@ -158,7 +160,9 @@ class _Builder:
         elif first == "COMMENT" and len(words) > 1 and words[1].upper() == "ON":
             self._parsed(st, self._comment)
         else:
-            kind = " ".join(w.lower() for w in words[:2]) if first in ("DROP", "ALTER") else first.lower().lstrip("\\")
+            kind = " ".join(w.lower() for w in words[:2]) if first in ("DROP", "ALTER") else first.lower()
+            if st.text.startswith("\\"):
+                kind = "psql meta-command"
             self._summarize(kind or "statement", st, _HOUSEKEEPING_REASON)
 
     def _create(self, st: Statement, words: list[str]) -> None:
@@ -483,7 +487,7 @@ class _Builder:
         body = tree.args.get("expression")
         if materialized:
             self._skip("materialized view", st, "read as a plain view", name=name)
-        self.views.append(View(name=name, definition=body.sql() if body is not None else "", columns=columns))
+        self.views.append(View(name=name, definition=normalize_expression(body) if body is not None else "", columns=columns))
 
     def _comment(self, st: Statement, tree) -> None:
         from sqlglot import exp

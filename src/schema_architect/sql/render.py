@@ -68,6 +68,8 @@ def _default(column: Column, d: Dialect) -> str:
     text = column.default
     if column.type.kind is TypeKind.BOOLEAN and d.boolean_literals and text.strip().upper() in ("TRUE", "FALSE"):
         return d.boolean_literals[0] if text.strip().upper() == "TRUE" else d.boolean_literals[1]
+    if d.current_timestamp_takes_precision and column.type.precision and text.strip().upper() == "CURRENT_TIMESTAMP":
+        return f"CURRENT_TIMESTAMP({min(column.type.precision, d.max_timestamp_precision)})"
     return render_expression(text, d)
 
 
@@ -83,14 +85,18 @@ def default_check_name(table: Table | str, check: CheckConstraint) -> str:
 
 
 # -- columns and tables --------------------------------------------------------------------------------------
-def render_column_definition(column: Column, dialect: str | Dialect, table: Table | None = None) -> str:
+def render_column_definition(
+    column: Column, dialect: str | Dialect, table: Table | None = None, *, _keyed: set[str] | None = None,
+) -> str:
     """``name TYPE [identity] [DEFAULT x] [NOT NULL] ...`` for CREATE TABLE or ALTER TABLE ADD COLUMN.
 
     ``table`` gives context: whether the column is in a key (MySQL cannot key a TEXT column) and, for
     SQLite, whether it is the lone INTEGER PRIMARY KEY that AUTOINCREMENT needs.
     """
     d = get_dialect(dialect)
-    in_key = table is not None and column.name.lower() in key_columns(table)
+    if _keyed is None and table is not None:
+        _keyed = key_columns(table)
+    in_key = _keyed is not None and column.name.lower() in _keyed
     identity = column.autoincrement and bool(d.identity_clause)
     if d.identity_needs_inline_primary_key:
         found = identity_column(table, d) if table is not None else None
@@ -125,7 +131,7 @@ def _fk_clause(fk: ForeignKey, d: Dialect) -> str:
 
 
 def _named(name: str | None, body: str, d: Dialect) -> str:
-    return f"CONSTRAINT {d.quote(name)} {body}" if name else body
+    return f"CONSTRAINT {d.quote(d.object_name(name))} {body}" if name else body
 
 
 def render_create_table(
@@ -135,7 +141,8 @@ def render_create_table(
     """CREATE TABLE with columns, keys and checks; ``foreign_keys`` (default: all when
     ``include_foreign_keys``) chooses which foreign keys are written inline."""
     d = get_dialect(dialect)
-    lines = [render_column_definition(c, d, table) for c in table.columns]
+    keyed = key_columns(table)
+    lines = [render_column_definition(c, d, table, _keyed=keyed) for c in table.columns]
     if table.primary_key is not None and not (d.identity_needs_inline_primary_key and identity_column(table, d)):
         lines.append(_named(table.primary_key.name, f"PRIMARY KEY ({_columns(table.primary_key.columns, d)})", d))
     for u in table.unique_constraints:
@@ -168,7 +175,7 @@ def render_add_foreign_key(table: Table | str, fk: ForeignKey, dialect: str | Di
     _need_alter(d, "foreign key")
     table_name = table.name if isinstance(table, Table) else table
     name = fk.name or constraint_name("fk", table_name, fk.columns)
-    return f"{_alter(table, d)} ADD CONSTRAINT {d.quote(name)} {_fk_clause(fk, d)}"
+    return f"{_alter(table, d)} ADD CONSTRAINT {d.quote(d.object_name(name))} {_fk_clause(fk, d)}"
 
 
 def render_add_unique(table: Table | str, uq: UniqueConstraint, dialect: str | Dialect) -> str:
@@ -176,14 +183,14 @@ def render_add_unique(table: Table | str, uq: UniqueConstraint, dialect: str | D
     _need_alter(d, "unique constraint")
     table_name = table.name if isinstance(table, Table) else table
     name = uq.name or constraint_name("uq", table_name, uq.columns)
-    return f"{_alter(table, d)} ADD CONSTRAINT {d.quote(name)} UNIQUE ({_columns(uq.columns, d)})"
+    return f"{_alter(table, d)} ADD CONSTRAINT {d.quote(d.object_name(name))} UNIQUE ({_columns(uq.columns, d)})"
 
 
 def render_add_check(table: Table | str, ck: CheckConstraint, dialect: str | Dialect) -> str:
     d = get_dialect(dialect)
     _need_alter(d, "check constraint")
     name = ck.name or default_check_name(table, ck)
-    return f"{_alter(table, d)} ADD CONSTRAINT {d.quote(name)} CHECK ({render_expression(ck.expression, d)})"
+    return f"{_alter(table, d)} ADD CONSTRAINT {d.quote(d.object_name(name))} CHECK ({render_expression(ck.expression, d)})"
 
 
 def render_create_index(table: Table | str, index: Index, dialect: str | Dialect) -> str:
@@ -194,7 +201,7 @@ def render_create_index(table: Table | str, index: Index, dialect: str | Dialect
                          hint="drop the WHERE clause or the expressions, or target another dialect")
     table_name = table.name if isinstance(table, Table) else table
     keys = [d.quote(c) for c in index.columns] + [f"({render_expression(e, d)})" for e in index.expressions]
-    sql = (f"CREATE {'UNIQUE ' if index.unique else ''}INDEX {d.quote(index.name)} "
+    sql = (f"CREATE {'UNIQUE ' if index.unique else ''}INDEX {d.quote(d.object_name(index.name))} "
            f"ON {d.quote(table_name)} ({', '.join(keys)})")
     if index.where:
         sql += " WHERE " + render_expression(index.where, d)

@@ -131,7 +131,7 @@ def roundtrip_schema(schema: Schema, dialect: str | Dialect) -> Schema:
     tables (not by rendering): types per :func:`roundtrip_type`, unsupported referential actions and
     index features dropped, comments gone where the dialect has none, long names shortened."""
     d = get_dialect(dialect)
-    fit = d.fit_identifier
+    fit, obj = d.fit_identifier, d.object_name
     tables = []
     for t in schema.tables:
         keyed = key_columns(t)
@@ -152,18 +152,18 @@ def roundtrip_schema(schema: Schema, dialect: str | Dialect) -> Schema:
             }))
         pk = t.primary_key.model_copy(update={
             "columns": [fit(x) for x in t.primary_key.columns],
-            "name": fit(t.primary_key.name) if t.primary_key.name else None,
+            "name": obj(t.primary_key.name) if t.primary_key.name else None,
         }) if t.primary_key else None
         fks = [fk.model_copy(update={
             "columns": [fit(x) for x in fk.columns], "ref_table": fit(fk.ref_table),
-            "ref_columns": [fit(x) for x in fk.ref_columns], "name": fit(fk.name) if fk.name else None,
+            "ref_columns": [fit(x) for x in fk.ref_columns], "name": obj(fk.name) if fk.name else None,
             "on_delete": fk.on_delete if fk.on_delete in d.on_delete_actions else None,
             "on_update": fk.on_update if fk.on_update in d.on_update_actions else None,
         }) for fk in t.foreign_keys]
-        uqs = [u.model_copy(update={"columns": [fit(x) for x in u.columns], "name": fit(u.name) if u.name else None})
+        uqs = [u.model_copy(update={"columns": [fit(x) for x in u.columns], "name": obj(u.name) if u.name else None})
                for u in t.unique_constraints]
-        cks = [ck.model_copy(update={"name": fit(ck.name) if ck.name else None}) for ck in t.check_constraints]
-        idx = [i.model_copy(update={"name": fit(i.name), "columns": [fit(x) for x in i.columns]})
+        cks = [ck.model_copy(update={"name": obj(ck.name) if ck.name else None}) for ck in t.check_constraints]
+        idx = [i.model_copy(update={"name": obj(i.name), "columns": [fit(x) for x in i.columns]})
                for i in t.indexes if index_supported(i, d)]
         tables.append(t.model_copy(update={
             "name": fit(t.name), "columns": columns, "primary_key": pk, "foreign_keys": fks,

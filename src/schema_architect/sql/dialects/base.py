@@ -76,6 +76,9 @@ USER_DEFINED_READINGS: dict[str, DataType] = {
 }
 
 _PLAIN_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Per-dialect memo tables (dialect objects are immutable; names and types repeat a lot).
+_QUOTED: dict[tuple[str, str], str] = {}
+_SPELLED: dict[tuple[str, DataType, bool], str] = {}
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class Dialect:
     case_folding: str | None = None
     """"lower"/"upper": what the database does to unquoted names, so names in another case need quotes"""
     reserved_words: frozenset[str] = frozenset()
+    forbidden_object_names: frozenset[str] = frozenset()
+    """constraint/index names refused even when quoted (MySQL: PRIMARY); written with a trailing _"""
     # -- features ----------------------------------------------------------------------------------
     transactional_ddl: bool = False
     partial_indexes: bool = False
@@ -116,6 +121,8 @@ class Dialect:
     identity_position: str = "after_type"  # or "after_null" (MySQL's AUTO_INCREMENT)
     identity_needs_inline_primary_key: bool = False  # SQLite: INTEGER PRIMARY KEY AUTOINCREMENT
     identity_type: str | None = None  # SQLite's AUTOINCREMENT only works on the exact type INTEGER
+    current_timestamp_takes_precision: bool = False
+    """MySQL: a DATETIME(3) default must be CURRENT_TIMESTAMP(3), not CURRENT_TIMESTAMP"""
     explicit_null: bool = False  # write NULL for nullable columns (SQL Server's default depends on settings)
     alter_add_constraint: bool = True
     inline_forward_references: bool = False
@@ -133,6 +140,12 @@ class Dialect:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         return name[: self.max_identifier_length - 9] + "_" + digest
 
+    def object_name(self, name: str) -> str:
+        """A constraint or index name as the dialect can have it (MySQL keeps PRIMARY for the key)."""
+        if name.upper() in self.forbidden_object_names:
+            name = name + "_"
+        return self.fit_identifier(name)
+
     def needs_quotes(self, name: str) -> bool:
         if not _PLAIN_IDENTIFIER.match(name):
             return True
@@ -147,6 +160,15 @@ class Dialect:
 
     def quote(self, name: str) -> str:
         """The identifier as it must be written: fitted to the length limit, quoted when needed."""
+        key = (self.name, name)
+        found = _QUOTED.get(key)
+        if found is None:
+            if len(_QUOTED) > 200_000:  # a long-running server sees many schemas
+                _QUOTED.clear()
+            found = _QUOTED[key] = self._quote(name)
+        return found
+
+    def _quote(self, name: str) -> str:
         name = self.fit_identifier(name)
         if not self.needs_quotes(name):
             return name
@@ -162,6 +184,13 @@ class Dialect:
     # -- types -------------------------------------------------------------------------------------
     def spelling(self, t: DataType, *, in_key: bool = False) -> str:
         """The dialect's spelling of a logical type (ENUM spelled natively or as its string carrier)."""
+        key = (self.name, t, in_key)
+        found = _SPELLED.get(key)
+        if found is None:
+            found = _SPELLED[key] = self._spelling(t, in_key)
+        return found
+
+    def _spelling(self, t: DataType, in_key: bool) -> str:
         variant = type_variant(t)
         if t.kind is TypeKind.ENUM and not self.native_enum:
             variant = "varchar(n)"

@@ -33,6 +33,7 @@ DIALECT = Dialect(
     quote_end="`",
     max_identifier_length=64,
     reserved_words=MYSQL | SQLGLOT_UNSAFE,
+    forbidden_object_names=frozenset({"PRIMARY"}),
     native_enum=True,
     identity_clause="AUTO_INCREMENT",
     identity_position="after_null",
@@ -40,5 +41,6 @@ DIALECT = Dialect(
     on_delete_actions=_ACTIONS,
     on_update_actions=_ACTIONS,
     backslash_escapes=True,
+    current_timestamp_takes_precision=True,
     notes=("DDL is not transactional in MySQL/MariaDB: each statement commits on its own.",),
 )
