@@ -54,11 +54,13 @@ MYSQL = AlterSyntax(
     as_text="CAST({expr} AS CHAR)",
     # MySQL's CAST never fails (it warns and yields 0 or NULL), so the tests read the text instead
     unconvertible={
-        "integer": "NOT ({v} REGEXP '^[-+]?[0-9]+$')",
+        "integer": "NOT ({v} REGEXP '^ *[-+]?[0-9]+ *$')",
         "decimal": "NOT ({v} REGEXP '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$')",
         "float": "NOT ({v} REGEXP '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$')",
-        "date": "STR_TO_DATE({v}, '%Y-%m-%d') IS NULL",
-        "timestamp": "(STR_TO_DATE({v}, '%Y-%m-%d %H:%i:%s') IS NULL AND STR_TO_DATE({v}, '%Y-%m-%d') IS NULL)",
+        # STR_TO_DATE accepts Feb 30; date arithmetic on it gives NULL, as the column would refuse it
+        "date": "DATE_ADD(STR_TO_DATE({v}, '%Y-%m-%d'), INTERVAL 0 DAY) IS NULL",
+        "timestamp": ("(DATE_ADD(STR_TO_DATE({v}, '%Y-%m-%d %H:%i:%s'), INTERVAL 0 DAY) IS NULL "
+                      "AND DATE_ADD(STR_TO_DATE({v}, '%Y-%m-%d'), INTERVAL 0 DAY) IS NULL)"),
         "boolean": "LOWER({v}) NOT IN ('0', '1', 'true', 'false')",
     },
     notes=("MySQL/MariaDB commit every DDL statement on its own: a phase with several ALTERs is not atomic",),

@@ -22,9 +22,12 @@ SQLITE = AlterSyntax(
         "integer": "CAST(CAST({v} AS INTEGER) AS TEXT) <> trim({v})",
         "decimal": "(CAST(CAST({v} AS REAL) AS TEXT) <> trim({v}) AND CAST(CAST({v} AS INTEGER) AS TEXT) <> trim({v}))",
         "float": "(CAST(CAST({v} AS REAL) AS TEXT) <> trim({v}) AND CAST(CAST({v} AS INTEGER) AS TEXT) <> trim({v}))",
-        "date": "date({v}) IS NULL",
-        "timestamp": "datetime({v}) IS NULL",
+        # a valid date reads back unchanged through date arithmetic (Feb 30 becomes Mar 1)
+        "date": "(date({v}, '+0 days') IS NULL OR date({v}, '+0 days') <> {v})",
+        "timestamp": "(datetime({v}, '+0 days') IS NULL OR datetime({v}, '+0 days') <> {v})",
         "boolean": "lower({v}) NOT IN ('0', '1', 'true', 'false')",
     },
+    # column affinity converts on the copy; CAST(x AS DATE) would turn '2024-01-31' into 2024
+    cast="{expr}",
     notes=("SQLite rebuilds a table to change it: new table, copy, drop, rename, inside one transaction",),
 )
