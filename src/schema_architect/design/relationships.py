@@ -106,7 +106,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             _add(ev, a, b, Evidence(True, qb == "many", span))
         elif qb == "one":
             _add(ev, b, a, Evidence(True, True, span))
-        elif qa in ("each", "a", "one") and qb in ("a", "each"):
+        elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
 
