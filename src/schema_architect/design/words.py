@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import DETERMINERS, ENTITY_PREFIX_NOISE, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS
+from .lexicon import ACTION_GERUNDS, DETERMINERS, ENTITY_PREFIX_NOISE, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’]s\b|[-'’][A-Za-z0-9]+)*\.?|\d+(?:\.\d+)?|\S")
 _SMALL_WORDS = frozenset({"of", "and", "or", "in", "on", "at", "to", "for", "by", "the", "a", "an", "per"})
@@ -141,6 +141,12 @@ def entity_name(phrase: str) -> str | None:
     while len(words) > 1 and (words[-1].lower() in ENTITY_SUFFIX_NOISE or words[-1].lower().endswith("ed")):
         words.pop()  # "Flight information", "review experts involved"
     words = [w for k, w in enumerate(words) if k == len(words) - 1 or w.lower() not in DETERMINERS]
+    while words and words[-1].lower() in ("and", "or", "of", "for", "with"):
+        words.pop()  # "User Registration and"
+    while len(words) > 1 and words[0].lower() in ACTION_GERUNDS:
+        words.pop(0)  # "Modifying Role" -> "Role"
+    if not words:
+        return None
     while len(words) > 1 and words[0].lower().endswith("ed") and words[0].lower() not in ("red", "bed", "shed", "seed", "feed", "need", "speed", "breed"):
         words.pop(0)  # "Registered users" -> "User"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in FUNCTION_WORDS):
