@@ -68,9 +68,14 @@ class LogicalDesigner:
         for ent in self.model.entities:
             d = _TableDraft(ent)
             for a in ent.attributes:
-                if a.name not in d.attrs:
-                    d.columns.append(a.name)
-                    d.attrs[a.name] = a
+                name = a.name
+                if name.lower() in ("id", "identifier"):
+                    # A bare "ID" is qualified by its entity: "Author ID" reads the same in every table.
+                    name = f"{ent.name} ID"
+                    self.decide(f"{ent.name}.{name}", f"'{a.name}' named {name}", "key names carry their entity", a.span)
+                if name not in d.attrs:
+                    d.columns.append(name)
+                    d.attrs[name] = a
             self.drafts[loose(ent.name)] = d
             self.decide(f"table {ent.name}", f"table {ent.name}", "an entity of the requirements becomes a table",
                         ent.spans[0] if ent.spans else None)
