@@ -54,7 +54,9 @@ def test_empty_or_missing_prediction_scores_zero(aligner, pred):
 def test_table_f1_and_accuracy(aligner):
     # 3 reference tables, 4 predicted (one extra): P = 3/4, R = 1 -> F1 = 6/7.
     pred = dict(GOLD) | {"Gate": {"Attributes": ["Gate ID"], "Primary key": ["Gate ID"], "Foreign key": {}}}
-    s = score_case(CASE, prediction(pred, None), aligner).scores
+    result = score_case(CASE, prediction(pred, None), aligner)
+    s = result.scores
+    assert result.extra_tables == ["Gate"] and result.missing_tables == []
     assert s["table_f1"] == pytest.approx(6 / 7)
     assert s["table_acc"] == 0.0 and s["overall_acc"] == 0.0
     assert s["attr_f1"] == 1.0  # the extra table does not touch attributes of aligned tables
@@ -68,7 +70,10 @@ def test_attribute_f1_averaged_over_reference_tables_unmatched_counts_zero(align
         "Flight": GOLD["Flight"],
         # Crew missing -> 0
     }
-    s = score_case(CASE, prediction(pred, None), aligner).scores
+    result = score_case(CASE, prediction(pred, None), aligner)
+    s = result.scores
+    assert result.missing_tables == ["Crew"] and result.attributes["Airplane"] == {
+        "Airplane Number": "Airplane Number", "Model": "Model"}
     assert s["attr_f1"] == pytest.approx((2 / 3 + 1 + 0) / 3)
     assert s["attr_acc"] == pytest.approx(1 / 3)
     assert s["table_f1"] == pytest.approx(0.8)  # P = 1, R = 2/3

@@ -58,11 +58,14 @@ class CaseScore:
     tables: dict[str, str] = field(default_factory=dict)  # reference table -> predicted table
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)  # per reference table
     methods: dict[str, str] = field(default_factory=dict)  # "Table" / "Table.column" -> how it matched
+    missing_tables: list[str] = field(default_factory=list)  # reference tables nothing aligned to
+    extra_tables: list[str] = field(default_factory=list)  # predicted tables aligned to nothing
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "scores": self.scores, "reasons": self.reasons, "defects": self.defects,
             "tables": self.tables, "attributes": self.attributes, "methods": self.methods,
+            "missing_tables": self.missing_tables, "extra_tables": self.extra_tables,
         }  # fmt: skip
 
 
@@ -126,6 +129,8 @@ def score_case(case, pred: dict | None, aligner: Aligner, verify_url: str | None
     table_map = aligner.align(gold.table_names, guess.table_names)
     result.tables = dict(table_map.pairs)
     result.methods.update(table_map.method)
+    result.missing_tables = [t for t in gold.table_names if t not in table_map.pairs]
+    result.extra_tables = [t for t in guess.table_names if t not in set(table_map.pairs.values())]
     n_gold = len(gold.tables)
     s = result.scores
     s["table_f1"] = f1(len(table_map), len(guess.tables), n_gold)

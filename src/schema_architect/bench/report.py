@@ -153,7 +153,9 @@ def render_markdown(report: dict, scored) -> str:
     lines.append("| case | " + " | ".join(labels[k] for k in short) + " | why |")
     lines.append("| --- |" + " ---: |" * len(short) + " --- |")
     for c in worst_cases(scored.cases):
-        why = "; ".join(c.reasons[:2] + [f"reference: {d}" for d in c.defects[:2]]) or "names or keys differ"
+        diff = ([f"missing tables: {', '.join(c.missing_tables)}"] if c.missing_tables else []) + (
+            [f"extra tables: {', '.join(c.extra_tables)}"] if c.extra_tables else [])
+        why = "; ".join(c.reasons[:2] + diff + [f"reference: {d}" for d in c.defects[:2]]) or "attributes or keys differ"
         cells = [_pct(None if c.scores.get(k) is None else 100 * c.scores[k]) for k in short]
         lines.append(f"| `{c.id}` | " + " | ".join(cells) + f" | {why.replace('|', '/')} |")
     problems = report["problems"]
