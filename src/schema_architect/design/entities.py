@@ -31,6 +31,9 @@ _MODALS = frozenset("""must should shall will can could may might need needs nee
                        always further additionally required requires require want wants also usually
                        typically""".split())
 _INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.I)
+_SKIPPED_ADJECTIVES = frozenset({"basic", "detailed", "relevant", "related", "specific", "certain", "corresponding",
+                                 "respective", "necessary", "additional", "own", "personal", "general", "key", "main"})
+_TOPIC = re.compile(r"^(?:for|in|regarding|about|under)\s+(?:the\s+)?([A-Za-z][\w /-]{2,60}?)\s*,", re.I)
 _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", "can", "must", "should", "shall",
                              "needs", "need", "may", ",", ".", ";", ":", "(", "includes", "include", "contains"})
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.I)
@@ -61,8 +64,11 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
     while i >= 0 and len(words) < MAX_NP_WORDS:
         w = toks[i][0]
         low = w.lower()
+        if low in _SKIPPED_ADJECTIVES and words:
+            i -= 1  # "students' basic information": look past the adjective for a possessor
+            continue
         if low in DETERMINERS or not w[0].isalnum():
-            break  # "the basic event information": nothing before an adjective belongs to the phrase
+            break  # "the event information": nothing before a determiner belongs to the phrase
         # The word next to the trigger may be a noun that looks like a verb ("review records need").
         prev = toks[i - 1][0].lower() if i > 0 else ""
         noun_like_verb = low in COMMON_VERBS and (prev in DETERMINERS or prev in ("a", "an", "the", "each", "every")
@@ -200,7 +206,12 @@ def owner_of(alist: AttributeList) -> Owner | None:
         o = make(head[0], head[1], "sentence subject")
         if o:
             return o
-    # 5. the heading
+    # 5. the heading, or a leading topic phrase ("For course information management, ...")
+    topic = _TOPIC.match(s.text)
+    if topic:
+        name = entity_name(topic.group(1))
+        if usable(name):
+            return Owner(name, Span(start=base + topic.start(1), end=base + topic.end(1), text=topic.group(1)), "topic phrase")
     if s.heading:
         name = entity_name(s.heading)
         if usable(name):
