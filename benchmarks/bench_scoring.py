@@ -30,10 +30,10 @@ from rich.table import Table
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from conftest import RSCHEMA_DEV  # noqa: E402
-from schema_architect.bench.dataset import load_cases  # noqa: E402
-from schema_architect.bench.engines import load_engine  # noqa: E402
-from schema_architect.bench.runner import PREDICTIONS, run_engine  # noqa: E402
+from conftest import RSCHEMA_DEV
+from schema_architect.bench.dataset import load_cases
+from schema_architect.bench.engines import load_engine
+from schema_architect.bench.runner import PREDICTIONS, run_engine
 
 
 def score_in_fresh_process(data: Path, predictions: Path, out: Path, cache: Path | None) -> dict:

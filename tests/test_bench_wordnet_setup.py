@@ -11,7 +11,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "setup_wordnet.py"
 
 
 def run(dest):
-    return subprocess.run([sys.executable, str(SCRIPT), str(dest)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(SCRIPT), str(dest)], capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_nltk_reads_the_result(built):
     )
     dest, _ = built
     env = dict(os.environ, NLTK_DATA=str(dest))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     assert out.returncode == 0, out.stderr
     version, synset, lemma, root = out.stdout.split()
     assert (version, synset, lemma) == ("3.0", "telephone.n.01", "city")
@@ -68,5 +68,5 @@ def test_nltk_reads_the_result(built):
 
 
 def test_usage_message_without_a_destination():
-    res = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True)
+    res = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, check=False)
     assert res.returncode == 2 and "setup_wordnet.py DEST" in res.stderr

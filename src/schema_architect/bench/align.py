@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     being has have had do does did this that these those it its each every any all some per
     via as into onto than then there their his her our your my me we you they he she i who whom
     which what when where why how about over under up down out off if so such own same other
-    record""".split()
+    record""".split()  # noqa: SIM905
 )
 
 
@@ -88,8 +88,7 @@ def lcs_length(a: str, b: str) -> int:
         for j, other in enumerate(b, 1):
             if ch == other:
                 cur[j] = prev[j - 1] + 1
-                if cur[j] > best:
-                    best = cur[j]
+                best = max(best, cur[j])
         prev = cur
     return best
 

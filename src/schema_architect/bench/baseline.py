@@ -18,17 +18,19 @@ from ..model.naming import words
 CUE = re.compile(
     r"\b(?:including|includes|include|included|with|has|have|having|contains|containing|"
     r"records?|recording|stores?|such as|consisting of|like)\b|:",
-    re.I,
+    re.IGNORECASE,
 )
 # Words skipped when looking backwards from the cue for the entity's name.
 FILLER = frozenset(
     """each every a an the its their his her whose who which that this these those is are was were
     be will should must shall can also all basic detailed relevant related information info details
     detail data attributes attribute fields field own unique multiple several many some various
-    of for to in on by and or as it they system""".split()
+    of for to in on by and or as it they system""".split()  # noqa: SIM905
 )
 # Words that end an attribute phrase's useful part ("a unique employee ID" -> "employee ID").
-LEADING_NOISE = re.compile(r"^(?:and|or|the|a|an|its|their|his|her|each|unique|specific|own|basic)\s+", re.I)
+LEADING_NOISE = re.compile(
+    r"^(?:and|or|the|a|an|its|their|his|her|each|unique|specific|own|basic)\s+", re.IGNORECASE
+)
 NUMERIC_WORDS = {"quantity", "count", "age", "capacity", "amount", "price", "salary", "cost", "fee",
                  "total", "number", "score", "rating", "balance", "stock", "budget", "weight"}  # fmt: skip
 ID_WORDS = {"id", "number", "code", "no"}

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..errors import SchemaArchitectError
 from ..model import Schema, Table
 from .align import Aligner
-from .execute import runs_on_sqlite, runs_on_server
+from .execute import runs_on_server, runs_on_sqlite
 from .reference import Typed, reference_defects, reference_model, typed_schema
 
 # key -> label, in report order

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ..errors import SchemaArchitectError
 from ..model import Schema, TypeClass, from_rschema
-from ..model.rschema import ATTRIBUTES, FOREIGN_KEY, PRIMARY_KEY, loose_name
 from ..model.naming import words
+from ..model.rschema import ATTRIBUTES, FOREIGN_KEY, PRIMARY_KEY, loose_name
 
 
 @dataclass

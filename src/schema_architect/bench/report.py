@@ -133,8 +133,8 @@ def render_markdown(report: dict, scored) -> str:
     lines += [
         "",
         f"Published columns: {PUBLISHED_SOURCE}; different cases from this run, so compare levels, not decimals.",
-        "FK Acc follows the papers (each FK column aligned and pointing at the aligned table); "
-        "'count only' is what the released evaluation script checks (the number of FK columns per table).",
+        ("FK Acc follows the papers (each FK column aligned and pointing at the aligned table); "
+         "'count only' is what the released evaluation script checks (the number of FK columns per table)."),
         "Type Acc counts only cases whose reference has DDL; executable counts a DDL that creates at least one table.",
     ]
     below = report["below_full"]
