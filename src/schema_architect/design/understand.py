@@ -155,6 +155,8 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
 _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=each )[A-Za-z]+|(?<=every )[A-Za-z]+)\s+"
                     r"(?:can|may|must|should|are able to|need to|will be able to|belongs? to)\b", re.I)
 _PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.I)
+_INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
+                        r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.I)
 _MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.I)
 
 
@@ -181,6 +183,15 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
             name = entity_name(m.group(1))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
                 found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
+    for s in sentences:
+        # "manage customer information, supplier information, and sales records": an enumeration of
+        # kinds of information names one entity per kind.
+        infos = list(_INFO_KIND.finditer(s.text))
+        if len(infos) >= 2:
+            for m in infos:
+                name = entity_name(m.group(1))
+                if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
+                    found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
     for s in sentences:
         if s.heading:
             name = entity_name(s.heading)
