@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Cardinality, Relationship, Span
 from .entities import sentence_mentions
-from .lexicon import BELONGS_PHRASES, MANY_WORDS
+from .lexicon import BELONGS_PHRASES, MANY_WORDS, SHARING_VERBS
 from .segment import Sentence
 
 MAX_MENTIONS_PER_SENTENCE = 12
@@ -104,6 +104,9 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             _add(ev, b, a, Evidence(True, True, span))
         elif qb == "many" or (qb is None and plural_b and qa in ("each", "one", "a")):
             _add(ev, a, b, Evidence(True, qb == "many", span))
+            verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
+            if qb == "many" and qa in ("each", "a", "one") and verbs & SHARING_VERBS:
+                ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
         elif qb == "one":
             _add(ev, b, a, Evidence(True, True, span))
         elif qa == "each" and qb == "a":
