@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..model.conceptual import Cardinality, ConceptualModel, Decision, Question, Span
 from ..model.schema import Schema
 from .lexicon import ENTITY_LIKE_ATTRIBUTES
+from .dependencies import normalize_design
 from .logical import design_logical
 from .understand import read_requirements
 
@@ -75,6 +76,8 @@ def design(text: str | bytes, answers: dict[str, str] | None = None) -> DesignRe
     questions = _questions(model)
     _apply_answers(model, questions, answers or {})
     schema, decisions = design_logical(model)
+    schema, normal = normalize_design(schema, text)
+    decisions += normal
     return DesignResult(text=text, schema=schema, conceptual=model, decisions=reading.decisions + decisions,
                         questions=questions, not_understood=reading.unread)
 
