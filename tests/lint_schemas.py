@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from schema_architect.model import Column, DataType, ForeignKey, Index, PrimaryKey, Schema, Table, UniqueConstraint
+from schema_architect.model import (
+    Column,
+    DataType,
+    ForeignKey,
+    Index,
+    PrimaryKey,
+    Schema,
+    Table,
+    UniqueConstraint,
+)
 
 _TYPES = {
     "int": DataType.integer, "bigint": DataType.bigint, "smallint": DataType.smallint, "text": DataType.text,
