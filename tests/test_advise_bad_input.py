@@ -264,3 +264,47 @@ def test_savings_are_not_double_counted(small_db, tmp_path):
     baseline = sum(r.cost_before * weights[r.query.id] for r in advice.per_query)
     achieved = sum((r.cost_before - r.cost_after) * weights[r.query.id] for r in advice.per_query if r.indexes_used)
     assert total_saved == pytest.approx(achieved / baseline) and total_saved < 1
+
+
+@pytest.mark.mariadb
+def test_denormalization_triggers_rendered_for_mysql_keep_the_copy_right(mysql_url):
+    """The MySQL rendering of the same proposal, run on MariaDB: backfill, fill on insert, push on update."""
+    import pymysql
+    import sqlglot
+
+    from schema_architect.advise.denormalization import advise_denormalization
+    from schema_architect.advise.pgcatalog import Catalog, ColumnStats, ExistingIndex, TableStats
+    from schema_architect.advise.usage import extract_usage
+    from schema_architect.advise.workload import Query
+    from schema_architect.sql.urls import parse_url
+
+    def table(name, rows, cols):
+        ts = TableStats(name, "", rows, 0, columns={c: ColumnStats(c, t, avg_width=10) for c, t in cols})
+        ts.indexes.append(ExistingIndex("PRIMARY", "", name, ["id"], True, True, 0, 0, "", None))
+        return ts
+
+    catalog = Catalog({"customer": table("customer", 3, [("id", "int"), ("country", "varchar(40)")]),
+                       "orders": table("orders", 6, [("id", "int"), ("customer_id", "int")])},
+                      hypopg="missing", stats_reset=None)
+    sql = "SELECT o.id, c.country FROM orders o JOIN customer c ON c.id = o.customer_id"
+    q = Query("fp", sql, 5, "w:1", sqlglot.parse_one(sql, read="mysql"), "select", id="Q1")
+    uses = {"Q1": extract_usage(q.tree, catalog.columns_by_table())}
+    (d,) = advise_denormalization(catalog, uses, {"Q1": q}, {}, dialect="mysql")
+    u = parse_url(mysql_url)
+    conn = pymysql.connect(host=u.host, user="root", password="", database=u.database, autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("CREATE TABLE customer (id INT PRIMARY KEY, country VARCHAR(40))")
+            cur.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT)")
+            cur.execute("INSERT INTO customer VALUES (1, 'FR'), (2, 'DE'), (3, 'IT')")
+            cur.execute("INSERT INTO orders VALUES (1, 1), (2, 1), (3, 2)")
+            for stmt in d.ddl:
+                cur.execute(stmt)
+            cur.execute("SELECT id, customer_country FROM orders ORDER BY id")
+            assert cur.fetchall() == ((1, "FR"), (2, "FR"), (3, "DE"))  # backfilled
+            cur.execute("INSERT INTO orders (id, customer_id) VALUES (4, 3)")
+            cur.execute("UPDATE customer SET country = 'ES' WHERE id = 1")
+            cur.execute("SELECT id, customer_country FROM orders ORDER BY id")
+            assert cur.fetchall() == ((1, "ES"), (2, "ES"), (3, "DE"), (4, "IT"))
+    finally:
+        conn.close()

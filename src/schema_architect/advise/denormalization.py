@@ -27,11 +27,10 @@ TRIGGERS: dict[str, list[str]] = {
         "CREATE TRIGGER {push_trg} AFTER UPDATE OF {parent_cols} ON {parent}\n"
         "  FOR EACH ROW EXECUTE FUNCTION {push_fn}();",
     ],
+    # MySQL/MariaDB cannot SELECT ... INTO NEW.col: one SET per copied column.
     "mysql": [
-        "CREATE TRIGGER {fill_trg}_ins BEFORE INSERT ON {child} FOR EACH ROW\n"
-        "  SELECT {parent_cols} INTO {new_cols} FROM {parent} WHERE {parent_key} = NEW.{child_fk};",
-        "CREATE TRIGGER {fill_trg}_upd BEFORE UPDATE ON {child} FOR EACH ROW\n"
-        "  SELECT {parent_cols} INTO {new_cols} FROM {parent} WHERE {parent_key} = NEW.{child_fk};",
+        "CREATE TRIGGER {fill_trg_ins} BEFORE INSERT ON {child} FOR EACH ROW\n  SET {set_new_from_parent};",
+        "CREATE TRIGGER {fill_trg_upd} BEFORE UPDATE ON {child} FOR EACH ROW\n  SET {set_new_from_parent};",
         "CREATE TRIGGER {push_trg} AFTER UPDATE ON {parent} FOR EACH ROW\n"
         "  UPDATE {child} SET {assignments_new} WHERE {child_fk} = NEW.{parent_key};",
     ],
@@ -60,7 +59,7 @@ class DenormalizationProposal:
     reasons: list[str] = field(default_factory=list)
 
 
-def advise_denormalization(conn, catalog: Catalog, uses: dict[str, QueryUse], queries: dict[str, Query],
+def advise_denormalization(catalog: Catalog, uses: dict[str, QueryUse], queries: dict[str, Query],
                            plans: dict[str, dict], *, min_share: float = DEFAULT_SHARE,
                            dialect: str = "postgresql") -> list[DenormalizationProposal]:
     total = sum(q.count for q in queries.values()) or 1
@@ -107,6 +106,10 @@ def _proposal(catalog, child, fk, parent, pkey, cols, share, qids, queries, plan
         "assignments_new": ", ".join(f"{q(cp)} = NEW.{q(pts.col(c).name)}" for cp, c in zip(copies, cols)),
         "assignments_p": ", ".join(f"{q(cp)} = p.{q(pts.col(c).name)}" for cp, c in zip(copies, cols)),
         "assignments_p_mysql": ", ".join(f"c.{q(cp)} = p.{q(pts.col(c).name)}" for cp, c in zip(copies, cols)),
+        "set_new_from_parent": ", ".join(
+            f"NEW.{q(cp)} = (SELECT {q(pts.col(c).name)} FROM {q(pts.name)} WHERE {q(pts.col(pkey).name)} = "
+            f"NEW.{q(cts.col(fk).name)})" for cp, c in zip(copies, cols)),
+        "fill_trg_ins": q(f"{cts.name}_fill_{pts.name}_ins"), "fill_trg_upd": q(f"{cts.name}_fill_{pts.name}_upd"),
         "fill_fn": q(f"{cts.name}_fill_{pts.name}"), "fill_trg": q(f"{cts.name}_fill_{pts.name}"),
         "push_fn": q(f"{pts.name}_push_{cts.name}"), "push_trg": q(f"{pts.name}_push_{cts.name}"),
     }

@@ -81,7 +81,7 @@ def optimize(url: str, workload: Workload | str | Path | None, *, verify: bool =
         for qid, q in queries.items():
             plans[qid] = ex.explain_plan(conn, q)
         partitions = advise_partitioning(conn, catalog, uses, queries, min_rows=min_partition_rows)
-        denorms = advise_denormalization(conn, catalog, uses, queries, plans, min_share=denormalize_share)
+        denorms = advise_denormalization(catalog, uses, queries, plans, min_share=denormalize_share)
     report = OptimizeReport(redact_url(url), advice, partitions, denorms,
                             settings={"min_partition_rows": min_partition_rows, "denormalize_share": denormalize_share,
                                       "max_indexes": max_indexes, "verify": verify})
