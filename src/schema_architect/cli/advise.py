@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def optimize(
-        db: str = typer.Option(..., "--db", help="PostgreSQL database URL to advise on"),
+        db: str = typer.Option(..., "--db", help="PostgreSQL URL (full report) or MySQL/MariaDB URL (EXPLAIN-based index advice)"),
         workload: str | None = typer.Option(
             None, "--workload", "-w",
             help="SQL file (statements separated by ;), PostgreSQL log, or 'pg_stat_statements' "
