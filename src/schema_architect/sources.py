@@ -11,13 +11,17 @@ from pathlib import Path
 from .errors import InputError
 from .model import Schema, schema_from_dict
 
-URL_SCHEMES = ("sqlite:", "postgresql", "postgres:", "mysql", "mariadb")
+LIVE_SCHEMES = {"sqlite", "postgresql", "postgres", "mysql", "mariadb"}
+# Dialects whose DDL we read and write but whose servers we cannot reach from here (no driver shipped).
+DDL_ONLY_SCHEMES = {"mssql", "sqlserver", "oracle"}
+
+
+def _scheme(source: str) -> str | None:
+    return source.split("://", 1)[0].split("+", 1)[0].lower() if "://" in source else None
 
 
 def is_database_url(source: str) -> bool:
-    return "://" in source and source.split("://", 1)[0].split("+", 1)[0] in {
-        "sqlite", "postgresql", "postgres", "mysql", "mariadb",
-    }
+    return _scheme(source) in LIVE_SCHEMES | DDL_ONLY_SCHEMES
 
 
 def read_text(path: str | Path) -> str:
@@ -39,6 +43,11 @@ def read_text(path: str | Path) -> str:
 def load_schema(source: str, *, dialect: str | None = None) -> Schema:
     """A schema from a database URL, a ``.json`` schema file or a DDL file (``dialect`` or guessed)."""
     if is_database_url(source):
+        if _scheme(source) in DDL_ONLY_SCHEMES:
+            raise InputError(
+                f"live {_scheme(source)} databases are not supported: only PostgreSQL, MySQL/MariaDB and SQLite",
+                hint="export the schema as DDL and pass the .sql file with --dialect sqlserver or oracle",
+            )
         from .sql.inspect import inspect_database
 
         return inspect_database(source)
