@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import ACTION_GERUNDS, DETERMINERS, IDENTIFIER_WORDS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
 from .segment import Sentence
-from .words import clean_phrase
+from .words import clean_phrase, singular
 
 MAX_ITEMS = 40
 MAX_ITEM_WORDS = 6
@@ -215,15 +215,33 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
         return []
     # Split a final "A and B" (or the only piece "A and B"): the enumeration's last link.
     last_s, last_e = pieces[-1]
-    pieces = pieces[:-1] + _split_conjunction(text, last_s, last_e)
+    middle: list[tuple[int, int]] = []
+    for ps, pe in pieces[:-1]:
+        m = _SHARED_HEAD.match(text, ps, pe)
+        middle.extend(_split_conjunction(text, ps, pe) if m and m.end() == pe else [(ps, pe)])
+    pieces = middle + _split_conjunction(text, last_s, last_e)
     items = []
     for s, e in pieces[:MAX_ITEMS]:
         item = _clean_item(text, s, e)
         if item is not None:
             items.append(item)
+    _share_heads(text, items)
     return items
 
 
+def _share_heads(text: str, items: list[Item]) -> None:
+    """'start and end dates' -> Start Date, End Date: a plural head shared across 'and'."""
+    for a, b in zip(items, items[1:]):
+        between = text[a.end:b.start].strip().lower()
+        words_b = b.name.split()
+        if between in ("and", "or", "&") and len(a.name.split()) == 1 and len(words_b) == 2 \
+                and words_b[-1].lower().endswith("s") and singular(words_b[-1]) != words_b[-1].lower():
+            head = singular(words_b[-1])
+            a.name = f"{a.name} {head}"
+            b.name = f"{words_b[0]} {head}"
+
+
+_SHARED_HEAD = re.compile(r"\s*[A-Za-z]+\s+(?:and|or)\s+[A-Za-z]+\s+[A-Za-z]+s\s*")
 _CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.I)
 
 
