@@ -1,0 +1,328 @@
+"""The chat assistant: server-sent events, four tools, and an offline intent router.
+
+Events (``event: NAME`` + JSON ``data``): ``message`` (a piece of the answer's text), ``schema``
+(a design or a live schema: Mermaid, DDL, tables), ``confirm`` (a proposed change with its
+confirmation token: the page asks the user), ``result`` (rows of a read-only query), ``error``
+(``{code, message, hint}``) and ``done``.
+
+Tools, the same for both paths: get the database schema, ask for confirmation, run a read-only
+query, execute a change. The change tool needs a confirmation token that only the user holds (it
+is sent to the page, never to a model): safety is enforced by :mod:`.safety`, not by a prompt.
+
+Without a configured model, :func:`route` maps a message to an intent with a few patterns (design,
+refine, describe, diagram, ddl, query, change) and drives the offline engine; with one, see
+:mod:`.llm_chat`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import SchemaArchitectError
+from .errors import ApiError, as_json
+from .models import Connection, Conversation, Design, Message
+from .schemas import designed, schema_view
+
+DIALECT_WORDS = {"postgres": "postgresql", "postgresql": "postgresql", "mysql": "mysql", "mariadb": "mysql",
+                 "sqlite": "sqlite", "sql server": "sqlserver", "sqlserver": "sqlserver", "oracle": "oracle"}
+
+# One pattern per intent, tried in this order (first match wins).
+INTENTS: list[tuple[str, re.Pattern]] = [
+    ("query", re.compile(r"^\s*(select|with|values)\b", re.IGNORECASE)),
+    ("count", re.compile(r"^\s*how many\s+(?P<what>[\w ]+?)\s*(are there|do (we|i) have|exist|\?|$)", re.IGNORECASE)),
+    ("sql_change", re.compile(r"^\s*(insert|update|delete|alter|create\s+(table|index|unique|view)|drop|truncate)\b",
+                              re.IGNORECASE)),
+    ("drop_table", re.compile(r"^\s*(please\s+)?(drop|delete|remove)\s+(the\s+)?(table\s+)?(?P<table>\w+)(\s+table)?\s*$",
+                              re.IGNORECASE)),
+    ("add_column", re.compile(r"^\s*(please\s+)?add\s+(a\s+)?column\s+(?P<column>\w+)(\s+(of\s+type\s+)?(?P<type>[\w()]+))?"
+                              r"\s+to\s+(the\s+)?(table\s+)?(?P<table>\w+)", re.IGNORECASE)),
+    ("create_tables", re.compile(r"\b(create|apply|build|deploy|make)\s+(the\s+|these\s+|all\s+|my\s+)*"
+                                 r"(tables|schema|design)\b", re.IGNORECASE)),
+    ("describe", re.compile(r"\b(describe|show|list|what)\b.*\b(schema|tables|database|structure)\b", re.IGNORECASE)),
+    ("diagram", re.compile(r"\b(diagram|erd|draw)\b", re.IGNORECASE)),
+    ("ddl", re.compile(r"\b(ddl|sql script|export)\b", re.IGNORECASE)),
+    ("design", re.compile(r"\b(design|create|build|make|need|want)\b.*\b(database|schema|data model)\b", re.IGNORECASE)),
+    ("refine", re.compile(r"^\s*(please\s+)?(add|also|and|include|each|every|an?\s|the\s)", re.IGNORECASE)),
+]
+ADD_ATTRIBUTE = re.compile(r"^\s*(please\s+)?add\s+(?P<attr>.+?)\s+to\s+(each\s+|every\s+|the\s+|all\s+)?(?P<entity>[\w ]+?)\s*\.?\s*$",
+                           re.IGNORECASE)
+DESIGN_PREFIX = re.compile(r"^\s*(please\s+)?(design|create|build|make)\s+(me\s+)?(a|an|the)\s+(\w+\s+)?"
+                           r"(database|schema|data model)\s+(for|of|about)\s+", re.IGNORECASE)
+
+
+def route(text: str, has_schema: bool) -> tuple[str, re.Match | None]:
+    for name, pattern in INTENTS:
+        m = pattern.search(text)
+        if m:
+            if name == "refine" and not has_schema:
+                return "design", None
+            return name, m
+    return ("refine" if has_schema else "design"), None
+
+
+def sse(event: str, data) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, default=str)}\n\n"
+
+
+@dataclass
+class Turn:
+    """One exchange: the conversation's state, the events sent, and what to store afterwards."""
+
+    app: object
+    user: object
+    conversation_id: int
+    state: dict
+    connection_id: int | None
+    dialect: str | None
+    text: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+    def say(self, text: str) -> Iterator[str]:
+        self.text.append(text)
+        for piece in re.findall(r"\S+\s*|\s+", text):  # word by word: the page shows the answer growing
+            yield sse("message", {"text": piece})
+
+    def emit(self, event: str, data) -> str:
+        self.data.setdefault(event, []).append(data)
+        return sse(event, data)
+
+    # -- the four tools ------------------------------------------------------------------------------
+    def tool_get_schema(self):
+        from ..evolve.execute import strip_own_tables
+        from ..model.jsonform import schema_from_dict
+        from ..sql.inspect import inspect_database
+        from .resources import connection_url
+
+        if self.connection_id is not None:
+            url, _ = connection_url(_Req(self.app), self.user, self.connection_id)
+            return strip_own_tables(inspect_database(url)), "live"
+        if self.state.get("schema"):
+            return schema_from_dict(self.state["schema"]), "design"
+        return None, None
+
+    def tool_run_query(self, sql: str) -> dict:
+        from .actions import read_only_query
+
+        return read_only_query(self.app, self.user, self.need_connection(), sql)
+
+    def tool_ask_confirmation(self, sql: str) -> dict:
+        from .actions import propose_change
+
+        return propose_change(self.app, self.user, self.need_connection(), sql)
+
+    def tool_execute_change(self, sql: str, token: str) -> dict:
+        from .actions import execute_change
+
+        return execute_change(self.app, self.user, self.need_connection(), sql, token)
+
+    def need_connection(self) -> int:
+        if self.connection_id is None:
+            raise ApiError(400, "no_connection", "this conversation has no database connection",
+                           "add a connection and select it for the conversation")
+        return self.connection_id
+
+    # -- offline intents ------------------------------------------------------------------------------
+    def run_offline(self, message: str) -> Iterator[str]:
+        intent, match = route(message, bool(self.state.get("schema")))
+        yield from getattr(self, f"do_{intent}")(message, match)
+
+    def do_design(self, message: str, _m) -> Iterator[str]:
+        text = DESIGN_PREFIX.sub("", message, count=1)
+        text = text[0].upper() + text[1:] if text else message
+        result = designed(text)
+        self.state.update(requirements=[text], answers={}, schema=json.loads(result.schema.to_json(indent=None)))
+        yield from self.show_design(result, f"Here is a design with {len(result.schema.tables)} table(s): "
+                                            + ", ".join(t.name for t in result.schema.tables) + ".")
+
+    def do_refine(self, message: str, _m) -> Iterator[str]:
+        from ..design.session import schema_changes
+        from ..model.jsonform import schema_from_dict
+
+        m = ADD_ATTRIBUTE.match(message)
+        text = f"Each {m.group('entity').rstrip('s')} has {m.group('attr')}." if m else message
+        before = schema_from_dict(self.state["schema"]) if self.state.get("schema") else None
+        requirements = [*self.state.get("requirements", []), text]
+        result = designed("\n\n".join(requirements), self.state.get("answers"))
+        changes = schema_changes(before, result.schema)
+        self.state.update(requirements=requirements, schema=json.loads(result.schema.to_json(indent=None)))
+        summary = ("Updated the design: " + "; ".join(changes) + ".") if changes else \
+            "I added that to the requirements, but the design did not change (the offline engine did not find a " \
+            "new entity or attribute in it; try 'Each customer has a phone number.')."
+        yield from self.show_design(result, summary)
+
+    def show_design(self, result, summary: str) -> Iterator[str]:
+        yield from self.say(summary)
+        if result.questions:
+            yield from self.say("\n\nOpen questions (I assumed an answer): "
+                                + " ".join(f"{q.question} (assumed: {q.assumption})" for q in result.questions))
+        self.save_design_version(result.schema)
+        yield self.emit("schema", {"source": "design", **schema_view(result.schema, self.dialect or "postgresql")})
+
+    def save_design_version(self, schema) -> None:
+        from .resources import add_version
+
+        with self.app.state.sessions.begin() as db:
+            conv = db.get(Conversation, self.conversation_id)
+            design = db.get(Design, conv.design_id) if conv.design_id else None
+            if design is None:
+                design = Design(user_id=self.user.id, name=conv.title)
+                db.add(design)
+                db.flush()
+                conv.design_id = design.id
+            add_version(db, design, list(self.state.get("requirements", [])), schema)
+
+    def do_describe(self, _message: str, _m) -> Iterator[str]:
+        schema, source = self.tool_get_schema()
+        if schema is None:
+            yield from self.say("There is no design yet and no database connected. Describe your data, e.g. "
+                                "'Each customer has a name and an email; a customer places many orders.'")
+            return
+        where = "The connected database" if source == "live" else "The current design"
+        lines = [f"- {t.name} ({', '.join(t.column_names)})" for t in schema.tables]
+        yield from self.say(f"{where} has {len(schema.tables)} table(s):\n" + "\n".join(lines))
+        yield self.emit("schema", {"source": source, **schema_view(schema, self.dialect or "postgresql")})
+
+    def do_diagram(self, message: str, m) -> Iterator[str]:
+        yield from self.do_describe(message, m)
+
+    def do_ddl(self, message: str, _m) -> Iterator[str]:
+        schema, source = self.tool_get_schema()
+        if schema is None:
+            yield from self.say("There is no schema to export yet.")
+            return
+        lowered = message.lower()
+        dialect = next((d for w, d in DIALECT_WORDS.items() if w in lowered), self.dialect or "postgresql")
+        view = schema_view(schema, dialect)
+        yield from self.say(f"The {dialect} DDL is in the DDL panel ({len(schema.tables)} table(s)).")
+        yield self.emit("schema", {"source": source, **view})
+
+    def do_query(self, message: str, _m) -> Iterator[str]:
+        result = self.tool_run_query(message.strip().rstrip(";"))
+        yield self.emit("result", {"sql": message.strip(), **result})
+        yield from self.say(f"{len(result['rows'])} row(s)" + (" (truncated)" if result["truncated"] else "") + ".")
+
+    def do_count(self, _message: str, m) -> Iterator[str]:
+        from sqlglot import exp
+
+        from ..sql.dialects import get_dialect
+
+        schema, _ = self.tool_get_schema() if self.connection_id is not None else (None, None)
+        if schema is None:
+            yield from self.say("Connect a database first: counting needs data.")
+            return
+        wanted = m.group("what").strip().lower().replace(" ", "_")
+        names = {t.name.lower(): t.name for t in schema.tables}
+        table = next((names[c] for c in (wanted, wanted + "s", wanted.rstrip("s"), wanted + "es") if c in names), None)
+        if table is None:
+            yield from self.say(f"There is no table called {wanted!r}; tables: {', '.join(names.values()) or 'none'}.")
+            return
+        dialect = get_dialect(self.dialect).sqlglot_name
+        sql = exp.select(exp.Count(this=exp.Star()).as_("count")).from_(exp.to_table(table)).sql(dialect=dialect)
+        result = self.tool_run_query(sql)
+        yield self.emit("result", {"sql": sql, **result})
+        yield from self.say(f"{table} has {result['rows'][0][0]} row(s).")
+
+    def do_sql_change(self, message: str, _m) -> Iterator[str]:
+        yield from self.propose(message.strip(), "This changes the database.")
+
+    def do_drop_table(self, _message: str, m) -> Iterator[str]:
+        from sqlglot import exp
+
+        from ..sql.dialects import get_dialect
+
+        self.need_connection()
+        sql = exp.Drop(tables=[exp.to_table(m.group("table"))], kind="TABLE").sql(
+            dialect=get_dialect(self.dialect).sqlglot_name)
+        yield from self.propose(sql, f"Dropping {m.group('table')} deletes the table and all its rows.")
+
+    def do_add_column(self, _message: str, m) -> Iterator[str]:
+        from sqlglot import exp
+
+        from ..sql.dialects import get_dialect
+
+        self.need_connection()
+        try:
+            kind = exp.DataType.build(m.group("type") or "VARCHAR(255)")
+        except Exception:
+            raise ApiError(400, "invalid_input", f"unknown column type {m.group('type')!r}",
+                           "e.g. add column phone VARCHAR(40) to customers") from None
+        sql = exp.Alter(this=exp.to_table(m.group("table")), kind="TABLE",
+                        actions=[exp.ColumnDef(this=exp.to_identifier(m.group("column")), kind=kind)]
+                        ).sql(dialect=get_dialect(self.dialect).sqlglot_name)
+        yield from self.propose(sql, f"This adds the column {m.group('column')} to {m.group('table')}.")
+
+    def do_create_tables(self, _message: str, _m) -> Iterator[str]:
+        from ..model.jsonform import schema_from_dict
+        from ..sql.render import render_ddl
+
+        self.need_connection()
+        if not self.state.get("schema"):
+            yield from self.say("There is no design yet: describe your data first.")
+            return
+        ddl = render_ddl(schema_from_dict(self.state["schema"]), self.dialect)
+        yield from self.propose(ddl, "These statements create the design's tables in the connected database.")
+
+    def propose(self, sql: str, why: str) -> Iterator[str]:
+        proposal = self.tool_ask_confirmation(sql)
+        yield from self.say(f"{why} Please review the SQL and approve or deny it.")
+        yield self.emit("confirm", proposal)
+
+
+class _Req:
+    def __init__(self, app):
+        self.app = app
+
+
+def _load(app, user, conversation_id: int) -> tuple[dict, int | None, str | None]:
+    with app.state.sessions() as db:
+        conv = db.get(Conversation, conversation_id)
+        if conv is None or conv.user_id != user.id:
+            raise ApiError(404, "not_found", f"conversation {conversation_id} not found")
+        dialect = None
+        if conv.connection_id is not None:
+            conn = db.get(Connection, conv.connection_id)
+            dialect = conn.dialect if conn else None
+        return json.loads(conv.state or "{}"), conv.connection_id, dialect
+
+
+def stream_reply(app, user, conversation_id: int, content: str) -> Iterator[str]:
+    """The SSE stream for one user message; the exchange is stored when it ends, errors included."""
+    state, connection_id, dialect = _load(app, user, conversation_id)
+    with app.state.sessions.begin() as db:
+        db.add(Message(conversation_id=conversation_id, role="user", content=content))
+    turn = Turn(app, user, conversation_id, state, connection_id, dialect)
+    try:
+        if app.state.llm_config is not None:
+            from .llm_chat import run_model
+
+            yield from run_model(turn, content)
+        else:
+            yield from turn.run_offline(content)
+    except ApiError as exc:
+        yield turn.emit("error", {"code": exc.code, "message": exc.message, "hint": exc.hint})
+    except SchemaArchitectError as exc:
+        yield turn.emit("error", as_json(exc)["error"])
+    except Exception:  # never a trace to the client; the server log has it
+        import logging
+
+        logging.getLogger("schema_architect.app").exception("chat turn failed")
+        yield turn.emit("error", {"code": "internal_error", "message": "the assistant failed on this message",
+                                  "hint": None})
+    with app.state.sessions.begin() as db:
+        conv = db.get(Conversation, conversation_id)
+        if conv is not None:
+            conv.state = json.dumps(turn.state)
+            db.add(Message(conversation_id=conversation_id, role="assistant", content="".join(turn.text),
+                           data=json.dumps(_stored(turn.data), default=str) if turn.data else None))
+    yield sse("done", {})
+
+
+def _stored(data: dict) -> dict:
+    """What history keeps of the events: no confirmation tokens (they are single-use secrets)."""
+    out = dict(data)
+    if "confirm" in out:
+        out["confirm"] = [{k: v for k, v in c.items() if k != "confirmation_token"} for c in out["confirm"]]
+    return out
