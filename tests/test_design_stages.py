@@ -123,3 +123,11 @@ def test_spans_point_into_the_text():
         for a in ent.attributes:
             if a.span:
                 assert a.span.text == text[a.span.start:a.span.end]
+
+
+def test_subject_of_a_counted_relationship_is_an_entity():
+    from schema_architect.design import design
+
+    schema = design("Each book has an ISBN, title and price. Each author writes multiple books.").schema
+    assert schema.table("Author") is not None
+    assert [(fk.columns, fk.ref_table) for fk in schema.table("Book").foreign_keys] == [(["Author ID"], "Author")]

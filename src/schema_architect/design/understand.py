@@ -157,6 +157,8 @@ _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=eac
 _PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.I)
 _INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
                         r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.I)
+_EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:can\s+|may\s+|could\s+|will\s+)?(?:be\s+)?"
+                           r"[a-z]+\s+(?:[a-z]+\s+)?(?:multiple|several|many|various|a number of)\b", re.I)
 _MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.I)
 
 
@@ -177,6 +179,13 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
             name = entity_name(phrase)
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
                 found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
+    for s in sentences:
+        # "Each author writes multiple books": the one side of a counted relationship
+        for m in _EACH_SUBJECT.finditer(s.text):
+            two = entity_name(m.group(1) + " " + m.group(2)) if m.group(2) else None
+            name = two if two and ents.get(two) else entity_name(m.group(1))
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
+                found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
     for s in sentences:
         m = _ACTOR.match(s.text)
         if m:
