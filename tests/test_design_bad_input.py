@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from schema_architect.design import design
 from schema_architect.design.engine import check_text
 from schema_architect.errors import InputError
-
-import pytest
 
 
 def test_empty_text(run_cli):

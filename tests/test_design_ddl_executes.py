@@ -13,12 +13,11 @@ import sqlite3
 
 import pytest
 
+from conftest import RSCHEMA_DEV
 from schema_architect.design import design
 from schema_architect.design.naming import apply_naming
 from schema_architect.errors import InputError
 from schema_architect.sql.render import render_statements
-
-from conftest import RSCHEMA_DEV
 
 
 def dev_designs():

@@ -168,7 +168,8 @@ def register(app: typer.Typer) -> None:
         explain: bool = typer.Option(False, "--explain"),
     ) -> None:
         """Add requirements or answers to a saved design session, re-design, and show what changed."""
-        from ..design.session import load_session, read_answers, refine as run_refine, save_session
+        from ..design.session import load_session, read_answers, save_session
+        from ..design.session import refine as run_refine
         from .schema_io import write_output
 
         started = time.perf_counter()

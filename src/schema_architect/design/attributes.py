@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ACTION_GERUNDS, DETERMINERS, IDENTIFIER_WORDS, FUNCTION_WORDS, LIST_STOPPERS, LIST_TRIGGERS, MANY_WORDS, NON_ATTRIBUTES
+from .lexicon import (
+    ACTION_GERUNDS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    IDENTIFIER_WORDS,
+    LIST_STOPPERS,
+    LIST_TRIGGERS,
+    MANY_WORDS,
+    NON_ATTRIBUTES,
+)
 from .segment import Sentence
 from .words import clean_phrase, singular
 
@@ -29,15 +38,15 @@ _VERB_BEFORE = frozenset({"to", "must", "should", "shall", "will", "can", "also"
 _VERB_AFTER = frozenset({"the", "a", "an", "each", "its", "their", "basic", "detailed", "information",
                          "all", "his", "her", "every", "details", "data"})
 _ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|for|by|from|in|on|during|"
-                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can)\s", re.I)
+                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can)\s", re.IGNORECASE)
 _TRIGGER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(LIST_TRIGGERS, key=len, reverse=True)) + r")(?![\w-])"
     r"|(:)(?=\s*\S)",
-    re.I,
+    re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.I)
+_STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.IGNORECASE)
 
 
 @dataclass
@@ -128,7 +137,7 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
     out = []
     for m in _PAREN_LIST.finditer(text):
         inner = m.group(1)
-        if _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.I):
+        if _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.IGNORECASE):
             continue
         items = [it for it in split_items(text, m.start(1), m.end(1)) if not it.many]
         if len(items) >= 2:
@@ -137,7 +146,7 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
     return out
 
 
-_MANY_START = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s", re.I)
+_MANY_START = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s", re.IGNORECASE)
 _NEW_LIST_TRIGGERS = frozenset({"such as", "including", "includes", "include", "comprising", "consisting of",
                                 "each with", "each having", "has", "have"})
 _HOLDS = frozenset({"with", "has", "have", "having", "contains", "contain", "containing", "includes", "include",
@@ -242,7 +251,7 @@ def _share_heads(text: str, items: list[Item]) -> None:
 
 
 _SHARED_HEAD = re.compile(r"\s*[A-Za-z]+\s+(?:and|or)\s+[A-Za-z]+\s+[A-Za-z]+s\s*")
-_CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.I)
+_CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.IGNORECASE)
 
 
 def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -271,7 +280,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         if quoted:
             item.allowed_values = [q.strip(" ,.") for q in quoted if q.strip(" ,.")][:20]
         else:
-            listed = re.match(r"\s*(?:such as|e\.g\.?|eg|including|like|for example|i\.e\.?)[:,]?\s+(.+)$", paren, re.I)
+            listed = re.match(r"\s*(?:such as|e\.g\.?|eg|including|like|for example|i\.e\.?)[:,]?\s+(.+)$", paren, re.IGNORECASE)
             if listed:
                 vals = [v.strip(" .") for v in re.split(r",|\bor\b|\band\b|/", listed.group(1))]
                 vals = [v for v in vals if v and v.lower() not in ("etc", "etc.") and len(v.split()) <= 3]
@@ -279,7 +288,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
                     item.allowed_values = vals[:20]
         if "primary key" in low:
             item.primary_key = True
-        ref = re.search(r"referenc\w*\s+(?:the\s+)?(.+?)(?:\s+table|\)|$)", paren, re.I)
+        ref = re.search(r"referenc\w*\s+(?:the\s+)?(.+?)(?:\s+table|\)|$)", paren, re.IGNORECASE)
         if ref:
             item.references = ref.group(1).strip()
         rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", paren)
@@ -287,8 +296,8 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             item.value_range = (float(rng.group(1)), float(rng.group(2)))
     name = _PAREN.sub(" ", raw)
     name = re.sub(r"\(.*$", " ", name)  # an unclosed parenthesis
-    name = re.sub(r"^\s*(?:and|or|as well as|also|plus|etc\.?)\s+", " ", name, flags=re.I)
-    name = re.sub(r"\b(?:etc|and so on)\.?\s*$", " ", name, flags=re.I)
+    name = re.sub(r"^\s*(?:and|or|as well as|also|plus|etc\.?)\s+", " ", name, flags=re.IGNORECASE)
+    name = re.sub(r"\b(?:etc|and so on)\.?\s*$", " ", name, flags=re.IGNORECASE)
     low = " " + name.lower() + " "
     for many in MANY_WORDS:
         if low.lstrip().startswith(many + " "):
@@ -296,22 +305,22 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             name = name.strip()[len(many):]
             break
     if item.many:
-        w = re.search(r"\s+(?:with|having|and their|along with)\s+(?:their\s+|a\s+|the\s+)?(.+)$", name, re.I)
+        w = re.search(r"\s+(?:with|having|and their|along with)\s+(?:their\s+|a\s+|the\s+)?(.+)$", name, re.IGNORECASE)
         if w:
             item.link_attributes = [clean_phrase(x) for x in re.split(r",|\band\b", w.group(1)) if clean_phrase(x)]
             name = name[: w.start()]
-    if re.search(r"\bunique\b", name, re.I):
+    if re.search(r"\bunique\b", name, re.IGNORECASE):
         item.unique = True
-        name = re.sub(r"\bunique\b", " ", name, flags=re.I)
+        name = re.sub(r"\bunique\b", " ", name, flags=re.IGNORECASE)
     name = " ".join(name.split())
-    of = re.search(r"\s+of\s+(?:each|every|the|a|an|all|its|their)\s+(.+)$", name, re.I)
+    of = re.search(r"\s+of\s+(?:each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
     if of:
         item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|and)\s", of.group(1))[0]
         name = name[: of.start()]
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:
         name = name[: cut.start()]
-    poss = re.match(r"\s*(?:the\s+|each\s+|every\s+)?([A-Za-z][\w ]{0,40}?)(?:'s|’s|s'|s’)\s+(.+)$", name, re.I)
+    poss = re.match(r"\s*(?:the\s+|each\s+|every\s+)?([A-Za-z][\w ]{0,40}?)(?:'s|’s|s'|s’)\s+(.+)$", name, re.IGNORECASE)
     if poss:
         owner_words = poss.group(1).split()
         keep: list[str] = []
@@ -322,7 +331,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         if keep:
             item.possessor = " ".join(keep) + ("s" if re.search(r"s['’]\s", name) else "")
             name = poss.group(2)
-    name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|in charge)\s*$", "", name.strip(), flags=re.I)
+    name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|in charge)\s*$", "", name.strip(), flags=re.IGNORECASE)
     name = clean_phrase(name)
     if not name or not name[0].isalnum():
         return None

@@ -22,7 +22,7 @@ KNOWN_DEPENDENCIES: dict[frozenset[str], frozenset[str]] = {
         frozenset({"city", "state", "province", "county"}),
 }
 _STATED = re.compile(r"\b([A-Za-z][\w ]{1,40}?)\s+(?:uniquely\s+)?determines\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|\s+and\b|$)"
-                     r"|\b(?:the\s+)?([A-Za-z][\w ]{1,40}?)\s+depends\s+(?:only\s+)?on\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|$)", re.I)
+                     r"|\b(?:the\s+)?([A-Za-z][\w ]{1,40}?)\s+depends\s+(?:only\s+)?on\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|$)", re.IGNORECASE)
 
 
 def find_dependencies(schema: Schema, text: str) -> tuple[dict[str, list[str]], list[Decision]]:

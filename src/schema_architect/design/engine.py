@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..model.conceptual import Cardinality, ConceptualModel, Decision, Question, Span
 from ..model.schema import Schema
-from .lexicon import ENTITY_LIKE_ATTRIBUTES
 from .dependencies import normalize_design
+from .lexicon import ENTITY_LIKE_ATTRIBUTES
 from .logical import design_logical
 from .understand import read_requirements
 

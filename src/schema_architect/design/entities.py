@@ -21,23 +21,28 @@ from functools import lru_cache
 
 from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
-from .lexicon import ABSTRACT_NOUNS, COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, GENERIC_OWNERS
+from .lexicon import (
+    ABSTRACT_NOUNS,
+    COMMON_VERBS,
+    DETERMINERS,
+    ENTITY_SUFFIX_NOISE,
+    FUNCTION_WORDS,
+    GENERIC_OWNERS,
+)
 from .segment import Sentence
 from .words import entity_name, is_plural, loose, title_case
 
 MAX_NP_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s?)?|\d+|[^\w\s]")
-_MODALS = frozenset("""must should shall will can could may might need needs needed to is are be also
-                       always further additionally required requires require want wants also usually
-                       typically""".split())
-_INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.I)
+_MODALS = frozenset(["must", "should", "shall", "will", "can", "could", "may", "might", "need", "needs", "needed", "to", "is", "are", "be", "also", "always", "further", "additionally", "required", "requires", "require", "want", "wants", "also", "usually", "typically"])
+_INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.IGNORECASE)
 _SKIPPED_ADJECTIVES = frozenset({"basic", "detailed", "relevant", "related", "specific", "certain", "corresponding",
                                  "respective", "necessary", "additional", "own", "personal", "general", "key", "main"})
-_TOPIC = re.compile(r"^(?:for|in|regarding|about|under)\s+(?:the\s+)?([A-Za-z][\w /-]{2,60}?)\s*,", re.I)
+_TOPIC = re.compile(r"^(?:for|in|regarding|about|under)\s+(?:the\s+)?([A-Za-z][\w /-]{2,60}?)\s*,", re.IGNORECASE)
 _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", "can", "must", "should", "shall",
                              "needs", "need", "may", ",", ".", ";", ":", "(", "includes", "include", "contains"})
-_INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.I)
-_FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.I)
+_INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
+_FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -184,7 +189,7 @@ def owner_of(alist: AttributeList) -> Owner | None:
             if o:
                 return o
     # 3b. "a maintenance record is generated, which includes": the last introduced noun phrase
-    if re.search(r"\b(?:which|that)\s*$", stripped, re.I):
+    if re.search(r"\b(?:which|that)\s*$", stripped, re.IGNORECASE):
         last_det = None
         for m in _INTRODUCED.finditer(prefix):
             last_det = m

@@ -34,9 +34,7 @@ LIST_STOPPERS: tuple[str, ...] = (
 
 # Leading words stripped from list items and noun phrases.
 DETERMINERS: frozenset[str] = frozenset(
-    "a an the its their his her our your each every all any some this that these those one own "
-    "his/her basic detailed relevant related various specific certain corresponding respective "
-    "multiple several many different necessary other additional such".split()
+    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "each", "every", "all", "any", "some", "this", "that", "these", "those", "one", "own", "his/her", "basic", "detailed", "relevant", "related", "various", "specific", "certain", "corresponding", "respective", "multiple", "several", "many", "different", "necessary", "other", "additional", "such"]
 )
 
 # Items of a list that are not attributes ("etc.", "other information").
@@ -47,17 +45,12 @@ NON_ATTRIBUTES: frozenset[str] = frozenset({"etc", "other information", "other d
 # -- entities -------------------------------------------------------------------------------------
 # Nouns that never name an entity of the domain: the system itself, pronouns, abstract words.
 GENERIC_OWNERS: frozenset[str] = frozenset(
-    "system database platform module function functions application app software website "
-    "it they this these which that we he she there who what management business requirement "
-    "requirements functionality interface you i us them company enterprise organization "
-    "administrator admin".split()
+    ["system", "database", "platform", "module", "function", "functions", "application", "app", "software", "website", "it", "they", "this", "these", "which", "that", "we", "he", "she", "there", "who", "what", "management", "business", "requirement", "requirements", "functionality", "interface", "you", "i", "us", "them", "company", "enterprise", "organization", "administrator", "admin"]
 )
 
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
 ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
-    "information info details detail data table entity entities list lists profile profiles "
-    "management module section part attributes fields basics basic detailed personal general "
-    "related relevant main key core".split()
+    ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "part", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]
 )
 
 # Words that can begin an entity phrase but are not part of it ("pieces of equipment").
@@ -67,35 +60,12 @@ ENTITY_PREFIX_NOISE: tuple[str, ...] = ("pieces of", "piece of", "kinds of", "ki
 
 # Words that are not nouns of a noun phrase: they stop a backwards walk over a phrase.
 FUNCTION_WORDS: frozenset[str] = frozenset(
-    """a an the and or but nor of in on at to for from by with without about as into onto over under
-    between among through during before after above below up down out off than then so such
-    is are was were be been being am do does did done has have had having can could may might must
-    shall should will would need needs needed require requires required want wants
-    it its they their them he she his her we our you your i my this that these those which who whom
-    whose what when where why how there here each every all any some no not only also both either
-    neither one own same other another many much more most several multiple various few
-    if while because although though since until unless whether whenever once upon
-    system's company's user's also etc""".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "about", "as", "into", "onto", "over", "under", "between", "among", "through", "during", "before", "after", "above", "below", "up", "down", "out", "off", "than", "then", "so", "such", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had", "having", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "need", "needs", "needed", "require", "requires", "required", "want", "wants", "it", "its", "they", "their", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "my", "this", "that", "these", "those", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "there", "here", "each", "every", "all", "any", "some", "no", "not", "only", "also", "both", "either", "neither", "one", "own", "same", "other", "another", "many", "much", "more", "most", "several", "multiple", "various", "few", "if", "while", "because", "although", "though", "since", "until", "unless", "whether", "whenever", "once", "upon", "system's", "company's", "user's", "also", "etc"]
 )
 
 # Verbs that commonly follow the subject of a sentence; they stop a backwards noun-phrase walk.
 COMMON_VERBS: frozenset[str] = frozenset(
-    """manage manages managed managing record records recorded recording track tracks tracked
-    tracking store stores stored storing include includes included including contain contains
-    contained containing own owns owned employ employs employed operate operates operated
-    perform performs performed provide provides provided support supports supported allow allows
-    allowed use uses used make makes made get gets take takes taken give gives given keep keeps
-    kept hold holds held generate generates generated create creates created add adds added
-    register registers registered maintain maintains maintained identify identifies identified
-    associate associates associated link links linked belong belongs belonged assign assigns
-    assigned place places placed write writes written publish publishes published issue issues
-    issued involve involves involved participate participates participated work works worked
-    teach teaches taught enroll enrolls enrolled select selects selected borrow borrows borrowed
-    buy buys bought sell sells sold rent rents rented book books booked handle handles handled
-    serve serves served visit visits visited attend attends attended apply applies applied
-    conduct conducts conducted document documents documented describe describes described
-    characterize characterizes characterized comprise comprises comprised consist consists
-    note notes noted log logs logged view views viewed query queries queried""".split()
+    ["manage", "manages", "managed", "managing", "record", "records", "recorded", "recording", "track", "tracks", "tracked", "tracking", "store", "stores", "stored", "storing", "include", "includes", "included", "including", "contain", "contains", "contained", "containing", "own", "owns", "owned", "employ", "employs", "employed", "operate", "operates", "operated", "perform", "performs", "performed", "provide", "provides", "provided", "support", "supports", "supported", "allow", "allows", "allowed", "use", "uses", "used", "make", "makes", "made", "get", "gets", "take", "takes", "taken", "give", "gives", "given", "keep", "keeps", "kept", "hold", "holds", "held", "generate", "generates", "generated", "create", "creates", "created", "add", "adds", "added", "register", "registers", "registered", "maintain", "maintains", "maintained", "identify", "identifies", "identified", "associate", "associates", "associated", "link", "links", "linked", "belong", "belongs", "belonged", "assign", "assigns", "assigned", "place", "places", "placed", "write", "writes", "written", "publish", "publishes", "published", "issue", "issues", "issued", "involve", "involves", "involved", "participate", "participates", "participated", "work", "works", "worked", "teach", "teaches", "taught", "enroll", "enrolls", "enrolled", "select", "selects", "selected", "borrow", "borrows", "borrowed", "buy", "buys", "bought", "sell", "sells", "sold", "rent", "rents", "rented", "book", "books", "booked", "handle", "handles", "handled", "serve", "serves", "served", "visit", "visits", "visited", "attend", "attends", "attended", "apply", "applies", "applied", "conduct", "conducts", "conducted", "document", "documents", "documented", "describe", "describes", "described", "characterize", "characterizes", "characterized", "comprise", "comprises", "comprised", "consist", "consists", "note", "notes", "noted", "log", "logs", "logged", "view", "views", "viewed", "query", "queries", "queried"]
 )
 
 # -- cardinality ----------------------------------------------------------------------------------
@@ -117,30 +87,21 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset({"id", "number", "no", "no.", "code
                                               "serial", "num", "uuid", "sn", "isbn"})
 # "Phone number" and friends end in an identifier word but identify nothing.
 NOT_IDENTIFIER_HEADS: frozenset[str] = frozenset(
-    """phone telephone mobile contact fax cell bank passport floor version tracking postal zip post
-    street building page plate tax insurance social security""".split()
+    ["phone", "telephone", "mobile", "contact", "fax", "cell", "bank", "passport", "floor", "version", "tracking", "postal", "zip", "post", "street", "building", "page", "plate", "tax", "insurance", "social", "security"]
 )
 
 # -- data types: the last word of an attribute name decides, then any word ---------------------
 TYPE_BY_LAST_WORD: dict[str, str] = {
-    **dict.fromkeys("date birthday dob deadline".split(), "date"),
-    **dict.fromkeys("time timestamp datetime at period".split(), "timestamp"),
-    **dict.fromkeys("""price amount cost costs fee fees salary balance budget total payment
-                   revenue income expense expenses fine fines wage wages charge tuition deposit
-                   rent subtotal tax discount sum value weight area height width length
-                   rate ratio percentage latitude longitude temperature score gpa rating points
-                   grade mileage distance volume""".split(), "decimal"),
-    **dict.fromkeys("""quantity quantities count capacity age stock inventory hours credits credit
-                   year years duration floors seats pages copies level rank priority size
-                   population sequence order days minutes visits views""".split(), "integer"),
-    **dict.fromkeys("id".split(), "integer"),
-    **dict.fromkeys("""description content contents remarks remark notes note comment comments
-                   text body summary details bio biography introduction instructions
-                   feedback review message abstract""".split(), "text"),
-    **dict.fromkeys("email mail".split(), "email"),
-    **dict.fromkeys("phone telephone mobile fax".split(), "phone"),
-    **dict.fromkeys("flag enabled active deleted verified available".split(), "boolean"),
-    **dict.fromkeys("image photo picture avatar logo attachment file".split(), "varchar"),
+    **dict.fromkeys(["date", "birthday", "dob", "deadline"], "date"),
+    **dict.fromkeys(["time", "timestamp", "datetime", "at", "period"], "timestamp"),
+    **dict.fromkeys(["price", "amount", "cost", "costs", "fee", "fees", "salary", "balance", "budget", "total", "payment", "revenue", "income", "expense", "expenses", "fine", "fines", "wage", "wages", "charge", "tuition", "deposit", "rent", "subtotal", "tax", "discount", "sum", "value", "weight", "area", "height", "width", "length", "rate", "ratio", "percentage", "latitude", "longitude", "temperature", "score", "gpa", "rating", "points", "grade", "mileage", "distance", "volume"], "decimal"),
+    **dict.fromkeys(["quantity", "quantities", "count", "capacity", "age", "stock", "inventory", "hours", "credits", "credit", "year", "years", "duration", "floors", "seats", "pages", "copies", "level", "rank", "priority", "size", "population", "sequence", "order", "days", "minutes", "visits", "views"], "integer"),
+    **dict.fromkeys(["id"], "integer"),
+    **dict.fromkeys(["description", "content", "contents", "remarks", "remark", "notes", "note", "comment", "comments", "text", "body", "summary", "details", "bio", "biography", "introduction", "instructions", "feedback", "review", "message", "abstract"], "text"),
+    **dict.fromkeys(["email", "mail"], "email"),
+    **dict.fromkeys(["phone", "telephone", "mobile", "fax"], "phone"),
+    **dict.fromkeys(["flag", "enabled", "active", "deleted", "verified", "available"], "boolean"),
+    **dict.fromkeys(["image", "photo", "picture", "avatar", "logo", "attachment", "file"], "varchar"),
 }
 BOOLEAN_PREFIXES: tuple[str, ...] = ("is ", "has ", "whether ", "can ", "if ")
 TEXT_IS_IDENTIFIER_WORDS: frozenset[str] = frozenset({"code", "isbn", "serial", "uuid", "key", "sn"})
@@ -149,42 +110,25 @@ UNIQUE_BY_NATURE: frozenset[str] = frozenset({"email", "username", "user name", 
 # -- clarifying questions ---------------------------------------------------------------------------
 # Attributes that are often entities of their own when the domain grows.
 ENTITY_LIKE_ATTRIBUTES: frozenset[str] = frozenset(
-    "address department category supplier manufacturer author publisher brand teacher class "
-    "location warehouse store branch team".split()
+    ["address", "department", "category", "supplier", "manufacturer", "author", "publisher", "brand", "teacher", "class", "location", "warehouse", "store", "branch", "team"]
 )
 
 # Gerunds of actions a system performs: "supports adding, modifying and deleting" lists operations,
 # not attributes.
 ACTION_GERUNDS: frozenset[str] = frozenset(
-    """adding deleting modifying creating updating querying viewing managing editing removing
-    searching publishing registering logging tracking maintaining entering inserting
-    retrieving browsing generating exporting importing uploading downloading checking approving
-    reviewing monitoring analyzing analysing calculating displaying
-    filtering storing saving assigning handling cancelling
-    canceling submitting sending receiving replying
-    supporting providing ensuring allowing enabling facilitating""".split()
+    ["adding", "deleting", "modifying", "creating", "updating", "querying", "viewing", "managing", "editing", "removing", "searching", "publishing", "registering", "logging", "tracking", "maintaining", "entering", "inserting", "retrieving", "browsing", "generating", "exporting", "importing", "uploading", "downloading", "checking", "approving", "reviewing", "monitoring", "analyzing", "analysing", "calculating", "displaying", "filtering", "storing", "saving", "assigning", "handling", "cancelling", "canceling", "submitting", "sending", "receiving", "replying", "supporting", "providing", "ensuring", "allowing", "enabling", "facilitating"]
 )
 
 # Abstract nouns that follow "multiple"/"several" without naming an entity of the domain.
 ABSTRACT_NOUNS: frozenset[str] = frozenset(
-    """information data function functions feature features aspect aspects way ways time times
-    type types kind kinds operation operations activity activities process processes record records
-    level levels step steps thing things item items part parts module modules detail details
-    condition conditions method methods option options purpose purposes reason reasons field fields
-    attribute attributes table tables entity entities relationship relationships dimension
-    dimensions factor factors scenario scenarios task tasks requirement requirements""".split()
+    ["information", "data", "function", "functions", "feature", "features", "aspect", "aspects", "way", "ways", "time", "times", "type", "types", "kind", "kinds", "operation", "operations", "activity", "activities", "process", "processes", "record", "records", "level", "levels", "step", "steps", "thing", "things", "item", "items", "part", "parts", "module", "modules", "detail", "details", "condition", "conditions", "method", "methods", "option", "options", "purpose", "purposes", "reason", "reasons", "field", "fields", "attribute", "attributes", "table", "tables", "entity", "entities", "relationship", "relationships", "dimension", "dimensions", "factor", "factors", "scenario", "scenarios", "task", "tasks", "requirement", "requirements"]
 )
 
 # -- roles ------------------------------------------------------------------------------------------
 # Nouns naming the role a person plays in a record ("Publisher ID", "Captain ID"): when no entity of
 # that name exists, the role points at the people entity of the design (role FKs, one entity).
 ROLE_NOUNS: frozenset[str] = frozenset(
-    """publisher creator author submitter collector supervisor manager reviewer approver operator
-    handler recorder updater modifier sender receiver recipient applicant organizer owner leader
-    captain officer inspector assignee reporter responder questioner commenter poster uploader buyer
-    seller borrower lender requester agent host guest referee judge instructor coach captain pilot
-    driver caller callee follower followee inviter invitee payer payee initiator participant
-    responsible processor examiner evaluator auditor registrant issuer holder signer""".split()
+    ["publisher", "creator", "author", "submitter", "collector", "supervisor", "manager", "reviewer", "approver", "operator", "handler", "recorder", "updater", "modifier", "sender", "receiver", "recipient", "applicant", "organizer", "owner", "leader", "captain", "officer", "inspector", "assignee", "reporter", "responder", "questioner", "commenter", "poster", "uploader", "buyer", "seller", "borrower", "lender", "requester", "agent", "host", "guest", "referee", "judge", "instructor", "coach", "captain", "pilot", "driver", "caller", "callee", "follower", "followee", "inviter", "invitee", "payer", "payee", "initiator", "participant", "responsible", "processor", "examiner", "evaluator", "auditor", "registrant", "issuer", "holder", "signer"]
 )
 # Entities whose rows are people, in order of preference as the target of a role.
 PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personnel", "person", "account",
@@ -193,9 +137,5 @@ PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personn
 # Verbs after which "each X can <verb> multiple Y" is many-to-many even when the reverse is unstated:
 # the Y exist on their own and are shared (students take courses, readers borrow books).
 SHARING_VERBS: frozenset[str] = frozenset(
-    """participate participates attend attends enroll enrolls enrol enrols select selects choose
-    chooses join joins borrow borrows take takes purchase purchases buy buys book books register
-    registers subscribe subscribes follow follows like likes favorite favorites collect collects
-    visit visits rent rents reserve reserves apply applies teach teaches play plays watch watches
-    read reads review reviews rate rates use uses""".split()
+    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
 )

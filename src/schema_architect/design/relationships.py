@@ -23,16 +23,16 @@ from .lexicon import BELONGS_PHRASES, MANY_WORDS, SHARING_VERBS
 from .segment import Sentence
 
 MAX_MENTIONS_PER_SENTENCE = 12
-_SEPARATOR = re.compile(r"[.;:]|,\s*(?:and\s+)?(?:each|every|while|whereas|but)\b|\band\s+(?:each|every)\b", re.I)
-_ONLY_ONE = re.compile(r"(?:only|exactly|just)\s+one\s*$|\ba\s+single\s*$|\bone\s*$|\bat\s+most\s+one\s*$", re.I)
-_MANY = re.compile(r"(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.I)
-_ONE_ARTICLE = re.compile(r"\b(?:a|an|its|their|the)\s*$", re.I)
-_EACH = re.compile(r"\b(?:each|every)\s*$", re.I)
-_M2M = re.compile(r"many[\s-]+to[\s-]+many|\bm\s*:\s*n\b|\bn\s*:\s*m\b", re.I)
-_ONE2ONE = re.compile(r"one[\s-]+to[\s-]+one|\b1\s*:\s*1\b", re.I)
-_BELONGS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in BELONGS_PHRASES) + r")\b", re.I)
-_LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)\s+([a-z]+(?:list|cart|basket|favorites|favourites|collection|library|playlist|schedule|portfolio))\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|no|never)\b", re.I)
+_SEPARATOR = re.compile(r"[.;:]|,\s*(?:and\s+)?(?:each|every|while|whereas|but)\b|\band\s+(?:each|every)\b", re.IGNORECASE)
+_ONLY_ONE = re.compile(r"(?:only|exactly|just)\s+one\s*$|\ba\s+single\s*$|\bone\s*$|\bat\s+most\s+one\s*$", re.IGNORECASE)
+_MANY = re.compile(r"(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
+_ONE_ARTICLE = re.compile(r"\b(?:a|an|its|their|the)\s*$", re.IGNORECASE)
+_EACH = re.compile(r"\b(?:each|every)\s*$", re.IGNORECASE)
+_M2M = re.compile(r"many[\s-]+to[\s-]+many|\bm\s*:\s*n\b|\bn\s*:\s*m\b", re.IGNORECASE)
+_ONE2ONE = re.compile(r"one[\s-]+to[\s-]+one|\b1\s*:\s*1\b", re.IGNORECASE)
+_BELONGS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in BELONGS_PHRASES) + r")\b", re.IGNORECASE)
+_LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)\s+([a-z]+(?:list|cart|basket|favorites|favourites|collection|library|playlist|schedule|portfolio))\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -59,7 +59,7 @@ def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> 
 
 def _quantity_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 30):start]
-    if _ONLY_ONE.search(before) and not re.search(r"\b(?:a|an)\s*$", before, re.I):
+    if _ONLY_ONE.search(before) and not re.search(r"\b(?:a|an)\s*$", before, re.IGNORECASE):
         return "one"
     if _MANY.search(before):
         return "many"

@@ -15,9 +15,9 @@ from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
 from .words import entity_name, loose, singular
 
-_RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.I)
-_UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.I)
-_PK_NAMED = re.compile(r"[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?\s+(?:as|is)\s+(?:the\s+)?primary key", re.I)
+_RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
+_UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.IGNORECASE)
+_PK_NAMED = re.compile(r"[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?\s+(?:as|is)\s+(?:the\s+)?primary key", re.IGNORECASE)
 
 
 @dataclass
@@ -136,9 +136,9 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
             if lo >= hi:
                 continue
             for _, a in all_attrs:
-                if a.value_range is None and a.name.lower().startswith(stem[:4]) or stem[:4] in a.name.lower().split()[-1][:4]:
-                    if a.value_range is None:
-                        a.value_range = (lo, hi)
+                last = a.name.lower().split()[-1]
+                if a.value_range is None and (a.name.lower().startswith(stem) or last.startswith(stem)):
+                    a.value_range = (lo, hi)  # "rated from 1 to 5" -> Rating; "score 0-100" -> Exam Score
         for m in (_UNIQUE_NAMED.finditer(s.text) if "unique" in low else ()):
             key = loose(m.group(1))
             for _, a in all_attrs:
@@ -153,13 +153,13 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
 
 # "Users can register", "Each doctor belongs to": the subject of a sentence that acts or is counted.
 _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=each )[A-Za-z]+|(?<=every )[A-Za-z]+)\s+"
-                    r"(?:can|may|must|should|are able to|need to|will be able to|belongs? to)\b", re.I)
-_PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.I)
+                    r"(?:can|may|must|should|are able to|need to|will be able to|belongs? to)\b", re.IGNORECASE)
+_PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.IGNORECASE)
 _INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
-                        r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.I)
+                        r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.IGNORECASE)
 _EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:can\s+|may\s+|could\s+|will\s+)?(?:be\s+)?"
-                           r"[a-z]+\s+(?:[a-z]+\s+)?(?:multiple|several|many|various|a number of)\b", re.I)
-_MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.I)
+                           r"[a-z]+\s+(?:[a-z]+\s+)?(?:multiple|several|many|various|a number of)\b", re.IGNORECASE)
+_MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
 
 
 def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
