@@ -21,6 +21,7 @@ KNOWN_DEPENDENCIES: dict[frozenset[str], frozenset[str]] = {
     frozenset({"zip", "zip code", "postal code", "postcode", "post code"}):
         frozenset({"city", "state", "province", "county"}),
 }
+_KEYWORD = re.compile(r"\bdetermines\b|\bdepends\s+(?:only\s+)?on\b", re.I)
 _STATED = re.compile(r"\b([A-Za-z][\w ]{1,40}?)\s+(?:uniquely\s+)?determines\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|\s+and\b|$)"
                      r"|\b(?:the\s+)?([A-Za-z][\w ]{1,40}?)\s+depends\s+(?:only\s+)?on\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|$)", re.IGNORECASE)
 
@@ -30,10 +31,17 @@ def find_dependencies(schema: Schema, text: str) -> tuple[dict[str, list[str]], 
     fds: dict[str, list[str]] = {}
     decisions: list[Decision] = []
     stated = []
-    if "determine" in text or "depends on" in text:
-        for m in _STATED.finditer(text):
+    seen: set[int] = set()
+    for hit in _KEYWORD.finditer(text):  # look only around the keywords: bounded work on long texts
+        lo = max(0, hit.start() - 60)
+        for m in _STATED.finditer(text, lo, min(len(text), hit.end() + 60)):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
             lhs, rhs = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             stated.append((loose(clean_phrase(lhs)), loose(clean_phrase(rhs)), Span(start=m.start(), end=m.end(), text=m.group())))
+        if len(stated) > 50:
+            break
     for table in schema.tables:
         cols = {loose(c): c for c in table.column_names}
         pk = {loose(c) for c in table.primary_key_columns}
