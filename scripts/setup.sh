@@ -50,6 +50,17 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
+# --- the web page: Mermaid and the page's code from npm, bundled into the package (no CDN) ------
+if command -v npm >/dev/null 2>&1; then
+  bundle=src/schema_architect/app/static/index.html
+  if [ ! -f "$bundle" ] || [ -n "$(find web/index.html web/src web/package-lock.json web/vite.config.js -newer "$bundle" 2>/dev/null | head -1)" ]; then
+    log "building the web page (web/ -> src/schema_architect/app/static)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2 || log "web build failed (the page will say it is not built)"
+  fi
+else
+  log "npm not found: the web page is not built (the API works; install nodejs and npm, then rerun)"
+fi
+
 if [ "$DEV" = 1 ]; then
   # --- WordNet for NLTK, from Debian's files (no download) ---------------------------------------
   .venv/bin/python scripts/setup_wordnet.py "$ROOT/.cache/nltk_data" >&2 || log "WordNet setup failed (bench tests will say so)"

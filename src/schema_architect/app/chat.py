@@ -33,9 +33,9 @@ DIALECT_WORDS = {"postgres": "postgresql", "postgresql": "postgresql", "mysql": 
 INTENTS: list[tuple[str, re.Pattern]] = [
     ("query", re.compile(r"^\s*(select|with|values)\b", re.IGNORECASE)),
     ("count", re.compile(r"^\s*how many\s+(?P<what>[\w ]+?)\s*(are there|do (we|i) have|exist|\?|$)", re.IGNORECASE)),
-    ("sql_change", re.compile(r"^\s*(insert|update|delete|alter|create\s+(table|index|unique|view)|drop|truncate)\b",
-                              re.IGNORECASE)),
     ("drop_table", re.compile(r"^\s*(please\s+)?(drop|delete|remove)\s+(the\s+)?(table\s+)?(?P<table>\w+)(\s+table)?\s*$",
+                              re.IGNORECASE)),
+    ("sql_change", re.compile(r"^\s*(insert|update|delete|alter|create\s+(table|index|unique|view)|drop|truncate)\b",
                               re.IGNORECASE)),
     ("add_column", re.compile(r"^\s*(please\s+)?add\s+(a\s+)?column\s+(?P<column>\w+)(\s+(of\s+type\s+)?(?P<type>[\w()]+))?"
                               r"\s+to\s+(the\s+)?(table\s+)?(?P<table>\w+)", re.IGNORECASE)),

@@ -46,6 +46,9 @@ def _register_commands() -> None:
     from . import evolve
 
     evolve.register(app)
+    from . import serve
+
+    serve.register(app)
 
 
 _register_commands()
