@@ -89,7 +89,7 @@ def test_dbml_ref_cardinality_for_every_case():
 
 
 def test_dbml_quotes_and_escapes_odd_names():
-    odd = ['say "hi"', "back\\slash", "Größe", "it's", "new\nline"]
+    odd = ['say "hi"', "back\\slash", "Größe", "it's", "new\nline", "tab\tcr\rnul\x00esc\x1b"]
     schema = Schema(tables=[
         Table(name=n, comment=n, columns=[Column(name=c, type=I(), comment=c) for c in odd]) for n in odd[:4]
     ])

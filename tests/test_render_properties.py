@@ -73,6 +73,10 @@ def one_line(s: str) -> str:
     return "".join(" " if ch.isspace() or unicodedata.category(ch)[0] in "CZ" else ch for ch in s)
 
 
+def squash(s: str) -> str:
+    return " ".join(s.split())
+
+
 def expected_edges(schema: Schema) -> Counter:
     return Counter((fk.ref_table, t.name, tuple(fk.columns)) for t in schema.tables for fk in t.foreign_keys)
 
@@ -123,10 +127,13 @@ def test_dbml_names_every_table_and_every_fk_once(batch):
 def test_graphviz_svg_names_every_table_and_draws_every_fk_once(batch):
     for schema in batch:
         root = ET.fromstring(render_erd(schema, "svg"))
-        texts = Counter("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+        # Graphviz keeps runs of spaces as space + no-break space and may trim: compare the words.
+        texts = Counter(squash("".join(t.itertext())) for t in root.iter("{http://www.w3.org/2000/svg}text"))
         for t in schema.tables:
-            label = one_line(t.name)
-            assert texts[label] >= 1 or texts[label.strip()] >= 1, t.name  # Graphviz may trim outer spaces
+            label = squash("".join(" " if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff" else ch
+                                   for ch in t.name))
+            if label:  # a name of nothing but spaces and controls has no text to draw
+                assert texts[label] >= 1, t.name
         edges = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "edge"]
         assert len(edges) == sum(len(t.foreign_keys) for t in schema.tables)
 
@@ -137,11 +144,12 @@ def test_plantuml_names_every_table_and_every_fk_once(schema):
     text = render_erd(schema, "plantuml")
     _check_plantuml(text)
     entity_lines = [line for line in text.splitlines() if line.startswith("entity ")]
-    assert entity_lines == [f'entity "{one_line(t.name).replace(chr(34), chr(39))}" as e{i} {{'
-                            for i, t in enumerate(schema.tables)]
+    shown = ["".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in t.name).replace('"', "'")
+             for t in schema.tables]  # PlantUML has no escape for a double quote
+    assert entity_lines == [f'entity "{name}" as e{i} {{' for i, name in enumerate(shown)]
     alias = {t.name: f"e{i}" for i, t in enumerate(schema.tables)}
     rel_lines = Counter(" ".join(line.split(" ")[:3:2]) for line in text.splitlines() if line[:1] == "e" and " : " in line)
-    assert rel_lines == Counter({f"{alias[p]} {alias[c]}": n for (p, c, _), n in expected_edges(schema).items()})
+    assert rel_lines == Counter(f"{alias[fk.ref_table]} {alias[t.name]}" for t in schema.tables for fk in t.foreign_keys)
 
 
 @settings(max_examples=10)

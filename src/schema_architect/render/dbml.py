@@ -25,9 +25,22 @@ def string(text: str) -> str:
     return "'" + _escape(text, "'") + "'"
 
 
+_CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _escape(text: str, quote: str) -> str:
-    text = text.replace("\\", "\\\\").replace(quote, "\\" + quote)
-    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").replace("\t", " ")
+    """Backslash escapes as the DBML parser reads them; other control characters as \\uXXXX."""
+    out = []
+    for ch in text:
+        if ch == "\\" or ch == quote:
+            out.append("\\" + ch)
+        elif ch in _CONTROL_ESCAPES:
+            out.append(_CONTROL_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _default(sql: str) -> str:

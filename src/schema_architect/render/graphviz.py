@@ -24,9 +24,13 @@ DOT_TIMEOUT_SECONDS = 120
 
 
 def _text(s: str) -> str:
-    """HTML-escaped, with control characters (which Graphviz rejects) turned into spaces."""
-    cleaned = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in s)
+    """HTML-escaped, with characters XML cannot hold (controls, surrogates, U+FFFE/F) turned into spaces."""
+    cleaned = "".join(" " if _not_xml(ch) else ch for ch in s)
     return html.escape(cleaned, quote=True)
+
+
+def _not_xml(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"
 
 
 def render_dot(schema: Schema) -> str:
