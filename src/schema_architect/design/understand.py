@@ -31,7 +31,7 @@ class Reading:
     many_items: list[tuple[str, str, Span, list[str]]] = field(default_factory=list)  # (owner, member, span, link attrs)
 
 
-READ_BUDGET_SECONDS = 0.8  # reading stops here (and says so): any input costs bounded time
+READ_BUDGET_SECONDS = 0.6  # reading stops here (and says so): any input costs bounded time
 _CHECK_EVERY = 16
 MIN_SENTENCES_READ = 200  # always read this much, however slow the machine
 
