@@ -88,7 +88,7 @@ def propose_change(app, user, connection_id: int, sql: str) -> dict:
             "destructive": any(v["destructive"] for v in views), "confirmation_token": token,
             "expires_in_s": app.state.confirmations.ttl_seconds,
             "note": ("MySQL/MariaDB commits each DDL statement on its own: a failure part-way cannot undo "
-                     "the DDL before it" if dialect == "mysql" else "runs in one transaction, rolled back on error")}
+                     "the DDL before it" if dialect == "mysql" else "Runs in one transaction, rolled back on any error.")}
 
 
 def execute_change(app, user, connection_id: int, sql: str, token: str) -> dict:
