@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from conftest import CHINOOK
 from js_parsers import parse_diagrams
 from test_render_markdown import shop

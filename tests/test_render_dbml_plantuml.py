@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from js_parsers import parse_diagrams
-from test_render_mermaid import CASES
 
+from js_parsers import parse_diagrams
 from schema_architect.model import (
     Column,
     DataType,
@@ -22,6 +21,7 @@ from schema_architect.model import (
 )
 from schema_architect.render.dbml import render_dbml
 from schema_architect.render.plantuml import render_plantuml
+from test_render_mermaid import CASES
 
 I = DataType.integer
 

@@ -7,12 +7,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from test_render_mermaid import CASES
 
 from schema_architect.errors import InputError, SchemaArchitectError
 from schema_architect.model import Column, DataType, ForeignKey, PrimaryKey, Schema, Table
 from schema_architect.render import render_erd
 from schema_architect.render.graphviz import render_dot, render_image
+from test_render_mermaid import CASES
 
 SVG = "{http://www.w3.org/2000/svg}"
 PARENT_END = {"||": "teetee", "|o": "teeodot"}

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from js_parsers import parse_diagrams
 from markdown_it import MarkdownIt
 
+from js_parsers import parse_diagrams
 from schema_architect.model import (
     CheckConstraint,
     Column,

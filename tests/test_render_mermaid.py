@@ -4,8 +4,8 @@ names Mermaid's grammar would reject, and every output parsed by the real Mermai
 from __future__ import annotations
 
 import pytest
-from js_parsers import parse_diagrams
 
+from js_parsers import parse_diagrams
 from schema_architect.errors import ModelError
 from schema_architect.model import (
     Column,
@@ -191,7 +191,7 @@ def test_odd_names_are_sanitized_yet_recognizable():
     tables[1].foreign_keys.append(ForeignKey(columns=["a,b"], ref_table="Order Line", ref_columns=["a,b"]))
     schema = Schema(tables=tables)
     ids = entity_ids(schema)
-    assert len(set(i.lower() for i in ids.values())) == len(odd_tables)  # Order Line and Order_Line do not collide
+    assert len({i.lower() for i in ids.values()}) == len(odd_tables)  # Order Line and Order_Line do not collide
     assert ids["Order_Line"] != ids["Order Line"]
     [result] = parse_diagrams("mermaid", [render_mermaid(schema)])
     assert result["ok"], result.get("error")

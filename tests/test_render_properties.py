@@ -13,10 +13,9 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from js_parsers import parse_diagrams
 from markdown_it import MarkdownIt
-from test_render_dbml_plantuml import _check_plantuml
 
+from js_parsers import parse_diagrams
 from schema_architect.model import (
     Column,
     DataType,
@@ -29,6 +28,7 @@ from schema_architect.model import (
 from schema_architect.render import render_erd
 from schema_architect.render.markdown import render_markdown
 from schema_architect.render.mermaid import entity_ids
+from test_render_dbml_plantuml import _check_plantuml
 
 ODD_NAMES = ["end", "one", "to", "many", "class", "style", "u", "Order Line", 'say "hi"', "a<b>&c", "100%",
              "#1", "x\\y", "Größe", "名前", "🎉", "-", "1st", "it's", "a,b", "[x]", "{y}", "p|q", "tab\there", "new\nline", "pk", "FK", "~x~y~"]

@@ -89,7 +89,8 @@ def render_image(schema: Schema, fmt: str) -> bytes:
     source = render_dot(schema)
     try:
         proc = subprocess.run(
-            [dot, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, timeout=DOT_TIMEOUT_SECONDS
+            [dot, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, timeout=DOT_TIMEOUT_SECONDS,
+            check=False,
         )
     except subprocess.TimeoutExpired:
         raise SchemaArchitectError(

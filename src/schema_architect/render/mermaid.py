@@ -23,8 +23,7 @@ from .relationships import key_markers, relationships
 
 # Words Mermaid's ER lexer takes as keywords wherever an entity name may stand (case-insensitive).
 RESERVED_ENTITY_NAMES = frozenset(
-    "one many to only zero optionally u class classdef style subgraph end erdiagram title "
-    "acctitle accdescr direction".split()
+    ["one", "many", "to", "only", "zero", "optionally", "u", "class", "classdef", "style", "subgraph", "end", "erdiagram", "title", "acctitle", "accdescr", "direction"]
 )
 # Inside an entity block only the key markers are keywords (case-insensitive).
 RESERVED_ATTRIBUTE_NAMES = frozenset({"pk", "fk", "uk"})
