@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from . import llm_options
+
 from .console import console, err_console
 
 bench_app = typer.Typer(help="Measure schema generators on the RSchema benchmark with the papers' metrics.",
@@ -70,9 +72,14 @@ def rschema(
     verify_on: str | None = typer.Option(None, "--verify-on", help="also run each DDL on this PostgreSQL/MySQL URL"),
     embedding_cache: Path | None = typer.Option(None, "--embedding-cache", help=CACHE_HELP),
     no_embedding_cache: bool = typer.Option(False, "--no-embedding-cache", help="keep embeddings in memory only"),
+    llm_base_url: str | None = llm_options.BASE_URL,
+    model: str | None = llm_options.MODEL,
+    api_key_env: str | None = llm_options.API_KEY_ENV,
 ) -> None:
     """Run ENGINE over every case, write its predictions and the scored report."""
     from ..bench.rschema import run_rschema
+
+    llm_options.apply_llm_flags(llm_base_url, model, api_key_env)
 
     with _progress_bars() as progress:
         outcome = run_rschema(data, engine, out, limit=limit, jobs=jobs, resume=resume, verify_url=verify_on,
