@@ -1,0 +1,154 @@
+"""The chat assistant: the offline intent router end to end over SSE, and the model's tool calling."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from app_client import chat, make_client, sign_up, sqlite_digest
+from schema_architect.app.chat import route
+from schema_architect.llm import load_config
+from schema_architect.llm.replay_server import ReplayServer, Reply
+
+SHOP = ("Each customer has a name and an email. A customer places many orders. "
+        "Each order has an order date and a total amount.")
+
+
+@pytest.mark.parametrize(("text", "has_schema", "intent"), [
+    ("Design a database for a shop: " + SHOP, False, "design"),
+    (SHOP, False, "design"),
+    ("Each product has a name and a price.", True, "refine"),
+    ("add a phone number to customers", True, "refine"),
+    ("describe the schema", True, "describe"),
+    ("show me the diagram", True, "diagram"),
+    ("give me the DDL for MySQL", True, "ddl"),
+    ("SELECT * FROM customers", True, "query"),
+    ("how many orders are there?", True, "count"),
+    ("create the tables", True, "create_tables"),
+    ("please apply the design", True, "create_tables"),
+    ("drop table orders", True, "drop_table"),
+    ("DELETE FROM orders WHERE total < 0", True, "sql_change"),
+    ("add column phone VARCHAR(40) to customers", True, "add_column"),
+])
+def test_intent_router(text, has_schema, intent):
+    assert route(text, has_schema)[0] == intent
+
+
+@pytest.fixture
+def shop(tmp_path, monkeypatch):
+    client = make_client(tmp_path, monkeypatch)
+    h = sign_up(client, "alice")
+    db = tmp_path / "shop.db"
+    sqlite3.connect(db).close()
+    cid = client.post("/api/v1/connections", json={"name": "shop", "url": f"sqlite:///{db}"}, headers=h).json()["id"]
+    conv = client.post("/api/v1/conversations", json={"title": "shop"}, headers=h).json()["id"]
+    return client, h, db, cid, conv
+
+
+def data(events, kind):
+    return [d for e, d in events if e == kind]
+
+
+def test_offline_conversation_design_refine_apply_query_change(shop):
+    client, h, db, cid, conv = shop
+    events = chat(client, h, conv, "Design a database for " + SHOP)
+    assert [e for e, _ in events][-1] == "done" and data(events, "message")
+    schema = data(events, "schema")[0]
+    assert {t["name"] for t in schema["tables"]} == {"customers", "orders"}
+    assert schema["mermaid"].startswith("erDiagram") and "CREATE TABLE" in schema["ddl"]
+
+    events = chat(client, h, conv, "Each product has a name and a price. An order contains many products.")
+    tables = {t["name"]: t["columns"] for t in data(events, "schema")[0]["tables"]}
+    assert set(tables) == {"customers", "orders", "products"} and "price" in tables["products"]
+    assert "+ table products" in "".join(d["text"] for d in data(events, "message"))
+
+    events = chat(client, h, conv, "give me the DDL for MySQL")
+    assert data(events, "schema")[0]["dialect"] == "mysql"
+
+    # without a connection, changes are refused with a clear message
+    assert data(chat(client, h, conv, "create the tables"), "error")[0]["code"] == "no_connection"
+    assert client.patch(f"/api/v1/conversations/{conv}", json={"connection_id": cid}, headers=h).status_code == 200
+
+    proposal = data(chat(client, h, conv, "create the tables"), "confirm")[0]
+    assert proposal["dialect"] == "sqlite" and not proposal["destructive"]
+    assert sqlite_digest(db) == sqlite_digest(db) and sqlite3.connect(db).execute(
+        "SELECT count(*) FROM sqlite_master").fetchone()[0] == 0, "proposing runs nothing"
+    r = client.post(f"/api/v1/connections/{cid}/changes/execute",
+                    json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
+    assert r.status_code == 200, r.text
+
+    events = chat(client, h, conv, "describe the schema")
+    assert data(events, "schema")[0]["source"] == "live"
+    assert {t["name"] for t in data(events, "schema")[0]["tables"]} == {"customers", "orders", "products"}
+
+    with sqlite3.connect(db) as c:
+        c.execute("INSERT INTO customers (customer_id, name) VALUES (1, 'Ada'), (2, 'Grace')")
+    result = data(chat(client, h, conv, "how many customers?"), "result")[0]
+    assert result["rows"] == [[2]] and "COUNT(*)" in result["sql"].upper()
+    result = data(chat(client, h, conv, "SELECT name FROM customers ORDER BY name"), "result")[0]
+    assert result["columns"] == ["name"] and result["rows"] == [["Ada"], ["Grace"]]
+
+    proposal = data(chat(client, h, conv, "add column loyalty_points INTEGER to customers"), "confirm")[0]
+    assert proposal["statements"][0]["sql"].startswith("ALTER TABLE customers ADD COLUMN loyalty_points")
+    proposal = data(chat(client, h, conv, "drop the orders table"), "confirm")[0]
+    assert proposal["destructive"] and proposal["statements"][0]["sql"] == "DROP TABLE orders"
+
+    # the design was saved as versions, and the history replays the conversation
+    conv_view = client.get(f"/api/v1/conversations/{conv}", headers=h).json()
+    design = client.get(f"/api/v1/designs/{conv_view['design_id']}", headers=h).json()
+    assert [v["version"] for v in design["versions"]] == [1, 2]
+    roles = [m["role"] for m in conv_view["messages"]]
+    assert roles[:2] == ["user", "assistant"] and len(roles) == 2 * 10
+
+
+def test_model_tool_calling(shop, tmp_path, monkeypatch):
+    _client, _h, db, _cid, _conv = shop
+    with sqlite3.connect(db) as c:
+        c.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        c.executemany("INSERT INTO notes (body) VALUES (?)", [("a",), ("b",), ("c",)])
+    with ReplayServer() as llm:
+        llm.add(
+            Reply(tool_calls=[{"name": "get_database_schema", "arguments": {}}]),
+            Reply(tool_calls=[{"name": "run_read_only_query", "arguments": {"sql": "SELECT count(*) FROM notes"}}],
+                  when="CREATE TABLE notes"),
+            Reply(content="You have 3 notes.", when='[[3]]'),
+            # next turn: the model tries to write through the read tool, then to run a change without approval
+            Reply(tool_calls=[{"name": "run_read_only_query", "arguments": {"sql": "DELETE FROM notes"}},
+                              {"name": "execute_change", "arguments": {"sql": "DELETE FROM notes",
+                                                                       "confirmation_token": "made.up"}}]),
+            Reply(tool_calls=[{"name": "ask_for_confirmation", "arguments": {"sql": "DELETE FROM notes"}}],
+                  when="read_only_violation"),
+        )
+        client = make_client(tmp_path / "model", monkeypatch,
+                             llm_config=load_config({"model": "replay-model", "base_url": llm.base_url}))
+        h = sign_up(client, "alice")
+        cid = client.post("/api/v1/connections", json={"name": "db", "url": f"sqlite:///{db}"}, headers=h).json()["id"]
+        conv = client.post("/api/v1/conversations", json={"connection_id": cid}, headers=h).json()["id"]
+
+        events = chat(client, h, conv, "how many notes do I have?")
+        kinds = [e for e, _ in events]
+        assert kinds[:2] == ["schema", "result"] and kinds[-1] == "done" and set(kinds[2:-1]) == {"message"}
+        assert "".join(d["text"] for d in data(events, "message")) == "You have 3 notes."
+        first = llm.requests[0]
+        assert {t["function"]["name"] for t in first["tools"]} == {
+            "get_database_schema", "run_read_only_query", "ask_for_confirmation", "execute_change"}
+        assert first["stream"] is True
+
+        before = sqlite_digest(db)
+        events = chat(client, h, conv, "delete all my notes")
+        codes = [d["code"] for d in data(events, "error")]
+        assert codes == ["read_only_violation", "confirmation_invalid"]
+        proposal = data(events, "confirm")[0]
+        assert proposal["destructive"] and sqlite_digest(db) == before
+        # what the model saw: the refusal, and the proposal without its token
+        tool_results = [m["content"] for m in llm.requests[-1]["messages"] if m["role"] == "tool"]
+        assert proposal["confirmation_token"] not in json.dumps(llm.requests)
+        assert any("read_only_violation" in t for t in tool_results)
+        assert llm.remaining == 0
+    # the user approves in the page: now it runs, once
+    r = client.post(f"/api/v1/connections/{cid}/changes/execute",
+                    json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
+    assert r.status_code == 200
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM notes").fetchone()[0] == 0
