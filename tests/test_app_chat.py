@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 import pytest
+import sqlalchemy as sa
 
 from app_client import chat, make_client, sign_up, sqlite_digest
 from schema_architect.app.chat import route
@@ -152,3 +153,29 @@ def test_model_tool_calling(shop, tmp_path, monkeypatch):
                     json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
     assert r.status_code == 200
     assert sqlite3.connect(db).execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+
+
+@pytest.mark.mariadb
+def test_create_tables_on_mariadb_is_all_or_nothing(tmp_path, monkeypatch, mysql_url):
+    client = make_client(tmp_path, monkeypatch)
+    h = sign_up(client, "alice")
+    cid = client.post("/api/v1/connections", json={"name": "maria", "url": mysql_url}, headers=h).json()["id"]
+    conv = client.post("/api/v1/conversations", json={"connection_id": cid}, headers=h).json()["id"]
+    chat(client, h, conv, SHOP)
+    engine = sa.create_engine(mysql_url)
+    with engine.begin() as conn:  # a clash on the second table: the first must not be left behind
+        conn.exec_driver_sql("CREATE TABLE orders (x int)")
+    proposal = data(chat(client, h, conv, "create the tables"), "confirm")[0]
+    assert proposal["dialect"] == "mysql" and "dropped again" in proposal["note"]
+    r = client.post(f"/api/v1/connections/{cid}/changes/execute",
+                    json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "database_error"
+    assert set(sa.inspect(engine).get_table_names()) == {"orders"}
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE orders")
+    proposal = data(chat(client, h, conv, "create the tables"), "confirm")[0]
+    r = client.post(f"/api/v1/connections/{cid}/changes/execute",
+                    json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
+    assert r.status_code == 200, r.text
+    assert set(sa.inspect(engine).get_table_names()) == {"customers", "orders"}
+    engine.dispose()

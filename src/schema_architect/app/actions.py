@@ -87,8 +87,38 @@ def propose_change(app, user, connection_id: int, sql: str) -> dict:
     return {"connection_id": connection_id, "dialect": dialect, "sql": sql, "statements": views,
             "destructive": any(v["destructive"] for v in views), "confirmation_token": token,
             "expires_in_s": app.state.confirmations.ttl_seconds,
-            "note": ("MySQL/MariaDB commits each DDL statement on its own: a failure part-way cannot undo "
-                     "the DDL before it" if dialect == "mysql" else "Runs in one transaction, rolled back on any error.")}
+            "note": _how_it_runs(sql, dialect)}
+
+
+def _how_it_runs(sql: str, dialect: str) -> str:
+    if dialect != "mysql":
+        return "Runs in one transaction, rolled back on any error."
+    if _whole_schema(sql, dialect) is not None:
+        return "MySQL/MariaDB commits DDL at once, so on a failure the tables already created are dropped again."
+    return ("MySQL/MariaDB commits each DDL statement on its own: a failure part-way cannot undo the DDL before it "
+            "(data changes are rolled back).")
+
+
+def _whole_schema(sql: str, dialect: str):
+    """The schema whose DDL is exactly ``sql`` (CREATE statements only), else None.
+
+    MySQL/MariaDB commit every DDL statement, so a plain transaction cannot undo a half-created schema;
+    :func:`sql.apply.apply_schema` can (it drops what it created on failure). It is used only when
+    rendering the parsed schema gives back the very text the user approved, so what runs is what was shown.
+    """
+    from ..sql.dialects import get_dialect
+    from ..sql.parse import parse_ddl
+    from ..sql.render import render_ddl
+
+    if get_dialect(dialect).transactional_ddl:
+        return None
+    try:
+        schema = parse_ddl(sql, dialect)
+    except SchemaArchitectError:
+        return None
+    if schema.tables and render_ddl(schema, dialect).strip() == sql.strip():
+        return schema
+    return None
 
 
 def execute_change(app, user, connection_id: int, sql: str, token: str) -> dict:
@@ -102,9 +132,13 @@ def execute_change(app, user, connection_id: int, sql: str, token: str) -> dict:
     except ConfirmationError as exc:
         audit(request, user, connection_id, "change", sql, f"refused: {exc.message}")
         raise
+    from ..sql.apply import apply_schema
+
     statements = split_statements(sql, dialect)
+    whole_schema = _whole_schema(sql, dialect)
     try:
-        result = apply_sql(url, statements, dialect=dialect)
+        result = apply_schema(url, whole_schema) if whole_schema is not None else apply_sql(url, statements,
+                                                                                             dialect=dialect)
     except SchemaArchitectError as exc:
         for s in statements:
             audit(request, user, connection_id, "change", s, f"rolled back: {exc.message}")
