@@ -111,6 +111,18 @@ def test_design_connect_approve_and_deny_in_chromium(server, tmp_path):
         page.click("#send")
         expect(page.locator(".msg.error").last).to_contain_text("exactly one statement")
         page.screenshot(path=str(shots / "5-refused.png"))
+
+        # DDL per dialect, and the history survives a reload (diagram redrawn from the saved design)
+        page.select_option("#dialect", "mysql")
+        expect(page.locator("#ddl")).to_contain_text("customer_id INT NOT NULL")  # PostgreSQL says INTEGER
+        with page.expect_download() as download:
+            page.click("#download-svg")
+        assert download.value.suggested_filename == "diagram.svg"
+        page.reload()
+        expect(page.locator("#messages")).to_contain_text("create the tables")
+        expect(page.locator("#messages")).to_contain_text("exactly one statement")
+        expect(page.locator("#diagram svg")).to_contain_text("customers", timeout=20_000)
+        page.screenshot(path=str(shots / "6-reloaded.png"))
         browser.close()
 
     assert file_digest(user_db) == before, "denying the DROP (and the refused query) left the database unchanged"
