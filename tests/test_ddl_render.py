@@ -342,3 +342,58 @@ def test_mysql_constraint_and_index_names_avoid_primary():
     ddl = render_ddl(Schema(tables=[t]), "mysql")
     assert "CONSTRAINT primary_ FOREIGN KEY" in ddl and "CREATE INDEX Primary_ ON t" in ddl
     assert 'CONSTRAINT "primary" FOREIGN KEY' in render_ddl(Schema(tables=[t]), "postgresql")
+
+
+def _every_reserved_word() -> list[str]:
+    from schema_architect.sql.dialects import reserved
+
+    words = {w.lower(): w for w in sorted(reserved.ANYWHERE) if w.isidentifier()}
+    words.update({"transaction": "Transaction", "order": "Order", "user": "User"})  # as people write them
+    return sorted(words.values())
+
+
+def test_every_reserved_word_works_as_a_table_and_column_name_in_sqlite():
+    words = _every_reserved_word()
+    schema = Schema(tables=[Table(name=w, columns=[Column(name=w, type=DataType.integer())]) for w in words])
+    conn = sqlite3.connect(":memory:")
+    for s in render_statements(schema, "sqlite"):
+        conn.execute(s)
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == len(words)
+
+
+@pytest.mark.postgres
+def test_every_reserved_word_works_as_a_name_in_postgresql(pg_url):
+    import psycopg
+
+    words = _every_reserved_word()
+    schema = Schema(tables=[Table(name=w, columns=[Column(name=w, type=DataType.integer())]) for w in words])
+    with psycopg.connect(pg_url.replace("+psycopg", "")) as conn:
+        for s in render_statements(schema, "postgresql"):
+            conn.execute(s)
+        count = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'").fetchone()
+        assert count[0] == len(words)
+
+
+@pytest.mark.mariadb
+def test_every_reserved_word_works_as_a_column_name_in_mariadb(mysql_url):
+    from urllib.parse import urlparse
+
+    import pymysql
+
+    words = _every_reserved_word()
+    schema = Schema(tables=[
+        Table(name="all words", columns=[Column(name=w, type=DataType.integer()) for w in words]),
+        *[Table(name=w, columns=[Column(name="x", type=DataType.integer())]) for w in ["Transaction", "order", "user", "key"]],
+    ])
+    url = urlparse(mysql_url)
+    conn = pymysql.connect(host=url.hostname, port=url.port or 3306, user="root", password="",
+                           database=url.path.lstrip("/"), autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            for s in render_statements(schema, "mysql"):
+                cur.execute(s)
+            cur.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
+                        "AND table_name = 'all words'")
+            assert cur.fetchone()[0] == len(words)
+    finally:
+        conn.close()
