@@ -172,7 +172,7 @@ def test_a_slow_read_hits_the_statement_timeout(database):
 
 def test_the_database_refuses_writes_even_if_the_checker_were_bypassed(database, monkeypatch):
     """Defence in depth: with the static check switched off, the READ ONLY transaction still refuses."""
-    import schema_architect.app.safety as safety
+    from schema_architect.app import safety
 
     before = _checksum(database)
     monkeypatch.setattr(safety, "check_read_only", lambda sql, dialect: sql)

@@ -11,7 +11,7 @@ import re
 from .outputs import ConceptualDesign
 
 VALID_CARDINALITIES = {"1:1", "1:N", "N:1", "M:N", "N:M"}
-_ID_WORD = re.compile(r"(^|[\s_])(id|identifier|no\.?|number|code)$", re.I)
+_ID_WORD = re.compile(r"(^|[\s_])(id|identifier|no\.?|number|code)$", re.IGNORECASE)
 
 
 def _norm(name: str) -> str:

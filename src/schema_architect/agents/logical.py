@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 import sqlglot
 from sqlglot import exp
 
+from ..errors import SchemaArchitectError
 from ..model import Column, DataType, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from ..model.validate import problems
+from ..normalize import normalize_table
 from .outputs import ConceptualDesign, EntitySpec, LogicalDesign, TableSpec
 
 _COARSE = {"NUMERIC", "TEXT", "DATETIME", "BINARY", "BOOL", "BOOLEAN"}
 _INTEGER_NAME = re.compile(r"(\bid\b|_id$|\bnumber\b|\bno\b|\bcount\b|\bquantity\b|\bqty\b|\bcapacity\b|\byear\b|\bage\b)",
-                           re.I)
+                           re.IGNORECASE)
 
 
 def datatype_for(type_text: str, column_name: str) -> DataType:
@@ -99,13 +101,9 @@ def _normalize(table: Table, spec: TableSpec, spec_tables) -> tuple[list[Table],
     if not fds:
         return [table], []
     try:
-        from ..normalize import normalize_table
-    except ImportError:  # the normalization engine is not importable: keep the designer's table
-        return [table], [f"{table.name}: normalization engine unavailable; kept as designed"]
-    try:
         result = normalize_table(table, fds, target="3nf", repair_first_nf=False,
                                  taken_names=[t.name for t in spec_tables])
-    except Exception as exc:  # an FD list the engine rejects is the designer's error, reported as such
+    except SchemaArchitectError as exc:  # FDs the engine rejects are the designer's error, reported as such
         return [table], [f"{table.name}: functional dependencies rejected by the normalization engine: {exc}"]
     tables = list(result.tables)
     notes = []

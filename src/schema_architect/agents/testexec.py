@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from ..model import Schema
 from .outputs import QACase
 
@@ -117,7 +119,7 @@ def run_cases_postgres(schema: Schema, cases: list[QACase], url: str) -> Executi
     engine = open_engine(url)
     try:
         conn = engine.connect()
-    except Exception as exc:  # unreachable server: one line, as every database error
+    except SQLAlchemyError as exc:  # unreachable server: one line, as every database error
         raise connection_error(exc, url) from None
     try:
         conn.execute(text(f'CREATE SCHEMA "{namespace}"'))
@@ -127,7 +129,7 @@ def run_cases_postgres(schema: Schema, cases: list[QACase], url: str) -> Executi
             with conn.begin():
                 for stmt in render_statements(schema, "postgresql"):
                     conn.exec_driver_sql(stmt)
-        except Exception as exc:
+        except SQLAlchemyError as exc:
             report.setup_error = _first_line(exc)
             return report
         for case in cases:
@@ -156,7 +158,7 @@ def _run_case_pg(conn, case: QACase, sqlglot) -> CaseResult:
             result = conn.exec_driver_sql(pg_sql.replace("%", "%%"))
             if result.returns_rows:
                 rows = result.fetchall()
-        except Exception as exc:
+        except SQLAlchemyError as exc:
             tx.rollback()
             if expect_error and i == last:
                 return CaseResult(case.id, True, f"rejected as expected: {_first_line(exc)}", stmt, "postgresql")

@@ -60,7 +60,7 @@ class Transcript:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: str | Path) -> "Transcript":
+    def load(cls, path: str | Path) -> Transcript:
         p = Path(path)
         if not p.is_file():
             raise InputError(f"transcript not found: {p}")

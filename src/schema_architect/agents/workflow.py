@@ -29,7 +29,6 @@ from .outputs import (
     RequirementReport,
     Review,
     TestPlan,
-    TestReport,
 )
 from .testexec import ExecutionReport, run_cases
 from .transcript import Transcript, Turn

@@ -14,6 +14,7 @@ Safety is enforced here, in code, never by a prompt:
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -122,9 +123,11 @@ def run_read_only(url: str, sql: str, *, timeout_s: float = 5.0, row_limit: int 
     dialect = dialect_of_url(url)
     statement = check_read_only(sql, dialect)
     engine = open_engine(_read_only_url(url) if dialect == "sqlite" else url)
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         conn = engine.connect()
-    except Exception as exc:
+    except SQLAlchemyError as exc:
         engine.dispose()
         raise connection_error(exc, url) from None
     try:
@@ -145,18 +148,14 @@ def run_read_only(url: str, sql: str, *, timeout_s: float = 5.0, row_limit: int 
         fetched = result.fetchmany(row_limit + 1) if result.returns_rows else []
         rows = [list(r) for r in fetched[:row_limit]]
         return QueryResult(columns=columns, rows=rows, truncated=len(fetched) > row_limit)
-    except UnsafeQueryError:
-        raise
-    except Exception as exc:
+    except SQLAlchemyError as exc:
         from ..errors import DatabaseError
 
         orig = getattr(exc, "orig", None) or exc
         raise DatabaseError(f"the query failed: {str(orig).strip().splitlines()[0][:300]}") from None
     finally:
-        try:
+        with contextlib.suppress(SQLAlchemyError):  # a broken connection: closing is what matters
             conn.rollback()
-        except Exception:  # the connection may already be broken; closing is what matters
-            pass
         conn.close()
         engine.dispose()
 

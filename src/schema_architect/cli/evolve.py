@@ -85,6 +85,53 @@ def register(app: typer.Typer) -> None:
                 err_console.print(f"[dim]possible rename {r.old} -> {r.new} (confidence {r.confidence:.2f}) not "
                                   f"taken; confirm with --rename {r.old}:{r.new}[/]", highlight=False)
 
+    @app.command()
+    def evolve(
+        request: str = typer.Argument(..., help='the change in English, e.g. "add a phone number to customers"'),
+        db: str = typer.Option(..., "--db", help="database URL to change"),
+        yes: bool = typer.Option(False, "--yes", "-y", help="do not ask for confirmation"),
+        allow_destructive: bool = typer.Option(False, "--allow-destructive", help="allow steps that lose data"),
+        dry_run: bool = typer.Option(False, "--dry-run", help="show the changes, plan and impact; apply nothing"),
+        out: Path | None = typer.Option(None, "-o", "--out", help="also write the plan (JSON) here"),
+    ) -> None:
+        """Change a live database by a request in English: read, plan, check impact, confirm, apply."""
+        from ..evolve.english import evolve_schema
+        from ..evolve.execute import apply_plan, live_schema
+        from ..evolve.impact import analyse_impact
+        from ..evolve.plan import plan_migration
+        from ..sql.urls import dialect_of_url
+        from .schema_io import write_output
+
+        current = live_schema(db)
+        evolution = evolve_schema(current, request)
+        console.print("[bold]understood:[/]")
+        for change in evolution.changes:
+            console.print(f"  - {change}", highlight=False, markup=False)
+        for clause in evolution.not_understood:
+            err_console.print(f"[yellow]not understood, ignored:[/] {clause!r}", highlight=False)
+        plan = plan_migration(current, evolution.schema, dialect_of_url(db))
+        if out is not None:
+            write_output(plan.to_json(), out)
+        if plan.is_empty:
+            console.print("nothing to change: the database already has all of that")
+            return
+        _plan_table(plan)
+        report = analyse_impact(plan, db, allow_destructive=allow_destructive)
+        _findings_table(report)
+        if report.errors:
+            err_console.print("[red]not applied:[/] the impact analysis found errors (see above)")
+            raise typer.Exit(1)
+        if dry_run:
+            console.print("dry run: nothing applied")
+            return
+
+        def confirm(p) -> bool:
+            return typer.confirm("apply this migration?", default=False, err=True)
+
+        result = apply_plan(plan, db, allow_destructive=allow_destructive, yes=yes, confirm=confirm, progress=True)
+        console.print(f"applied migration {result.plan_id}: {result.phases_run} phase(s) in {result.seconds:.1f} s; "
+                      "undo with `schema-architect migrate rollback --db URL`")
+
     migrate = typer.Typer(help="Plan, check, apply and roll back schema migrations on live databases.",
                           no_args_is_help=True)
     app.add_typer(migrate, name="migrate")

@@ -51,7 +51,7 @@ class ReplayServer:
         self._thread: threading.Thread | None = None
 
     # -- lifecycle --------------------------------------------------------------------------------
-    def start(self) -> "ReplayServer":
+    def start(self) -> ReplayServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -149,7 +149,7 @@ class ReplayServer:
             self._httpd.server_close()
             self._httpd = None
 
-    def __enter__(self) -> "ReplayServer":
+    def __enter__(self) -> ReplayServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
