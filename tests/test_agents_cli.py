@@ -49,3 +49,66 @@ def test_trace_replays_a_transcript(run_cli, tmp_path):
     (tmp_path / "bad.json").write_text("{")
     bad = run_cli("trace", tmp_path / "bad.json")
     assert bad.exit_code != 0 and "not a transcript" in bad.stderr and "Traceback" not in bad.output
+
+
+TEXT = "A library lends books. Each book has an ISBN and a title. Each member has a member number and a name."
+
+
+def _draft_cases():
+    """QA cases that fit the offline draft of TEXT (what a model would write after reading its DDL)."""
+    from schema_architect.design import design
+
+    draft = design(TEXT).schema
+    sql = []
+    for t in draft.tables:
+        if t.foreign_keys:
+            continue
+        cols = ", ".join(f'"{c.name}"' for c in t.columns)
+        vals = ", ".join("1" if c.type.type_class.value == "NUMERIC" else "'x'" for c in t.columns)
+        sql.append(f'INSERT INTO "{t.name}" ({cols}) VALUES ({vals})')
+    return draft, {"test_cases": [{"id": "T1", "kind": "insert", "sql": sql, "expect": "success"}],
+                   "next_speaker": "test_executor"}
+
+
+def test_design_with_the_hybrid_engine(run_cli, tmp_path):
+    draft, cases = _draft_cases()
+    with ReplayServer() as server:
+        server.add(Reply(when="Role: conceptual model reviewer", content=json.dumps(
+            {"approved": True, "issues": [], "next_speaker": "logical_designer"}), prompt_tokens=900, completion_tokens=20),
+                   Reply(when="Role: QA engineer", content=json.dumps(cases), prompt_tokens=1100, completion_tokens=200))
+        r = run_cli("design", TEXT, "--engine", "hybrid", "--model", server.model, "--llm-base-url", server.base_url,
+                    "--transcript", tmp_path / "t.json", "--format", "json", "-o", tmp_path / "design.json")
+    assert r.exit_code == 0, r.output
+    assert "engine: hybrid (model replay-model" in r.stderr and "2000+220 tokens in 2 calls" in r.stderr
+    from schema_architect.model import Schema
+
+    designed = Schema.from_json((tmp_path / "design.json").read_text())
+    assert len(designed.tables) == len(draft.tables)
+    t = json.loads((tmp_path / "t.json").read_text())
+    assert t["status"] == "accepted" and t["prompt_tokens"] == 2000
+
+
+def test_design_defaults_to_offline_and_says_so(run_cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no config file
+    monkeypatch.delenv("SCHEMA_ARCHITECT_MODEL", raising=False)
+    r = run_cli("design", TEXT)
+    assert r.exit_code == 0 and "engine: offline" in r.stderr
+
+
+def test_llm_engine_without_a_model_or_with_a_broken_one_fails_cleanly(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCHEMA_ARCHITECT_MODEL", raising=False)
+    monkeypatch.setenv("SCHEMA_ARCHITECT_LLM_MAX_RETRIES", "0")  # a dead server need not be retried here
+    out = tmp_path / "design.sql"
+    r = run_cli("design", TEXT, "--engine", "agents", "-o", out)
+    assert r.exit_code != 0 and "needs a model" in r.stderr and "--engine offline" in r.stderr
+    with ReplayServer() as server:
+        server.add(*[Reply(content="I am a teapot") for _ in range(4)])
+        r = run_cli("design", TEXT, "--engine", "agents", "--model", server.model, "--llm-base-url", server.base_url,
+                    "-o", out)
+    assert r.exit_code != 0 and "Traceback" not in r.output and "offline" in r.stderr
+    assert len(r.stderr.strip().splitlines()) <= 3
+    assert not out.exists()  # nonsense never leaves a half-written design
+    r = run_cli("design", TEXT, "--engine", "agents", "--model", "m", "--llm-base-url", "http://127.0.0.1:9/v1",
+                "-o", out)
+    assert r.exit_code != 0 and "cannot connect" in r.stderr and not out.exists()

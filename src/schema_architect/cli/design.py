@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 import typer
 
+from . import llm_options
 from .console import err_console
 
 
@@ -120,6 +122,48 @@ def _notice(result, started: float) -> None:
         f"from {len(result.conceptual.entities)} entities in {ms:.0f} ms[/]", highlight=False)
 
 
+class Engine(str, Enum):
+    auto = "auto"
+    offline = "offline"
+    agents = "agents"
+    hybrid = "hybrid"
+
+
+def _choose_engine(engine: Engine, base_url: str | None, model: str | None, api_key_env: str | None):
+    """The engine to run and the model settings: hybrid when a model is configured, else offline."""
+    from ..llm import load_config
+
+    cfg = load_config({"base_url": base_url, "model": model, "api_key_env": api_key_env})
+    if engine is not Engine.auto:
+        return engine.value, cfg
+    return ("hybrid" if cfg.configured else "offline"), cfg
+
+
+@dataclass
+class _LLMDesign:
+    schema: object
+
+
+def _design_with_llm(requirements: str, mode: str, cfg, transcript: Path | None, test_db: str | None,
+                     started: float):
+    from ..agents import design_with_agents
+
+    if not cfg.configured:
+        from ..errors import InputError
+
+        raise InputError(f"the {mode} engine needs a model", hint="pass --model (and --llm-base-url for a local "
+                         "server), or use --engine offline")
+    result = design_with_agents(requirements, config=cfg, mode=mode, transcript_path=transcript, postgres_url=test_db)
+    u = result.usage
+    where = cfg.base_url or "OpenAI"
+    err_console.print(
+        f"[dim]engine: {mode} (model {cfg.model} at {where}) - {len(result.schema.tables)} tables, "
+        f"{u.prompt_tokens}+{u.completion_tokens} tokens in {u.calls} calls, "
+        f"{len(result.transcript.turns)} rounds, {time.perf_counter() - started:.1f} s"
+        + (f", transcript {transcript}" if transcript else "") + "[/]", highlight=False)
+    return _LLMDesign(schema=result.schema)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def design(
@@ -133,6 +177,15 @@ def register(app: typer.Typer) -> None:
         interactive: bool = typer.Option(False, "--interactive", help="ask the clarifying questions in the terminal"),
         answers_file: Path | None = typer.Option(None, "--answers", help="JSON/YAML file answering questions by id"),
         save: Path | None = typer.Option(None, "--save", help="save a session to refine later"),
+        engine: Engine = typer.Option(Engine.auto, "--engine", "-e",
+                                      help="offline (rules), agents (six-role LLM workflow), hybrid (agents review "
+                                           "the offline draft); auto: hybrid when a model is configured, else offline"),
+        llm_base_url: str | None = llm_options.BASE_URL,
+        model: str | None = llm_options.MODEL,
+        api_key_env: str | None = llm_options.API_KEY_ENV,
+        transcript: Path | None = typer.Option(None, "--transcript", help="save the agents' group chat here (JSON)"),
+        test_db: str | None = typer.Option(None, "--test-db", help="PostgreSQL URL where the agents' test executor "
+                                                                   "also runs its cases (besides SQLite)"),
     ) -> None:
         """Design a normalized database from an English description (offline, in milliseconds)."""
         from ..design.engine import design as run_design
@@ -142,6 +195,14 @@ def register(app: typer.Typer) -> None:
         started = time.perf_counter()
         requirements = _read_requirements(text, file)
         answers = read_answers(answers_file) if answers_file else {}
+        chosen, llm_config = _choose_engine(engine, llm_base_url, model, api_key_env)
+        if chosen != "offline":
+            result = _design_with_llm(requirements, chosen, llm_config, transcript, test_db, started)
+            write_output(_render(result, fmt, dialect, naming), out)
+            if save is not None:
+                save_session(Session([requirements], answers, result.schema), save)
+                err_console.print(f"saved session {save}")
+            return
         result = run_design(requirements, answers)
         if interactive and result.questions:
             answers.update(_ask(result, True))
