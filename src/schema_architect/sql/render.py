@@ -104,6 +104,8 @@ def render_column_definition(
     type_sql = d.identity_type if identity and d.identity_type else d.spelling(column.type, in_key=in_key)
     parts = [d.quote(column.name), type_sql]
     if identity and d.identity_position == "after_type":
+        if d.identity_needs_inline_primary_key and table.primary_key.name:  # keep the key's name
+            parts.append(f"CONSTRAINT {d.quote(d.object_name(table.primary_key.name))}")
         parts.append(d.identity_clause)
     if column.default is not None and not identity:
         parts.append("DEFAULT " + _default(column, d))
