@@ -28,6 +28,7 @@ from .lexicon import (
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     GENERIC_OWNERS,
+    NON_ENTITY_HEADS,
 )
 from .segment import Sentence
 from .words import entity_name, is_plural, loose, title_case
@@ -129,11 +130,18 @@ def usable(name: str | None) -> bool:
     words = name.lower().split()
     if words[-1] in GENERIC_OWNERS or name.lower() in GENERIC_OWNERS or len(name) < 2:
         return False
+    if words[-1] in NON_ENTITY_HEADS or _past_participle(words[-1]):
+        return False  # "The system is designed to", "This ensures": a verb where a subject was expected
     if any(w in ("system", "database", "platform") for w in words):
         return False  # "Database Name: School" names the product, not a thing in it
     if len(words) == 1 and (words[0] in ENTITY_SUFFIX_NOISE or words[0] in ABSTRACT_NOUNS):
         return False  # "Information", "Details" alone name nothing
     return not any(w in ("requirement", "requirements", "description", "functionality") for w in words[1:])
+
+
+def _past_participle(word: str) -> bool:
+    """'designed', 'intended', 'deleted': -ed forms are verbs or adjectives, not entity nouns ('speed', 'hundred' aside)."""
+    return len(word) >= 5 and word.endswith("ed") and not word.endswith(("eed", "dred"))
 
 
 def owner_of(alist: AttributeList) -> Owner | None:

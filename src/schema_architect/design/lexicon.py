@@ -48,6 +48,16 @@ GENERIC_OWNERS: frozenset[str] = frozenset(
     ["system", "database", "platform", "module", "function", "functions", "application", "app", "software", "website", "it", "they", "this", "these", "which", "that", "we", "he", "she", "there", "who", "what", "management", "business", "requirement", "requirements", "functionality", "interface", "you", "i", "us", "them", "company", "enterprise", "organization", "administrator", "admin"]
 )
 
+# Verbs and adjectives that stand where a subject noun is expected in requirement prose ("The
+# system is designed to record", "This ensures", "needs to be able to"): never an entity's head.
+NON_ENTITY_HEADS: frozenset[str] = frozenset(
+    ["able", "ensure", "aim", "intend", "design", "interact", "support", "follow", "following", "allow",
+     "enable", "determine", "facilitate", "need", "needing", "modify", "include", "majority", "addition",
+     "responsible", "describe", "help", "provide", "consisting", "aiming", "serve", "achieve", "improve",
+     "realize", "implement", "meet", "cover", "focus", "involve", "integrate", "guarantee", "below", "above",
+     "whose", "respectively", "etc", "addition", "ability", "capable", "possible", "necessary", "available"]
+)
+
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
 ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
     ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "part", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]

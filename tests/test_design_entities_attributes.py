@@ -1,0 +1,26 @@
+"""Rules of the entity and attribute stages of the offline design engine, on small sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from schema_architect.design.understand import read_requirements
+
+
+def entity_names(text: str) -> list[str]:
+    return [e.name for e in read_requirements(text).model.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "The system is designed to record books, including title, author and price.",
+    "The library system needs to be able to record books, including title, author and price.",
+    "This ensures each book has a title, an author and a price.",
+    "The following describes the library: books have a title, an author and a price.",
+])
+def test_verbs_in_subject_position_are_not_entities(text):
+    names = entity_names(text)
+    assert not any(n.lower() in ("designed", "able", "ensure", "following") for n in names), names
+
+
+def test_a_noun_subject_still_owns_its_list():
+    assert "Book" in entity_names("Each book has a title, an author and a price.")
