@@ -24,3 +24,17 @@ def test_verbs_in_subject_position_are_not_entities(text):
 
 def test_a_noun_subject_still_owns_its_list():
     assert "Book" in entity_names("Each book has a title, an author and a price.")
+
+
+def test_each_of_which_hands_the_list_to_the_noun_before_it():
+    text = "The shop sells a variety of products, each of which has a product number, a name and a price."
+    model = read_requirements(text).model
+    product = model.entity("Product")
+    assert product is not None
+    assert {"Product Number", "Name", "Price"} <= {a.name for a in product.attributes}
+
+
+def test_contact_information_is_not_an_entity_among_kinds_of_information():
+    names = entity_names("The system manages customer information, supplier information and contact information.")
+    assert "Customer" in names and "Supplier" in names
+    assert "Contact" not in names

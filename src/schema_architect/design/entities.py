@@ -43,6 +43,7 @@ _TOPIC = re.compile(r"^(?:for|in|regarding|about|under)\s+(?:the\s+)?([A-Za-z][\
 _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", "can", "must", "should", "shall",
                              "needs", "need", "may", ",", ".", ";", ":", "(", "includes", "include", "contains"})
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
+_EACH_OF_WHICH = re.compile(r",?\s*(?:each|every|all|both|some)\s+of\s+(?:which|whom|them)(?:\s+(?:must|should|shall|will|can|may|also))?\s*$", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
@@ -175,8 +176,11 @@ def owner_of(alist: AttributeList) -> Owner | None:
                 return o
     stripped = prefix.rstrip()
     # 2. "X, each with" / "X (A, B)"
-    if alist.trigger.startswith("each") or stripped.endswith("(") or stripped.endswith(", each"):
+    each_of_which = _EACH_OF_WHICH.search(stripped)
+    if alist.trigger.startswith("each") or stripped.endswith("(") or stripped.endswith(", each") or each_of_which:
         cut = stripped.rstrip("(").rstrip()
+        if each_of_which:
+            cut = cut[: each_of_which.start()]  # "a variety of products, each of which has": the products
         cut = re.sub(r",?\s*each$", "", cut).rstrip(" ,")
         np = np_before(s.text, len(cut))
         if np:

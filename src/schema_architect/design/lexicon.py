@@ -58,6 +58,13 @@ NON_ENTITY_HEADS: frozenset[str] = frozenset(
      "whose", "respectively", "etc", "addition", "ability", "capable", "possible", "necessary", "available"]
 )
 
+# "contact information", "personal information": kinds of information that are attributes of
+# their owner, not entities of their own (unlike "customer information, supplier information").
+ATTRIBUTE_INFO_KINDS: frozenset[str] = frozenset(
+    ["contact", "personal", "basic", "login", "location", "status", "security", "integrity", "identity",
+     "authentication", "background", "financial", "statistical", "historical", "detailed", "additional"]
+)
+
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
 ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
     ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "part", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]

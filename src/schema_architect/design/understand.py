@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
 from .entities import EntitySet, attribute_name, np_after, owner_of, usable
-from .lexicon import ABSTRACT_NOUNS, ENTITY_PREFIX_NOISE
+from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, ENTITY_PREFIX_NOISE
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
 from .words import entity_name, loose, singular
@@ -198,6 +198,8 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
         infos = list(_INFO_KIND.finditer(s.text))
         if len(infos) >= 2:
             for m in infos:
+                if m.group(1).split()[0].lower() in ATTRIBUTE_INFO_KINDS:
+                    continue  # "contact information" is an attribute of its owner
                 name = entity_name(m.group(1))
                 if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                     found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
