@@ -38,3 +38,12 @@ def test_contact_information_is_not_an_entity_among_kinds_of_information():
     names = entity_names("The system manages customer information, supplier information and contact information.")
     assert "Customer" in names and "Supplier" in names
     assert "Contact" not in names
+
+
+def test_function_headings_name_the_thing_not_the_operation():
+    text = ("Delete User:\nAdministrators can remove accounts.\n"
+            "Bus Route Query:\nPassengers look up routes by stop.\n"
+            "Diagnosis and Treatment:\nDoctors write notes.")
+    names = entity_names(text)
+    assert "User" in names and "Bus Route" in names
+    assert not any(n in ("Delete User", "Bus Route Query", "Diagnosis and Treatment") for n in names), names

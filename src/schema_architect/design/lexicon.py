@@ -65,6 +65,14 @@ ATTRIBUTE_INFO_KINDS: frozenset[str] = frozenset(
      "authentication", "background", "financial", "statistical", "historical", "detailed", "additional"]
 )
 
+# Words of a function heading that name the operation, not the thing ("Delete User", "Bus Route
+# Query", "User Login"): dropped when a heading is read as the topic entity.
+HEADING_ACTIONS: frozenset[str] = frozenset(
+    ["add", "delete", "remove", "modify", "edit", "update", "view", "post", "answer", "query", "search", "browse",
+     "submit", "create", "manage", "check", "login", "logout", "registration", "inquiry", "grading", "obtaining",
+     "uploading", "downloading", "submitting", "viewing", "editing", "deleting", "adding", "searching"]
+)
+
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
 ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
     ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "part", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]

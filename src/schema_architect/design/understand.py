@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
 from .entities import EntitySet, attribute_name, np_after, owner_of, usable
-from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, ENTITY_PREFIX_NOISE
+from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
 from .words import entity_name, loose, singular
@@ -162,6 +162,21 @@ _EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:ca
 _MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
 
 
+def _heading_topic(name: str | None) -> str:
+    """The thing a function heading is about: "Delete User" -> User, "Bus Route Query" -> Bus Route,
+    "User Login" -> User. A heading that joins two topics ("Diagnosis and Treatment") names none."""
+    words = (name or "").split()
+    if any(w.lower() in ("and", "or", "&") for w in words):
+        return ""
+    while len(words) > 1 and words[0].lower() in HEADING_ACTIONS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in HEADING_ACTIONS:
+        words = words[:-1]
+    if len(words) == 1 and words[0].lower() in HEADING_ACTIONS:
+        return ""
+    return " ".join(words)
+
+
 def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
     """Things the text counts ("employs multiple developers") and topics of headings are entities
     even when no attributes are listed for them: they get an identifier and a name."""
@@ -205,7 +220,7 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
                     found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
     for s in sentences:
         if s.heading:
-            name = entity_name(s.heading)
+            name = _heading_topic(entity_name(s.heading))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                 found.append((name, Span(start=s.start, end=s.start, text=s.heading)))
     for name, span in found:
