@@ -32,6 +32,8 @@ SHOP = ("Each customer has a name and an email. A customer places many orders. "
     ("drop table orders", True, "drop_table"),
     ("DELETE FROM orders WHERE total < 0", True, "sql_change"),
     ("add column phone VARCHAR(40) to customers", True, "add_column"),
+    ("drop email from customers", True, "refine"),
+    ("let products have several categories", True, "refine"),
 ])
 def test_intent_router(text, has_schema, intent):
     assert route(text, has_schema)[0] == intent
@@ -102,6 +104,25 @@ def test_offline_conversation_design_refine_apply_query_change(shop):
     assert [v["version"] for v in design["versions"]] == [1, 2]
     roles = [m["role"] for m in conv_view["messages"]]
     assert roles[:2] == ["user", "assistant"] and len(roles) == 2 * 10
+
+
+def test_design_requests_in_english_are_kept_across_redesigns(shop):
+    client, h, _db, _cid, conv = shop
+    chat(client, h, conv, SHOP)
+    tables = {t["name"]: t["columns"] for t in data(chat(client, h, conv, "add a phone number to customers"),
+                                                     "schema")[0]["tables"]}
+    assert "phone_number" in tables["customers"]
+    events = chat(client, h, conv, "drop email from customers")
+    assert "email" not in data(events, "schema")[0]["tables"][0]["columns"]
+    assert "- column customers.email" in "".join(d["text"] for d in data(events, "message"))
+    # a description redesigns from the requirements, and the two requests are applied again on top
+    tables = {t["name"]: t["columns"] for t in data(
+        chat(client, h, conv, "Each product has a name and a price. An order contains many products."),
+        "schema")[0]["tables"]}
+    assert "products" in tables and "phone_number" in tables["customers"] and "email" not in tables["customers"]
+    # without a database, "drop the orders table" is about the design
+    tables = {t["name"] for t in data(chat(client, h, conv, "drop the products table"), "schema")[0]["tables"]}
+    assert tables == {"customers", "orders"}
 
 
 def test_model_tool_calling(shop, tmp_path, monkeypatch):

@@ -166,9 +166,9 @@ def test_chat_writes_only_through_the_confirmation(env):
                  "SELECT * FROM notes; -- harmless\nDELETE FROM notes"):
         events = chat(env["client"], env["alice"], env["conv"], text)
         assert ("error" in [e for e, _ in events]), events
-        assert [d for e, d in events if e == "error"][0]["code"] == "read_only_violation"
+        assert next(d for e, d in events if e == "error")["code"] == "read_only_violation"
     events = chat(env["client"], env["alice"], env["conv"], "drop table notes")
-    confirm = [d for e, d in events if e == "confirm"][0]
+    confirm = next(d for e, d in events if e == "confirm")
     assert confirm["destructive"] and confirm["statements"][0]["sql"].upper() == "DROP TABLE NOTES"
     assert sqlite_digest(env["db"]) == before
     # history keeps the proposal but never its single-use token

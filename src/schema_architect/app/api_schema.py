@@ -7,10 +7,10 @@ import json
 import tempfile
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from .auth import current_user
+from .auth import CurrentUser
 from .errors import ApiError
 from .schemas import (
     DEFAULT_NAMING,
@@ -63,14 +63,14 @@ class OptimizeRequest(BaseModel):
 
 
 @router.post("/schema/generate")
-def generate(req: GenerateRequest, _user=Depends(current_user)) -> dict:
+def generate(req: GenerateRequest, _user: CurrentUser) -> dict:
     dialect = check_dialect(req.dialect)
     result = designed(req.text, req.answers, req.naming)
     return {**schema_view(result.schema, dialect), **decisions_view(result)}
 
 
 @router.post("/schema/refine")
-def refine(req: RefineRequest, _user=Depends(current_user)) -> dict:
+def refine(req: RefineRequest, _user: CurrentUser) -> dict:
     from ..design.session import schema_changes
 
     dialect = check_dialect(req.dialect)
@@ -84,7 +84,7 @@ def refine(req: RefineRequest, _user=Depends(current_user)) -> dict:
 
 
 @router.post("/schema/evolve")
-def evolve(req: PairRequest, _user=Depends(current_user)) -> dict:
+def evolve(req: PairRequest, _user: CurrentUser) -> dict:
     from ..evolve.diff import diff_schemas
 
     result = diff_schemas(load_input(req.from_, "from"), load_input(req.to, "to"), renames=req.renames)
@@ -92,7 +92,7 @@ def evolve(req: PairRequest, _user=Depends(current_user)) -> dict:
 
 
 @router.post("/migrations/plan")
-def migration_plan(req: PairRequest, _user=Depends(current_user)) -> dict:
+def migration_plan(req: PairRequest, _user: CurrentUser) -> dict:
     from ..evolve.plan import plan_migration
     from ..evolve.render import render_alembic, render_down_sql, render_up_sql
 
@@ -104,7 +104,7 @@ def migration_plan(req: PairRequest, _user=Depends(current_user)) -> dict:
 
 
 @router.post("/schema/lint")
-def lint(req: OneSchemaRequest, _user=Depends(current_user)) -> dict:
+def lint(req: OneSchemaRequest, _user: CurrentUser) -> dict:
     from ..advise.lint import LintConfig, lint_schema
     from ..advise.lint.output import render_json
 
@@ -114,7 +114,7 @@ def lint(req: OneSchemaRequest, _user=Depends(current_user)) -> dict:
 
 
 @router.post("/schema/ddl")
-def ddl(req: OneSchemaRequest, _user=Depends(current_user)) -> dict:
+def ddl(req: OneSchemaRequest, _user: CurrentUser) -> dict:
     from ..sql.render import render_ddl
 
     dialect = check_dialect(req.dialect)
@@ -122,7 +122,7 @@ def ddl(req: OneSchemaRequest, _user=Depends(current_user)) -> dict:
 
 
 @router.post("/schema/erd")
-def erd(req: ErdRequest, _user=Depends(current_user)) -> dict:
+def erd(req: ErdRequest, _user: CurrentUser) -> dict:
     from ..render import render_erd
 
     out = render_erd(load_input(req.input), req.format)
@@ -134,7 +134,7 @@ def erd(req: ErdRequest, _user=Depends(current_user)) -> dict:
 
 
 @router.post("/schema/optimize")
-def optimize(req: OptimizeRequest, request: Request, user=Depends(current_user)) -> dict:
+def optimize(req: OptimizeRequest, request: Request, user: CurrentUser) -> dict:
     from ..advise.report import mysql_to_dict, optimize_mysql, report_to_dict
     from ..advise.report import optimize as run_optimize
     from .resources import connection_url

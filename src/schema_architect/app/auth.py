@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -45,7 +46,7 @@ def new_token() -> str:
     return "sa_" + secrets.token_urlsafe(32)
 
 
-def current_user(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> User:
+def current_user(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> User:
     if creds is None or not creds.credentials:
         raise ApiError(401, "unauthorized", "missing bearer token", "log in with POST /api/v1/tokens")
     sessions = request.app.state.sessions
@@ -55,3 +56,6 @@ def current_user(request: Request, creds: HTTPAuthorizationCredentials | None = 
     if user is None:
         raise ApiError(401, "unauthorized", "invalid or revoked token", "log in again with POST /api/v1/tokens")
     return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]  # a route parameter: the caller, authenticated

@@ -47,8 +47,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
     ("design", re.compile(r"\b(design|create|build|make|need|want)\b.*\b(database|schema|data model)\b", re.IGNORECASE)),
     ("refine", re.compile(r"^\s*(please\s+)?(add|also|and|include|each|every|an?\s|the\s)", re.IGNORECASE)),
 ]
-ADD_ATTRIBUTE = re.compile(r"^\s*(please\s+)?add\s+(?P<attr>.+?)\s+to\s+(each\s+|every\s+|the\s+|all\s+)?(?P<entity>[\w ]+?)\s*\.?\s*$",
-                           re.IGNORECASE)
+DESCRIPTION = re.compile(r"^\s*(each|every|an?|the|all)\s", re.IGNORECASE)  # a description, not a request
 DESIGN_PREFIX = re.compile(r"^\s*(please\s+)?(design|create|build|make)\s+(me\s+)?(a|an|the)\s+(\w+\s+)?"
                            r"(database|schema|data model)\s+(for|of|about)\s+", re.IGNORECASE)
 
@@ -56,11 +55,29 @@ DESIGN_PREFIX = re.compile(r"^\s*(please\s+)?(design|create|build|make)\s+(me\s+
 def route(text: str, has_schema: bool) -> tuple[str, re.Match | None]:
     for name, pattern in INTENTS:
         m = pattern.search(text)
+        if m and name == "sql_change" and not _parses_as_sql(text):
+            continue  # "drop email from customers" is a request about the design, not SQL
         if m:
             if name == "refine" and not has_schema:
                 return "design", None
             return name, m
     return ("refine" if has_schema else "design"), None
+
+
+def _parses_as_sql(text: str) -> bool:
+    import logging
+
+    import sqlglot
+
+    quiet = logging.getLogger("sqlglot")
+    level, quiet.level = quiet.level, logging.ERROR  # its "falling back to Command" warning is expected here
+    try:
+        return all(isinstance(e, sqlglot.exp.Expression) and not isinstance(e, sqlglot.exp.Command)
+                   for e in sqlglot.parse(text))
+    except Exception:  # noqa: BLE001 - sqlglot raises several kinds on non-SQL; all mean "not SQL"
+        return False
+    finally:
+        quiet.level = level
 
 
 def sse(event: str, data) -> str:
@@ -138,20 +155,44 @@ class Turn:
                                             + ", ".join(t.name for t in result.schema.tables) + ".")
 
     def do_refine(self, message: str, _m) -> Iterator[str]:
+        """Change the design: a description is added to the requirements and designed again; an
+        imperative request ("add a phone number to customers", "drop email from customers") is applied
+        with :func:`evolve.english.evolve_schema` and remembered, so later redesigns replay it."""
         from ..design.session import schema_changes
+        from ..errors import InputError
         from ..model.jsonform import schema_from_dict
 
-        m = ADD_ATTRIBUTE.match(message)
-        text = f"Each {m.group('entity').rstrip('s')} has {m.group('attr')}." if m else message
         before = schema_from_dict(self.state["schema"]) if self.state.get("schema") else None
-        requirements = [*self.state.get("requirements", []), text]
-        result = designed("\n\n".join(requirements), self.state.get("answers"))
-        changes = schema_changes(before, result.schema)
-        self.state.update(requirements=requirements, schema=json.loads(result.schema.to_json(indent=None)))
+        requirements = list(self.state.get("requirements", []))
+        evolutions = list(self.state.get("evolutions", []))
+        schema = None
+        if before is not None and not DESCRIPTION.match(message):
+            try:
+                schema = self._evolve(before, message)
+                evolutions.append(message)
+            except InputError:
+                schema = None
+        if schema is None:
+            requirements.append(message)
+            schema = designed("\n\n".join(requirements), self.state.get("answers")).schema
+            for request in evolutions:
+                try:
+                    schema = self._evolve(schema, request)
+                except InputError:  # the redesign no longer has what the request named
+                    continue
+        changes = schema_changes(before, schema)
+        self.state.update(requirements=requirements, evolutions=evolutions,
+                          schema=json.loads(schema.to_json(indent=None)))
         summary = ("Updated the design: " + "; ".join(changes) + ".") if changes else \
-            "I added that to the requirements, but the design did not change (the offline engine did not find a " \
-            "new entity or attribute in it; try 'Each customer has a phone number.')."
-        yield from self.show_design(result, summary)
+            "I added that to the requirements, but the design did not change (nothing new was recognized; try " \
+            "'add a phone number to customers' or 'Each supplier has a name and an email.')."
+        yield from self.show_design(_Designed(schema), summary)
+
+    @staticmethod
+    def _evolve(schema, request: str):
+        from ..evolve.english import evolve_schema
+
+        return evolve_schema(schema, request).schema
 
     def show_design(self, result, summary: str) -> Iterator[str]:
         yield from self.say(summary)
@@ -228,25 +269,31 @@ class Turn:
     def do_sql_change(self, message: str, _m) -> Iterator[str]:
         yield from self.propose(message.strip(), "This changes the database.")
 
-    def do_drop_table(self, _message: str, m) -> Iterator[str]:
+    def do_drop_table(self, message: str, m) -> Iterator[str]:
         from sqlglot import exp
 
         from ..sql.dialects import get_dialect
 
+        if self.connection_id is None and self.state.get("schema"):  # no database: it is about the design
+            yield from self.do_refine(f"drop table {m.group('table')}", m)
+            return
         self.need_connection()
         sql = exp.Drop(tables=[exp.to_table(m.group("table"))], kind="TABLE").sql(
             dialect=get_dialect(self.dialect).sqlglot_name)
         yield from self.propose(sql, f"Dropping {m.group('table')} deletes the table and all its rows.")
 
-    def do_add_column(self, _message: str, m) -> Iterator[str]:
+    def do_add_column(self, message: str, m) -> Iterator[str]:
         from sqlglot import exp
 
         from ..sql.dialects import get_dialect
 
+        if self.connection_id is None and self.state.get("schema"):  # no database: it is about the design
+            yield from self.do_refine(f"add {m.group('column')} to {m.group('table')}", m)
+            return
         self.need_connection()
         try:
             kind = exp.DataType.build(m.group("type") or "VARCHAR(255)")
-        except Exception:
+        except Exception:  # noqa: BLE001 - sqlglot raises ParseError or ValueError for an unknown type
             raise ApiError(400, "invalid_input", f"unknown column type {m.group('type')!r}",
                            "e.g. add column phone VARCHAR(40) to customers") from None
         sql = exp.Alter(this=exp.to_table(m.group("table")), kind="TABLE",
@@ -269,6 +316,14 @@ class Turn:
         proposal = self.tool_ask_confirmation(sql)
         yield from self.say(f"{why} Please review the SQL and approve or deny it.")
         yield self.emit("confirm", proposal)
+
+
+@dataclass
+class _Designed:
+    """A schema shown like a design result (an evolved design has no open questions)."""
+
+    schema: object
+    questions: list = field(default_factory=list)
 
 
 class _Req:

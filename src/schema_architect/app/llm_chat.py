@@ -102,8 +102,7 @@ def run_model(turn, content: str) -> Iterator[str]:
         waiting = False
         for i, call in enumerate(ordered):
             outcome, events = _run_tool(turn, call)
-            for event in events:
-                yield event
+            yield from events
             waiting = waiting or call["name"] == "ask_for_confirmation" and "error" not in outcome
             messages.append({"role": "tool", "tool_call_id": call["id"] or f"call_{i}",
                              "content": json.dumps(outcome, default=str)})
@@ -121,9 +120,9 @@ def _run_tool(turn, call: dict) -> tuple[dict, list[str]]:
     """The tool's result for the model, and the events for the page."""
     try:
         args = json.loads(call["arguments"] or "{}")
-        if not isinstance(args, dict):
-            raise ValueError
     except ValueError:
+        args = None
+    if not isinstance(args, dict):
         return {"error": "the arguments are not a JSON object"}, []
     name = call["name"]
     try:

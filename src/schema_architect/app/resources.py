@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import re
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from .auth import current_user, hash_password, new_token, token_digest, verify_password
+from .auth import CurrentUser, hash_password, new_token, token_digest, verify_password
 from .errors import ApiError
 from .models import ApiToken, AuditEntry, Connection, Conversation, Design, DesignVersion, Message, User
 from .schemas import SchemaInput, designed, load_input, schema_view
@@ -75,7 +75,7 @@ def log_in(body: Credentials, request: Request) -> dict:
 
 
 @router.delete("/tokens/current", status_code=204, tags=["auth"])
-def log_out(request: Request, user: User = Depends(current_user)) -> Response:
+def log_out(request: Request, user: CurrentUser) -> Response:
     token = request.headers.get("authorization", "").split(" ", 1)[-1]
     with request.app.state.sessions.begin() as db:
         row = db.execute(select(ApiToken).where(ApiToken.token_hash == token_digest(token))).scalar_one_or_none()
@@ -115,7 +115,7 @@ def check_reachable(url: str) -> None:
 
 
 @router.post("/connections", status_code=201, tags=["connections"])
-def create_connection(body: ConnectionCreate, request: Request, user: User = Depends(current_user)) -> dict:
+def create_connection(body: ConnectionCreate, request: Request, user: CurrentUser) -> dict:
     from ..sql.urls import dialect_of_url, normalize_url
 
     url = body.url.strip()
@@ -124,7 +124,7 @@ def create_connection(body: ConnectionCreate, request: Request, user: User = Dep
         dialect = dialect_of_url(url)
     except ApiError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - SQLAlchemy's URL parser raises several kinds; all mean a bad URL
         message = getattr(exc, "message", None) or str(exc).splitlines()[0]
         raise ApiError(400, "invalid_url", f"not a usable database URL: {message}",
                        "e.g. postgresql://user@host:5432/db, mysql://root@127.0.0.1/db, sqlite:////path/file.db") from None
@@ -142,28 +142,27 @@ def create_connection(body: ConnectionCreate, request: Request, user: User = Dep
 
 
 @router.get("/connections", tags=["connections"])
-def list_connections(request: Request, user: User = Depends(current_user)) -> list[dict]:
+def list_connections(request: Request, user: CurrentUser) -> list[dict]:
     with request.app.state.sessions() as db:
         rows = db.execute(select(Connection).where(Connection.user_id == user.id).order_by(Connection.id)).scalars()
         return [connection_view(request, c) for c in rows]
 
 
 @router.get("/connections/{connection_id}", tags=["connections"])
-def get_connection(connection_id: int, request: Request, user: User = Depends(current_user)) -> dict:
+def get_connection(connection_id: int, request: Request, user: CurrentUser) -> dict:
     with request.app.state.sessions() as db:
         return connection_view(request, owned(db, Connection, connection_id, user, "connection"))
 
 
 @router.delete("/connections/{connection_id}", status_code=204, tags=["connections"])
-def delete_connection(connection_id: int, request: Request, user: User = Depends(current_user)) -> Response:
+def delete_connection(connection_id: int, request: Request, user: CurrentUser) -> Response:
     with request.app.state.sessions.begin() as db:
         db.delete(owned(db, Connection, connection_id, user, "connection"))
     return Response(status_code=204)
 
 
 @router.get("/connections/{connection_id}/schema", tags=["connections"])
-def connection_schema(connection_id: int, request: Request, dialect: str | None = None,
-                      user: User = Depends(current_user)) -> dict:
+def connection_schema(connection_id: int, request: Request, user: CurrentUser, dialect: str | None = None) -> dict:
     from ..sql.inspect import inspect_database
 
     url, conn_dialect = connection_url(request, user, connection_id)
@@ -176,7 +175,7 @@ class QueryRequest(BaseModel):
 
 
 @router.post("/connections/{connection_id}/query", tags=["connections"])
-def query(connection_id: int, body: QueryRequest, request: Request, user: User = Depends(current_user)) -> dict:
+def query(connection_id: int, body: QueryRequest, request: Request, user: CurrentUser) -> dict:
     from . import actions
 
     return actions.read_only_query(request.app, user, connection_id, body.sql, row_limit=body.row_limit)
@@ -192,7 +191,7 @@ class ExecuteRequest(BaseModel):
 
 
 @router.post("/connections/{connection_id}/changes", tags=["connections"])
-def propose_change(connection_id: int, body: ChangeRequest, request: Request, user: User = Depends(current_user)) -> dict:
+def propose_change(connection_id: int, body: ChangeRequest, request: Request, user: CurrentUser) -> dict:
     """Ask for confirmation: the token returned runs exactly this SQL once, after the user approves it."""
     from . import actions
 
@@ -200,14 +199,14 @@ def propose_change(connection_id: int, body: ChangeRequest, request: Request, us
 
 
 @router.post("/connections/{connection_id}/changes/execute", tags=["connections"])
-def execute_change(connection_id: int, body: ExecuteRequest, request: Request, user: User = Depends(current_user)) -> dict:
+def execute_change(connection_id: int, body: ExecuteRequest, request: Request, user: CurrentUser) -> dict:
     from . import actions
 
     return actions.execute_change(request.app, user, connection_id, body.sql, body.confirmation_token)
 
 
 @router.get("/audit", tags=["connections"])
-def audit_log(request: Request, user: User = Depends(current_user), limit: int = 100) -> list[dict]:
+def audit_log(request: Request, user: CurrentUser, limit: int = 100) -> list[dict]:
     with request.app.state.sessions() as db:
         rows = db.execute(select(AuditEntry).where(AuditEntry.user_id == user.id)
                           .order_by(AuditEntry.id.desc()).limit(max(1, min(limit, 1000)))).scalars()
@@ -239,7 +238,7 @@ def message_view(m: Message) -> dict:
 
 
 @router.post("/conversations", status_code=201, tags=["conversations"])
-def create_conversation(body: ConversationCreate, request: Request, user: User = Depends(current_user)) -> dict:
+def create_conversation(body: ConversationCreate, request: Request, user: CurrentUser) -> dict:
     with request.app.state.sessions.begin() as db:
         if body.connection_id is not None:
             owned(db, Connection, body.connection_id, user, "connection")
@@ -250,7 +249,7 @@ def create_conversation(body: ConversationCreate, request: Request, user: User =
 
 
 @router.get("/conversations", tags=["conversations"])
-def list_conversations(request: Request, user: User = Depends(current_user)) -> list[dict]:
+def list_conversations(request: Request, user: CurrentUser) -> list[dict]:
     with request.app.state.sessions() as db:
         rows = db.execute(select(Conversation).where(Conversation.user_id == user.id)
                           .order_by(Conversation.id.desc())).scalars()
@@ -258,7 +257,7 @@ def list_conversations(request: Request, user: User = Depends(current_user)) -> 
 
 
 @router.get("/conversations/{conversation_id}", tags=["conversations"])
-def get_conversation(conversation_id: int, request: Request, user: User = Depends(current_user)) -> dict:
+def get_conversation(conversation_id: int, request: Request, user: CurrentUser) -> dict:
     with request.app.state.sessions() as db:
         c = owned(db, Conversation, conversation_id, user, "conversation")
         msgs = db.execute(select(Message).where(Message.conversation_id == c.id).order_by(Message.id)).scalars()
@@ -267,7 +266,7 @@ def get_conversation(conversation_id: int, request: Request, user: User = Depend
 
 @router.patch("/conversations/{conversation_id}", tags=["conversations"])
 def update_conversation(conversation_id: int, body: ConversationUpdate, request: Request,
-                        user: User = Depends(current_user)) -> dict:
+                        user: CurrentUser) -> dict:
     with request.app.state.sessions.begin() as db:
         c = owned(db, Conversation, conversation_id, user, "conversation")
         if body.title is not None:
@@ -281,14 +280,14 @@ def update_conversation(conversation_id: int, body: ConversationUpdate, request:
 
 
 @router.delete("/conversations/{conversation_id}", status_code=204, tags=["conversations"])
-def delete_conversation(conversation_id: int, request: Request, user: User = Depends(current_user)) -> Response:
+def delete_conversation(conversation_id: int, request: Request, user: CurrentUser) -> Response:
     with request.app.state.sessions.begin() as db:
         db.delete(owned(db, Conversation, conversation_id, user, "conversation"))
     return Response(status_code=204)
 
 
 @router.get("/conversations/{conversation_id}/messages", tags=["conversations"])
-def list_messages(conversation_id: int, request: Request, user: User = Depends(current_user)) -> list[dict]:
+def list_messages(conversation_id: int, request: Request, user: CurrentUser) -> list[dict]:
     return get_conversation(conversation_id, request, user)["messages"]
 
 
@@ -298,7 +297,7 @@ class MessageCreate(BaseModel):
 
 @router.post("/conversations/{conversation_id}/messages", tags=["conversations"],
              response_description="text/event-stream: message, schema, confirm, result, error, done events")
-def post_message(conversation_id: int, body: MessageCreate, request: Request, user: User = Depends(current_user)):
+def post_message(conversation_id: int, body: MessageCreate, request: Request, user: CurrentUser):
     """Send a message; the assistant's answer streams back as server-sent events."""
     from fastapi.responses import StreamingResponse
 
@@ -337,7 +336,7 @@ def add_version(db, design: Design, requirements: list[str], schema) -> DesignVe
 
 
 @router.post("/designs", status_code=201, tags=["designs"])
-def create_design(body: DesignCreate, request: Request, user: User = Depends(current_user)) -> dict:
+def create_design(body: DesignCreate, request: Request, user: CurrentUser) -> dict:
     schema = load_input(body.input, "input")
     with request.app.state.sessions.begin() as db:
         d = Design(user_id=user.id, name=body.name)
@@ -348,14 +347,14 @@ def create_design(body: DesignCreate, request: Request, user: User = Depends(cur
 
 
 @router.get("/designs", tags=["designs"])
-def list_designs(request: Request, user: User = Depends(current_user)) -> list[dict]:
+def list_designs(request: Request, user: CurrentUser) -> list[dict]:
     with request.app.state.sessions() as db:
         rows = db.execute(select(Design).where(Design.user_id == user.id).order_by(Design.id)).scalars()
         return [{"id": d.id, "name": d.name, "created_at": d.created_at.isoformat()} for d in rows]
 
 
 @router.get("/designs/{design_id}", tags=["designs"])
-def get_design(design_id: int, request: Request, user: User = Depends(current_user)) -> dict:
+def get_design(design_id: int, request: Request, user: CurrentUser) -> dict:
     with request.app.state.sessions() as db:
         d = owned(db, Design, design_id, user, "design")
         versions = db.execute(select(DesignVersion).where(DesignVersion.design_id == d.id)
@@ -364,7 +363,7 @@ def get_design(design_id: int, request: Request, user: User = Depends(current_us
 
 
 @router.post("/designs/{design_id}/versions", status_code=201, tags=["designs"])
-def create_version(design_id: int, body: VersionCreate, request: Request, user: User = Depends(current_user)) -> dict:
+def create_version(design_id: int, body: VersionCreate, request: Request, user: CurrentUser) -> dict:
     with request.app.state.sessions.begin() as db:
         d = owned(db, Design, design_id, user, "design")
         latest = db.execute(select(DesignVersion).where(DesignVersion.design_id == d.id)
@@ -380,7 +379,7 @@ def create_version(design_id: int, body: VersionCreate, request: Request, user: 
 
 
 @router.get("/designs/{design_id}/versions/{version}", tags=["designs"])
-def get_version(design_id: int, version: int, request: Request, user: User = Depends(current_user)) -> dict:
+def get_version(design_id: int, version: int, request: Request, user: CurrentUser) -> dict:
     with request.app.state.sessions() as db:
         d = owned(db, Design, design_id, user, "design")
         v = db.execute(select(DesignVersion).where(DesignVersion.design_id == d.id,
@@ -391,7 +390,7 @@ def get_version(design_id: int, version: int, request: Request, user: User = Dep
 
 
 @router.delete("/designs/{design_id}", status_code=204, tags=["designs"])
-def delete_design(design_id: int, request: Request, user: User = Depends(current_user)) -> Response:
+def delete_design(design_id: int, request: Request, user: CurrentUser) -> Response:
     with request.app.state.sessions.begin() as db:
         db.delete(owned(db, Design, design_id, user, "design"))
     return Response(status_code=204)

@@ -83,7 +83,8 @@ def check_read_only(sql: str, dialect: str) -> str:
     read = SQLGLOT_DIALECT.get(dialect, dialect)
     try:
         statements = [s for s in sqlglot.parse(sql, read=read) if s is not None]
-    except (sqlglot.errors.ParseError, sqlglot.errors.TokenError) as exc:
+    except (sqlglot.errors.ParseError, sqlglot.errors.TokenError, TypeError, ValueError, RecursionError) as exc:
+        # sqlglot's compiled parser raises TypeError on some malformed input ('0?'): still not a read
         raise UnsafeQueryError(f"the query does not parse as {dialect} SQL: {str(exc).splitlines()[0][:200]}",
                                hint="send one SELECT statement") from None
     if len(statements) != 1:

@@ -79,7 +79,7 @@ def open_app_database(url: str | None = None) -> sessionmaker[Session]:
         engine = sa.create_engine(url, pool_pre_ping=True,
                                   **({"connect_args": {"check_same_thread": False, "timeout": 30}}
                                      if url.startswith("sqlite") else {}))
-    except Exception as exc:  # bad URL, missing driver
+    except Exception as exc:  # noqa: BLE001 - a bad URL or a missing driver, raised as several kinds
         raise InputError(f"cannot use the app database URL: {exc}", hint="e.g. sqlite:///app.db or postgresql://...") from None
     if url.startswith("sqlite"):
         @sa.event.listens_for(engine, "connect")
