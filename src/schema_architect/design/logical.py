@@ -226,6 +226,10 @@ class LogicalDesigner:
             one, many = right, left
         if any(t == one.entity.name for _, t, _ in many.fks):
             return
+        if any(
+                d is not one and d is not many and {one.entity.name, many.entity.name} <= {t for _, t, _ in d.fks}
+                for d in self.drafts.values()):
+            return  # a record of the text already links them ("a purchase of an ingredient from a supplier")
         if any(t == many.entity.name for _, t, _ in one.fks) and rel.kind == "1:1":
             return
         if len(one.pk) != 1:

@@ -32,6 +32,10 @@ _M2M = re.compile(r"many[\s-]+to[\s-]+many|\bm\s*:\s*n\b|\bn\s*:\s*m\b", re.IGNO
 _ONE2ONE = re.compile(r"one[\s-]+to[\s-]+one|\b1\s*:\s*1\b", re.IGNORECASE)
 _BELONGS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in BELONGS_PHRASES) + r")\b", re.IGNORECASE)
 _LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)\s+([a-z]+(?:list|cart|basket|favorites|favourites|collection|library|playlist|schedule|portfolio))\b", re.IGNORECASE)
+# "the equipment of multiple farms": a preposition alone between the two says where X sits, not that
+# one X has many Y ("of/in/under": each Y has X; "from/for/to": nothing about who owns whom).
+_CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
+_PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 
 
@@ -99,7 +103,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
             ev.link_names.setdefault(pair, link.group(1))
-        if _BELONGS.search(between) and not _NEGATED.search(between):
+        if _CONTAINED_IN.match(between):
+            _add(ev, b, a, Evidence(True, False, span))  # "equipment of multiple farms": a farm has equipment
+        elif _PREPOSITION_ONLY.match(between):
+            continue
+        elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
             _add(ev, b, a, Evidence(True, True, span))
         elif qb == "many" or (qb is None and plural_b and qa in ("each", "one", "a")):

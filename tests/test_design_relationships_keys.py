@@ -1,0 +1,60 @@
+"""Relationship reading and key mapping rules of the offline design engine, on small sentences."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+from schema_architect.design.relationships import detect_relationships
+from schema_architect.design.segment import split_sentences
+
+
+def _fks(result, table: str) -> dict[str, str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
+
+
+# -- "X of multiple Y": where X sits, not X owning many Y ---------------------------------------------
+def test_of_multiple_reads_as_each_y_has_x():
+    text = "The system manages the equipment of multiple farms."
+    rels = detect_relationships(split_sentences(text), ["Equipment", "Farm"])
+    assert len(rels) == 1
+    r = rels[0]
+    one = r.left if r.right_card.name == "MANY" else r.right
+    assert one == "Farm"
+
+
+def test_from_multiple_says_nothing_about_ownership():
+    text = "The restaurant buys ingredients from multiple suppliers."
+    assert detect_relationships(split_sentences(text), ["Ingredient", "Supplier"]) == []
+
+
+def test_counted_relationship_still_read_with_a_verb():
+    text = "Each farm owns multiple tractors."
+    rels = detect_relationships(split_sentences(text), ["Farm", "Tractor"])
+    assert len(rels) == 1 and rels[0].left == "Farm" and rels[0].right_card.name == "MANY"
+
+
+def test_equipment_of_farms_puts_the_key_on_the_equipment():
+    text = ("The system manages the equipment of multiple farms. Each equipment has an equipment ID, a name and a model. "
+            "Each farm has a farm ID, a name and an address.")
+    r = design(text)
+    assert _fks(r, "Equipment") == {"Farm ID": "Farm"}
+    assert _fks(r, "Farm") == {}
+
+
+# -- a record that links two entities realizes their relationship -----------------------------------
+def test_record_linking_both_sides_replaces_a_direct_foreign_key():
+    text = ("Each supplier has a supplier ID and a name. Each ingredient has an ingredient ID and a name. "
+            "Each supplier provides multiple ingredients. "
+            "Each purchase has a purchase ID, a supplier ID, an ingredient ID, a quantity and a purchase date.")
+    r = design(text)
+    assert _fks(r, "Purchase") == {"Supplier ID": "Supplier", "Ingredient ID": "Ingredient"}
+    assert _fks(r, "Ingredient") == {}
+    assert _fks(r, "Supplier") == {}
+
+
+def test_direct_foreign_key_kept_without_a_linking_record():
+    text = ("Each supplier has a supplier ID and a name. Each ingredient has an ingredient ID and a name. "
+            "Each supplier provides multiple ingredients.")
+    r = design(text)
+    assert _fks(r, "Ingredient") == {"Supplier ID": "Supplier"}
