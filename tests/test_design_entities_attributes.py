@@ -47,3 +47,16 @@ def test_function_headings_name_the_thing_not_the_operation():
     names = entity_names(text)
     assert "User" in names and "Bus Route" in names
     assert not any(n in ("Delete User", "Bus Route Query", "Diagnosis and Treatment") for n in names), names
+
+
+def test_clause_fragments_in_a_list_are_not_attributes():
+    model = read_requirements("Each seat has a row, a column, and whether it has been reserved.").model
+    seat_attrs = {a.name for a in model.entity("Seat").attributes}
+    assert {"Row", "Column"} <= seat_attrs
+    assert not any(a.split()[0] in ("Whether", "It", "And") for a in seat_attrs), seat_attrs
+
+
+def test_a_leading_including_is_not_part_of_the_first_attribute():
+    model = read_requirements("The system records each member's account (including username, password, role).").model
+    names = {a.name for e in model.entities for a in e.attributes}
+    assert "Username" in names and "Including Username" not in names, names

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ACTION_GERUNDS,
+    CLAUSE_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
     IDENTIFIER_WORDS,
@@ -44,6 +45,7 @@ _TRIGGER_RE = re.compile(
     r"|(:)(?=\s*\S)",
     re.IGNORECASE,
 )
+_LEADING_TRIGGER = re.compile(r"^\s*(?:including|includes|include|such as|e\.g\.?|namely)\s+", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.IGNORECASE)
@@ -63,6 +65,7 @@ class Item:
     possessor: str | None = None  # "each member's name" -> "member"
     of_owner: str | None = None  # "the name ... of each program" -> "program"
     value_range: tuple[float, float] | None = None
+    clause: bool = False  # a clause caught in the list: it shows the list is there, but names nothing
 
 
 @dataclass
@@ -108,7 +111,7 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         attrs = [it for it in items if not it.many]
         minimum = 1 if word in (":", "fields", "attributes", "columns") else 2
         if len(attrs) >= minimum or (any(it.many for it in items) and (word in _HOLDS or word.startswith("each"))):
-            out.append(AttributeList(sentence, word, first.start(), first.end(), items))
+            out.append(AttributeList(sentence, word, first.start(), first.end(), [it for it in items if not it.clause]))
             taken_until = region_end
         elif items and len(attrs) == len(items) and any(w.lower() in IDENTIFIER_WORDS for w in items[-1].name.split()):
             # "each with a unique Customer ID, including ...": an identifier continues into the next list
@@ -142,7 +145,7 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
         items = [it for it in split_items(text, m.start(1), m.end(1)) if not it.many]
         if len(items) >= 2:
             start = m.start() + m.group().index("(")
-            out.append(AttributeList(sentence, "(", start, start + 1, items))
+            out.append(AttributeList(sentence, "(", start, start + 1, [it for it in items if not it.clause]))
     return out
 
 
@@ -332,9 +335,11 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             item.possessor = " ".join(keep) + ("s" if re.search(r"s['’]\s", name) else "")
             name = poss.group(2)
     name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|in charge)\s*$", "", name.strip(), flags=re.IGNORECASE)
-    name = clean_phrase(name)
+    name = clean_phrase(_LEADING_TRIGGER.sub("", name))  # "including scores" -> "scores"
     if not name or not name[0].isalnum():
         return None
+    if name.split()[0].lower() in FUNCTION_WORDS or name.split()[0].lower() in CLAUSE_WORDS:
+        item.clause = True  # "whether it", "and", "of each property", "thereby achieving": a clause, not a name
     if name.lower() in NON_ATTRIBUTES or len(name.split()) > MAX_ITEM_WORDS:
         return None
     if name.split()[0].lower() in ACTION_GERUNDS:

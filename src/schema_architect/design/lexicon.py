@@ -42,6 +42,10 @@ NON_ATTRIBUTES: frozenset[str] = frozenset({"etc", "other information", "other d
                "information", "details", "data", "basic information", "related information",
                "other relevant information", "relevant information", "detailed information"})
 
+# Words that open a clause, never an attribute name ("thereby achieving ...", "been reserved").
+CLAUSE_WORDS: frozenset[str] = frozenset(["whether", "thereby", "been", "but", "thus", "hence", "therefore",
+                                         "otherwise", "however", "instead", "yet", "you", "they", "we"])
+
 # -- entities -------------------------------------------------------------------------------------
 # Nouns that never name an entity of the domain: the system itself, pronouns, abstract words.
 GENERIC_OWNERS: frozenset[str] = frozenset(
