@@ -125,6 +125,35 @@ def test_design_requests_in_english_are_kept_across_redesigns(shop):
     assert tables == {"customers", "orders"}
 
 
+def test_english_change_requests_on_the_connected_database(shop):
+    client, h, db, cid, conv = shop
+    with sqlite3.connect(db) as c:
+        c.execute("CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, name VARCHAR(100), email VARCHAR(100))")
+        c.execute("INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com')")
+    client.patch(f"/api/v1/conversations/{conv}", json={"connection_id": cid}, headers=h)
+
+    def approve(proposal):
+        r = client.post(f"/api/v1/connections/{cid}/changes/execute",
+                        json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
+        assert r.status_code == 200, r.text
+
+    proposal = data(chat(client, h, conv, "add a phone number to customers"), "confirm")[0]
+    assert proposal["statements"][0]["sql"].startswith("ALTER TABLE customers ADD COLUMN phone_number")
+    approve(proposal)
+    proposal = data(chat(client, h, conv, "drop email from customers"), "confirm")[0]
+    assert proposal["destructive"] and "CREATE TABLE schema_architect_bak_" in proposal["sql"]
+    approve(proposal)
+    with sqlite3.connect(db) as c:
+        columns = [r[1] for r in c.execute("PRAGMA table_info(customers)")]
+        backup = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE name LIKE 'schema_architect_bak_%'"
+                                          " AND type = 'table'")]
+        assert columns == ["customer_id", "name", "phone_number"]
+        assert c.execute(f"SELECT email FROM {backup[0]}").fetchall() == [("ada@example.com",)]
+    # a request naming nothing in the database changes the design instead
+    events = chat(client, h, conv, "Each supplier has a name and an email.")
+    assert "confirm" not in [e for e, _ in events] and data(events, "schema")[0]["source"] == "design"
+
+
 def test_model_tool_calling(shop, tmp_path, monkeypatch):
     _client, _h, db, _cid, _conv = shop
     with sqlite3.connect(db) as c:

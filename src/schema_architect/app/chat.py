@@ -143,7 +143,7 @@ class Turn:
 
     # -- offline intents ------------------------------------------------------------------------------
     def run_offline(self, message: str) -> Iterator[str]:
-        intent, match = route(message, bool(self.state.get("schema")))
+        intent, match = route(message, bool(self.state.get("schema")) or self.connection_id is not None)
         yield from getattr(self, f"do_{intent}")(message, match)
 
     def do_design(self, message: str, _m) -> Iterator[str]:
@@ -162,6 +162,10 @@ class Turn:
         from ..errors import InputError
         from ..model.jsonform import schema_from_dict
 
+        if self.connection_id is not None and not DESCRIPTION.match(message):
+            handled = yield from self.live_request(message)
+            if handled:
+                return
         before = schema_from_dict(self.state["schema"]) if self.state.get("schema") else None
         requirements = list(self.state.get("requirements", []))
         evolutions = list(self.state.get("evolutions", []))
@@ -187,6 +191,37 @@ class Turn:
             "I added that to the requirements, but the design did not change (nothing new was recognized; try " \
             "'add a phone number to customers' or 'Each supplier has a name and an email.')."
         yield from self.show_design(_Designed(schema), summary)
+
+    def live_request(self, message: str) -> Iterator[str]:
+        """An English change request for the connected database: evolved, planned, proposed for approval.
+
+        Returns True when the request was about the database (False: it names nothing there, so the
+        caller treats it as a design change). The SQL comes from the migration planner, so a dropped
+        table or column is kept as a backup table, as ``migrate`` does.
+        """
+        from ..errors import InputError
+        from ..evolve.english import evolve_schema
+        from ..evolve.plan import plan_migration
+
+        live, _ = self.tool_get_schema()
+        if live is None or not live.tables:
+            return False
+        try:
+            evolution = evolve_schema(live, message)
+        except InputError:
+            return False
+        plan = plan_migration(live, evolution.schema, self.dialect)
+        if plan.is_empty:
+            yield from self.say("The connected database already looks like that: nothing to change.")
+            return True
+        if any(p.backfill or p.foreign_keys_off or not p.transactional for p in plan.phases):
+            yield from self.say("That change needs the online migration executor (batched backfills or a table "
+                                "rebuild): download the migration, or run `schema-architect migrate apply`.")
+            return True
+        sql = "".join(f"{statement};\n" for phase in plan.phases for statement in phase.up)
+        what = "; ".join(c.split("  <-")[0] for c in evolution.changes)
+        yield from self.propose(sql, f"To change the connected database ({what}):")
+        return True
 
     @staticmethod
     def _evolve(schema, request: str):
