@@ -60,3 +60,15 @@ def test_a_leading_including_is_not_part_of_the_first_attribute():
     model = read_requirements("The system records each member's account (including username, password, role).").model
     names = {a.name for e in model.entities for a in e.attributes}
     assert "Username" in names and "Including Username" not in names, names
+
+
+def test_a_list_of_kinds_the_system_manages_names_entities():
+    text = "The system stores customer information, card collections, orders, invoices, and suppliers."
+    names = entity_names(text)
+    for expected in ("Customer", "Card Collection", "Order", "Invoice", "Supplier"):
+        assert expected in names, names
+
+
+def test_a_list_of_details_the_system_records_stays_attributes():
+    names = entity_names("The system records each book's title, author, price and publication date.")
+    assert names == ["Book"], names

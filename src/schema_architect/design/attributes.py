@@ -318,7 +318,8 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     name = " ".join(name.split())
     of = re.search(r"\s+of\s+(?:each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
     if of:
-        item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|and)\s", of.group(1))[0]
+        item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on)\b",
+                                 of.group(1) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
         name = name[: of.start()]
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:

@@ -10,10 +10,10 @@ from functools import lru_cache
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
 from .entities import EntitySet, attribute_name, np_after, owner_of, usable
-from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
+from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, COMMON_VERBS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
-from .words import entity_name, loose, singular
+from .words import entity_name, is_plural, loose, singular
 
 _RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 _UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.IGNORECASE)
@@ -64,6 +64,11 @@ def read_requirements(text: str) -> Reading:
             break
         for alist, owner in _analyze(s.text, s.heading):
             if owner is None:
+                for name, span in _system_inventory(alist, s):
+                    if ents.get(name) is None:
+                        used.add(idx)
+                        ent = ents.add(name, span)
+                        ents.add_attribute(ent, Attribute(name="Name", span=span))
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
@@ -122,6 +127,34 @@ def read_requirements(text: str) -> Reading:
                                 + first.text))
     model = ConceptualModel(entities=ents.entities, relationships=rels)
     return Reading(sentences, model, decisions, unread, many_items)
+
+
+_SYSTEM_SUBJECT = re.compile(r"\b(?:system|database|platform|application|module)s?\b[^,;]{0,60}$", re.IGNORECASE)
+_KIND_SUFFIX = re.compile(r"\s+(?:information|info|table|tables|records|data|management|details)$", re.IGNORECASE)
+
+
+def _system_inventory(alist, s: Sentence) -> list[tuple[str, Span]]:
+    """"The system manages customers, orders, parts and suppliers": with the system as the subject,
+    a list of plural nouns (or "X information", "X table") is the inventory of entities, not attributes."""
+    if not _SYSTEM_SUBJECT.search(alist.prefix) or len(alist.items) < 2:
+        return []
+    kinds = []
+    for item in alist.items:
+        words = item.name.split()
+        stripped = _KIND_SUFFIX.sub("", item.name)
+        if stripped != item.name or is_plural(words[-1]):
+            kinds.append((stripped, item))
+    if len(kinds) < max(2, (2 * len(alist.items) + 2) // 3):
+        return []
+    out = []
+    for phrase, item in kinds:
+        first = phrase.split()[0].lower()
+        if first in HEADING_ACTIONS or first in COMMON_VERBS or " of " in f" {phrase.lower()} ":
+            continue  # "manage operational logs", "deletion of logs": operations, not things
+        name = entity_name(phrase)
+        if usable(name) and len(name.split()) <= 3 and name.split()[-1].lower() not in ABSTRACT_NOUNS:
+            out.append((name, Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
+    return out
 
 
 def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> None:
