@@ -225,3 +225,25 @@ def test_read_only_tool_over_http_on_postgresql(tmp_path, monkeypatch, pg_url):
     engine.dispose()
     audit = client.get("/api/v1/audit", headers=h).json()
     assert len(audit) == len(writes) + 1
+
+
+def test_the_app_database_and_key_cannot_be_registered_as_a_connection(env, pg_url):
+    c, alice, tmp = env["client"], env["alice"], env["tmp"]
+    for url in (f"sqlite:///{tmp / 'app.db'}", f"sqlite:///{tmp}/./data/../app.db",
+                f"sqlite:///{tmp / 'data' / 'schema-architect' / 'secret.key'}",
+                f"sqlite:///{tmp / 'data' / 'schema-architect' / 'other.db'}"):
+        r = c.post("/api/v1/connections", json={"name": "sneaky", "url": url}, headers=alice)
+        assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden_location", (url, r.text)
+    assert [x["name"] for x in c.get("/api/v1/connections", headers=alice).json()] == ["mine"]
+
+
+def test_a_postgresql_app_database_cannot_be_registered_either(tmp_path, monkeypatch, pg_url):
+    from fastapi.testclient import TestClient
+
+    from schema_architect.app.server import create_app
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    client = TestClient(create_app(pg_url))
+    h = sign_up(client, "mallory")
+    r = client.post("/api/v1/connections", json={"name": "app", "url": pg_url}, headers=h)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden_location"

@@ -131,6 +131,11 @@ def create_connection(body: ConnectionCreate, request: Request, user: CurrentUse
     if dialect not in ("postgresql", "mysql", "sqlite"):
         raise ApiError(400, "invalid_url", f"live {dialect} databases are not supported",
                        "PostgreSQL, MySQL/MariaDB and SQLite")
+    from .store import is_private
+
+    if is_private(url, request.app.state.private_paths):
+        raise ApiError(403, "forbidden_location", "that database holds the server's own data",
+                       "connect your own database, not the app database or its key directory")
     if body.check:
         check_reachable(url)
     with request.app.state.sessions.begin() as db:

@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from .errors import BodySizeLimit, install_error_handlers
+from .store import private_locations
 
 STATIC = Path(__file__).with_name("static")
 MAX_BODY_BYTES = 1_000_000
@@ -26,6 +27,7 @@ def create_app(app_db_url: str | None = None, *, llm_config=None, max_body_bytes
     app = FastAPI(title="Schema Architect", version="0.1.0",
                   description="Design relational databases from plain English; see, query and change them safely.")
     app.state.sessions = open_app_database(app_db_url)
+    app.state.private_paths = private_locations(app_db_url, key_file)
     app.state.cipher = UrlCipher(load_secret_key(key_file))
     app.state.confirmations = ConfirmationTokens(secret=app.state.cipher.signing_key, ttl_seconds=CONFIRMATION_TTL_S,
                                                  used=UsedNonces(app.state.sessions))

@@ -70,6 +70,36 @@ class UrlCipher:
         return self._fernet.decrypt(blob).decode("utf-8")
 
 
+def private_locations(app_db_url: str | None, key_file: Path | None = None) -> set[str]:
+    """Where the server keeps its own data: users may not register these as their connections.
+
+    A SQLite connection reads any file the server can, so without this a user could point one at the
+    app database (other users' token digests, encrypted URLs) or at the key file.
+    """
+    from ..sql.urls import location, sqlite_path
+
+    url = app_db_url or default_app_db_url()
+    places = {os.path.realpath(data_dir()), os.path.realpath((key_file or data_dir() / "secret.key").parent)}
+    path = sqlite_path(url) if url.startswith("sqlite") else None
+    if path:
+        places.add(os.path.realpath(path))
+    elif not url.startswith("sqlite"):
+        places.add(location(url).lower())
+    return places
+
+
+def is_private(url: str, private: set[str]) -> bool:
+    from ..sql.urls import location, sqlite_path
+
+    if url.startswith("sqlite"):
+        path = sqlite_path(url)
+        if path is None:
+            return False
+        real = os.path.realpath(path)
+        return any(real == p or real.startswith(p.rstrip(os.sep) + os.sep) for p in private)
+    return location(url).lower() in private
+
+
 def open_app_database(url: str | None = None) -> sessionmaker[Session]:
     """Engine + session factory for the app database, upgraded to the newest Alembic revision."""
     url = url or default_app_db_url()
