@@ -58,3 +58,28 @@ def test_direct_foreign_key_kept_without_a_linking_record():
             "Each supplier provides multiple ingredients.")
     r = design(text)
     assert _fks(r, "Ingredient") == {"Supplier ID": "Supplier"}
+
+
+# -- two tables pointing at each other --------------------------------------------------------------
+def test_mutual_references_become_a_junction_table():
+    r = design("Each book has a book ID, a title and an order ID. Each order has an order ID, a date and a book ID.")
+    assert _fks(r, "Book") == {} and _fks(r, "Order") == {}
+    junction = r.schema.table("Book Order")
+    assert junction is not None
+    assert junction.primary_key.columns == ["Book ID", "Order ID"]
+    assert _fks(r, "Book Order") == {"Book ID": "Book", "Order ID": "Order"}
+    assert [c.name for c in r.schema.table("Book").columns] == ["Book ID", "Title"]
+
+
+def test_record_named_after_its_owner_keeps_the_only_reference():
+    r = design("Each tool has an asset number, a name and a tool loan record. "
+               "Each tool loan record has a record ID, an asset number and a loan date.")
+    assert _fks(r, "Tool Loan Record") == {"Asset Number": "Tool"}
+    assert _fks(r, "Tool") == {}
+    assert len(r.schema.tables) == 2
+
+
+def test_one_way_reference_stays_a_foreign_key():
+    r = design("Each author has an author ID and a name. Each book has a book ID, a title and an author ID.")
+    assert _fks(r, "Book") == {"Author ID": "Author"}
+    assert len(r.schema.tables) == 2

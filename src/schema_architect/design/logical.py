@@ -88,7 +88,43 @@ class LogicalDesigner:
                 self._key_without_identifier(d)
         for rel in self.model.relationships:
             self._apply_relationship(rel)
+        self._mutual_references_to_junctions()
         return self._build()
+
+    def _mutual_references_to_junctions(self) -> None:
+        """An order pointing at its books and a book pointing at its orders: each side has many of the
+        other, so the pair is many-to-many and becomes a junction table keyed by both."""
+        from ..model.conceptual import Relationship
+
+        seen: set[frozenset] = set()
+        for d in list(self.drafts.values()):
+            for col, t, rc in list(d.fks):
+                other = self.drafts.get(loose(t))
+                pair = frozenset((id(d), id(other)))
+                if other is None or other is d or pair in seen or col in d.pk or col in d.unique:
+                    continue
+                back = [(c, tt, r) for c, tt, r in other.fks if tt == d.entity.name and c not in other.pk
+                        and c not in other.unique]
+                if not back:
+                    continue
+                seen.add(pair)
+                dependent = _named_after(d, other) or _named_after(other, d)
+                if dependent is not None:
+                    # "Tool Loan Record" and "Tool": the record belongs to the tool; the tool's column
+                    # only listed its records.
+                    owner = other if dependent is d else d
+                    for fk in [f for f in owner.fks if f[1] == dependent.entity.name]:
+                        owner.fks.remove(fk)
+                        if fk[0] in owner.columns and fk[0] not in owner.pk:
+                            owner.columns.remove(fk[0])
+                    continue
+                for draft, fk in ((d, (col, t, rc)), *((other, b) for b in back)):
+                    draft.fks.remove(fk)
+                    if fk[0] in draft.columns and not any(c == fk[0] for c, _, _ in draft.fks):
+                        draft.columns.remove(fk[0])
+                rel = Relationship(left=d.entity.name, right=other.entity.name, left_card=Cardinality.MANY,
+                                   right_card=Cardinality.MANY)
+                self._junction(d, other, rel)
 
     def _choose_identifier(self, d: _TableDraft) -> None:
         ent = d.entity
@@ -340,6 +376,14 @@ class LogicalDesigner:
 
 def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
+    """``d`` when its name carries the other's name ("Tool Loan Record" after "Tool")."""
+    dw, ow = loose(d.entity.name).replace("-", " ").split(), loose(other.entity.name).replace("-", " ").split()
+    if len(dw) > len(ow) and any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow) + 1)):
+        return d
+    return None
 
 
 def _fk_column_name(d: _TableDraft) -> str:
