@@ -72,3 +72,15 @@ def test_a_list_of_kinds_the_system_manages_names_entities():
 def test_a_list_of_details_the_system_records_stays_attributes():
     names = entity_names("The system records each book's title, author, price and publication date.")
     assert names == ["Book"], names
+
+
+def test_values_in_parentheses_after_a_type_word_are_not_an_entity():
+    text = "Each person has a unique ID, a name, a personnel type (teacher, student, visitor) and an email."
+    model = read_requirements(text).model
+    assert [e.name for e in model.entities] == ["Person"], [e.name for e in model.entities]
+    assert "Personnel Type" in {a.name for a in model.entity("Person").attributes}
+
+
+def test_attribute_names_in_parentheses_still_make_a_list():
+    model = read_requirements("The system keeps order information (order ID, order time, total amount).").model
+    assert {"Order ID", "Order Time", "Total Amount"} <= {a.name for a in model.entity("Order").attributes}

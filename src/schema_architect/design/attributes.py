@@ -143,10 +143,26 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
         if _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.IGNORECASE):
             continue
         items = [it for it in split_items(text, m.start(1), m.end(1)) if not it.many]
+        if _value_list(text[: m.start()], items):
+            continue  # "personnel type (teacher, student, visitor)": the values of one attribute
         if len(items) >= 2:
             start = m.start() + m.group().index("(")
             out.append(AttributeList(sentence, "(", start, start + 1, [it for it in items if not it.clause]))
     return out
+
+
+_VALUE_HEADS = frozenset({"type", "status", "state", "category", "level", "role", "kind", "mode", "gender",
+                          "sex", "grade", "method", "color", "colour", "priority", "stage", "result", "condition"})
+_NAME_LIKE_HEADS = frozenset({"id", "name", "time", "date", "number", "code", "no", "description", "amount"})
+
+
+def _value_list(before: str, items: list[Item]) -> bool:
+    """A parenthesised list right after a singular 'type'/'status'/... word whose items are values,
+    not attribute names (none ends in ID, name, time, date, ...)."""
+    words = re.findall(r"[A-Za-z]+", before[-40:])
+    if not words or words[-1].lower() not in _VALUE_HEADS:
+        return False
+    return all(it.name.split()[-1].lower() not in _NAME_LIKE_HEADS and len(it.name.split()) <= 3 for it in items)
 
 
 _MANY_START = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s", re.IGNORECASE)
