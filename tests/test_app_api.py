@@ -22,7 +22,10 @@ def api(tmp_path, monkeypatch):
 
 def test_openapi_docs_list_every_endpoint(api):
     client, _ = api
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert "https://" not in docs.text and "http://" not in docs.text  # no CDN
+    assert client.get("/docs-assets/swagger-ui.css").status_code == 200
     paths = set(client.get("/openapi.json").json()["paths"])
     for p in ("/api/v1/schema/generate", "/api/v1/schema/refine", "/api/v1/schema/evolve", "/api/v1/schema/optimize",
               "/api/v1/schema/lint", "/api/v1/schema/erd", "/api/v1/schema/ddl", "/api/v1/migrations/plan",

@@ -54,6 +54,8 @@ def test_design_connect_approve_and_deny_in_chromium(server, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        outside: list[str] = []  # everything must come from the server itself: no CDN
+        page.on("request", lambda r: None if r.url.startswith((server, "blob:", "data:")) else outside.append(r.url))
         page.goto(server + "/")
 
         # sign up
@@ -123,11 +125,17 @@ def test_design_connect_approve_and_deny_in_chromium(server, tmp_path):
         expect(page.locator("#messages")).to_contain_text("exactly one statement")
         expect(page.locator("#diagram svg")).to_contain_text("customers", timeout=20_000)
         page.screenshot(path=str(shots / "6-reloaded.png"))
+
+        # the API docs render from the bundled Swagger UI
+        page.goto(server + "/docs")
+        expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/schema/generate", timeout=20_000)
+        page.screenshot(path=str(shots / "7-api-docs.png"))
         browser.close()
 
     assert file_digest(user_db) == before, "denying the DROP (and the refused query) left the database unchanged"
     assert {"customers", "orders"} <= tables_of(user_db)
     assert not errors, errors
+    assert not outside, f"requests left the server: {outside}"
     out = Path("out/web-e2e")
     out.mkdir(parents=True, exist_ok=True)
     for png in shots.iterdir():

@@ -24,7 +24,8 @@ def create_app(app_db_url: str | None = None, *, llm_config=None, max_body_bytes
     from .safety import ConfirmationTokens
     from .store import UrlCipher, load_secret_key, open_app_database
 
-    app = FastAPI(title="Schema Architect", version="0.1.0",
+    # /docs is served below from the bundled Swagger UI files (FastAPI's default loads them from a CDN)
+    app = FastAPI(title="Schema Architect", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Design relational databases from plain English; see, query and change them safely.")
     app.state.sessions = open_app_database(app_db_url)
     app.state.private_paths = private_locations(app_db_url, key_file)
@@ -47,6 +48,19 @@ def create_app(app_db_url: str | None = None, *, llm_config=None, max_body_bytes
 
     if (STATIC / "assets").is_dir():
         app.mount("/assets", StaticFiles(directory=STATIC / "assets"), name="assets")
+    if (STATIC / "docs-assets").is_dir():
+        app.mount("/docs-assets", StaticFiles(directory=STATIC / "docs-assets"), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        if not (STATIC / "docs-assets" / "swagger-ui-bundle.js").is_file():
+            return HTMLResponse("<h1>API docs</h1><p>The web bundle is not built; the OpenAPI schema is at "
+                                "<a href='/openapi.json'>/openapi.json</a>.</p>", status_code=503)
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="Schema Architect API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css", swagger_favicon_url="")
 
     @app.get("/", include_in_schema=False)
     def index():
