@@ -84,3 +84,12 @@ def test_values_in_parentheses_after_a_type_word_are_not_an_entity():
 def test_attribute_names_in_parentheses_still_make_a_list():
     model = read_requirements("The system keeps order information (order ID, order time, total amount).").model
     assert {"Order ID", "Order Time", "Total Amount"} <= {a.name for a in model.entity("Order").attributes}
+
+
+def test_whose_details_belong_to_the_noun_before_whose():
+    model = read_requirements("Each team has multiple sales personnel, whose details include name, phone number and gender.").model
+    person = model.entity("Sales Personnel")
+    assert person is not None
+    assert {"Name", "Phone Number", "Gender"} <= {a.name for a in person.attributes}
+    team = model.entity("Team")
+    assert team is None or "Gender" not in {a.name for a in team.attributes}

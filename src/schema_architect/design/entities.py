@@ -44,6 +44,7 @@ _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", 
                              "needs", "need", "may", ",", ".", ";", ":", "(", "includes", "include", "contains"})
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
 _EACH_OF_WHICH = re.compile(r",?\s*(?:each|every|all|both|some)\s+of\s+(?:which|whom|them)(?:\s+(?:must|should|shall|will|can|may|also))?\s*$", re.IGNORECASE)
+_WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
@@ -198,6 +199,14 @@ def owner_of(alist: AttributeList) -> Owner | None:
         np = np_after(s.text, last.end())
         if np:
             o = make(np[0], np[1], "information of")
+            if o:
+                return o
+    # 2b. "multiple sales personnel, whose details include": the noun right before "whose"
+    whose = _WHOSE.search(stripped)
+    if whose:
+        np = np_before(s.text, whose.start())
+        if np:
+            o = make(np[0], np[1], "noun before 'whose'")
             if o:
                 return o
     # 3b. "a maintenance record is generated, which includes": the last introduced noun phrase
