@@ -198,3 +198,10 @@ def test_any_prediction_is_scored_or_explained_never_a_crash(aligner, schema, dd
         assert value is None or 0.0 <= value <= 1.0, key
     if ddl is None:
         assert result.scores["executable"] == 0.0 and "DDL does not run on SQLite: no DDL" in result.reasons
+
+
+def test_ddl_with_a_nul_byte_is_not_executable_and_not_a_crash():
+    from schema_architect.bench.execute import runs_on_sqlite
+
+    assert runs_on_sqlite("CREATE TABLE t (a INT);\x00") == (False, "the DDL contains a NUL byte")
+    assert runs_on_sqlite("\x00") == (False, "the DDL contains a NUL byte")

@@ -22,6 +22,8 @@ def runs_on_sqlite(ddl: str | None) -> tuple[bool, str]:
     """(True, "") when the DDL runs on a fresh in-memory SQLite database and creates a table."""
     if not isinstance(ddl, str) or not ddl.strip():
         return False, "no DDL"
+    if "\x00" in ddl:  # sqlite3 refuses NUL bytes with a ValueError before SQLite sees the text
+        return False, "the DDL contains a NUL byte"
     conn = sqlite3.connect(":memory:")
     try:
         conn.execute("PRAGMA foreign_keys = ON")
