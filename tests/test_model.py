@@ -117,3 +117,21 @@ def test_json_round_trip_property(spec):
     schema = Schema(tables=[Table(name=t, columns=[Column(name=c, type=DataType.text()) for c in cols],
                                   primary_key=PrimaryKey(columns=[cols[0]])) for t, cols in spec])
     assert Schema.from_json(schema.to_json()) == schema
+
+
+def test_rschema_with_wrong_shapes_is_an_input_error():
+    for bad in ({"T": {"Primary key": 1}}, {"T": {"Attributes": "a"}}, {"T": {"Foreign key": {"a": {"U": 3}}}},
+                {"T": {"Foreign key": {"a": "U"}}}, {"T": 5}, []):
+        with pytest.raises(InputError):
+            from_rschema(bad)
+    assert from_rschema({"T": {"Attributes": ["a"], "Primary key": "a"}}).table("T").primary_key_columns == ["a"]
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                    max_leaves=12))
+def test_rschema_reader_never_crashes(data):
+    try:
+        from_rschema(data)
+    except InputError:
+        pass

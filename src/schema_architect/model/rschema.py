@@ -58,7 +58,12 @@ def from_rschema(data: dict, *, typed: Schema | None = None, where: str | None =
         attrs = body.get(ATTRIBUTES) or []
         if not isinstance(attrs, list) or not all(isinstance(a, str) for a in attrs):
             raise InputError(f"table {table_name!r}: {ATTRIBUTES!r} must be a list of names", where=where)
-        pk = [c for c in (body.get(PRIMARY_KEY) or []) if isinstance(c, str)]
+        pk_spec = body.get(PRIMARY_KEY) or []
+        if isinstance(pk_spec, str):
+            pk_spec = [pk_spec]
+        if not isinstance(pk_spec, list):
+            raise InputError(f"table {table_name!r}: {PRIMARY_KEY!r} must be a list of names", where=where)
+        pk = [c for c in pk_spec if isinstance(c, str)]
         columns: list[Column] = []
         seen: set[str] = set()
         # Keys and FK columns the annotators forgot to list as attributes still belong to the table.
@@ -82,7 +87,10 @@ def from_rschema(data: dict, *, typed: Schema | None = None, where: str | None =
             if not isinstance(target, dict):
                 raise InputError(f"table {table_name!r}: foreign key {col!r} must map a table to a column", where=where)
             for ref_table, ref_col in target.items():
-                fks.append(ForeignKey(columns=[col], ref_table=ref_table, ref_columns=[str(ref_col)]))
+                if not isinstance(ref_col, str):
+                    raise InputError(f"table {table_name!r}: foreign key {col!r} must name one referenced column",
+                                     where=where)
+                fks.append(ForeignKey(columns=[col], ref_table=ref_table, ref_columns=[ref_col]))
         tables.append(
             Table(
                 name=table_name,
