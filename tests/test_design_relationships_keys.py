@@ -83,3 +83,20 @@ def test_one_way_reference_stays_a_foreign_key():
     r = design("Each author has an author ID and a name. Each book has a book ID, a title and an author ID.")
     assert _fks(r, "Book") == {"Author ID": "Author"}
     assert len(r.schema.tables) == 2
+
+
+# -- keys of entities the text gives no identifier ------------------------------------------------
+def test_one_word_entity_without_identifier_gets_its_own_id():
+    r = design("Each customer has a customer ID and a name. "
+               "Each order has a customer ID, an order date and a total amount.")
+    order = r.schema.table("Order")
+    assert order.primary_key.columns == ["Order ID"]
+    assert _fks(r, "Order") == {"Customer ID": "Customer"}
+
+
+def test_compound_named_record_is_keyed_by_what_it_records_and_when():
+    r = design("Each customer has a customer ID and a name. "
+               "Each billing record has a customer ID, a bill date and an amount.")
+    record = r.schema.table("Billing Record")
+    assert record.primary_key.columns == ["Customer ID", "Bill Date"]
+    assert not any(c.name == "Billing Record ID" for c in record.columns)

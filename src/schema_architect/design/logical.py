@@ -226,14 +226,18 @@ class LogicalDesigner:
         ent = d.entity
         fk_cols = [c for c, _, _ in d.fks]
         time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
-        if len(fk_cols) == 1 and time_cols:
+        # A one-word entity ("Order", "Team", "Exam") is a principal thing of the domain with an ID of
+        # its own; a compound-named record ("Billing Record", "Feed Consumption") is keyed by what it
+        # records (and when).
+        principal = len(_words(ent.name)) == 1
+        if len(fk_cols) == 1 and time_cols and not principal:
             # "each billing record has a user ID and a bill date": one row per thing and moment
             d.pk = fk_cols + time_cols[:1]
             self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
                         "an event of one thing has no ID of its own: keyed by the thing and when",
                         ent.spans[0] if ent.spans else None)
             return
-        if len(fk_cols) >= 2:
+        if len(fk_cols) >= 2 and not principal:
             time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
             d.pk = fk_cols[:3] + time_cols[:1]
             self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
