@@ -93,3 +93,10 @@ def test_whose_details_belong_to_the_noun_before_whose():
     assert {"Name", "Phone Number", "Gender"} <= {a.name for a in person.attributes}
     team = model.entity("Team")
     assert team is None or "Gender" not in {a.name for a in team.attributes}
+
+
+def test_a_merely_mentioned_entity_gets_a_name_named_after_it():
+    model = read_requirements("Each author writes multiple books. Each book has a title, an ISBN and a price.").model
+    author = model.entity("Author")
+    assert author is not None
+    assert [a.name for a in author.attributes] == ["Author Name"]

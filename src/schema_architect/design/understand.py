@@ -68,7 +68,7 @@ def read_requirements(text: str) -> Reading:
                     if ents.get(name) is None:
                         used.add(idx)
                         ent = ents.add(name, span)
-                        ents.add_attribute(ent, Attribute(name="Name", span=span))
+                        ents.add_attribute(ent, Attribute(name=default_name(name), span=span))
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
@@ -195,6 +195,12 @@ _EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:ca
 _MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
 
 
+def default_name(entity: str) -> str:
+    """The one attribute a merely mentioned entity gets besides its key: "Project" -> "Project Name",
+    named like its "Project ID" so the two read as a pair wherever the table is joined."""
+    return f"{entity} Name"
+
+
 def _heading_topic(name: str | None) -> str:
     """The thing a function heading is about: "Delete User" -> User, "Bus Route Query" -> Bus Route,
     "User Login" -> User. A heading that joins two topics ("Diagnosis and Treatment") names none."""
@@ -259,4 +265,4 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
     for name, span in found:
         if ents.get(name) is None:
             ent = ents.add(name, span)
-            ents.add_attribute(ent, Attribute(name="Name", span=span))
+            ents.add_attribute(ent, Attribute(name=default_name(name), span=span))
