@@ -120,10 +120,14 @@ def test_json_round_trip_property(spec):
 
 
 def test_rschema_with_wrong_shapes_is_an_input_error():
-    for bad in ({"T": {"Primary key": 1}}, {"T": {"Attributes": "a"}}, {"T": {"Foreign key": {"a": {"U": 3}}}},
-                {"T": {"Foreign key": {"a": "U"}}}, {"T": 5}, []):
+    for bad in ({"T": {"Primary key": 1}}, {"T": {"Attributes": "a"}}, {"T": {"Foreign key": {"a": "U"}}},
+                {"T": 5}, []):
         with pytest.raises(InputError):
             from_rschema(bad)
+    # a reference that names no column (an annotation slip) is reported, and the rest of the table kept
+    nested = from_rschema({"T": {"Attributes": ["a", "b"], "Foreign key": {"a": {"U": {"schema_0": "id"}}}}})
+    assert nested.table("T").foreign_keys == [] and nested.table("T").column_names == ["a", "b"]
+    assert nested.skipped[0].kind == "foreign key" and "not a column name" in nested.skipped[0].reason
     assert from_rschema({"T": {"Attributes": ["a"], "Primary key": "a"}}).table("T").primary_key_columns == ["a"]
 
 

@@ -11,7 +11,7 @@ is how the benchmark's DDL spells the requirement's words ("Flight Number" -> Fl
 from __future__ import annotations
 
 from ..errors import InputError
-from .schema import Column, ForeignKey, PrimaryKey, Schema, Table
+from .schema import Column, ForeignKey, PrimaryKey, Schema, Skipped, Table
 from .types import DataType
 
 ATTRIBUTES = "Attributes"
@@ -52,6 +52,7 @@ def from_rschema(data: dict, *, typed: Schema | None = None, where: str | None =
                 nullable_of[(loose_name(t.name), loose_name(c.name))] = c.nullable
 
     tables: list[Table] = []
+    skipped: list[Skipped] = []
     for table_name, body in data.items():
         if not isinstance(body, dict):
             raise InputError(f"table {table_name!r} must be an object", where=where)
@@ -88,8 +89,11 @@ def from_rschema(data: dict, *, typed: Schema | None = None, where: str | None =
                 raise InputError(f"table {table_name!r}: foreign key {col!r} must map a table to a column", where=where)
             for ref_table, ref_col in target.items():
                 if not isinstance(ref_col, str):
-                    raise InputError(f"table {table_name!r}: foreign key {col!r} must name one referenced column",
-                                     where=where)
+                    # Annotation slips (a nested object instead of a column name) exist in the benchmark's
+                    # references: keep the rest of the case, report the unusable reference.
+                    skipped.append(Skipped(kind="foreign key", name=f"{table_name}.{col}", location=where,
+                                           reason=f"references {ref_table!r} with {ref_col!r}, not a column name"))
+                    continue
                 fks.append(ForeignKey(columns=[col], ref_table=ref_table, ref_columns=[ref_col]))
         tables.append(
             Table(
@@ -99,7 +103,7 @@ def from_rschema(data: dict, *, typed: Schema | None = None, where: str | None =
                 foreign_keys=_merge_composite_fks(fks, data),
             )
         )
-    return Schema(tables=tables)
+    return Schema(tables=tables, skipped=skipped)
 
 
 def _merge_composite_fks(fks: list[ForeignKey], data: dict) -> list[ForeignKey]:
