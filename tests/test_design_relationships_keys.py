@@ -100,3 +100,9 @@ def test_compound_named_record_is_keyed_by_what_it_records_and_when():
     record = r.schema.table("Billing Record")
     assert record.primary_key.columns == ["Customer ID", "Bill Date"]
     assert not any(c.name == "Billing Record ID" for c in record.columns)
+
+
+def test_names_in_an_enumeration_are_not_related():
+    for text in ("Each bank stores a customer, credit cards and accounts.",
+                 "The system records the credit card, customers and their accounts."):
+        assert detect_relationships(split_sentences(text), ["Customer", "Credit Card", "Account"]) == []

@@ -36,6 +36,8 @@ _LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)
 # one X has many Y ("of/in/under": each Y has X; "from/for/to": nothing about who owns whom).
 _CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
+# "customers, credit cards and orders": names in an enumeration are listed, not related.
+_LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 
 
@@ -103,6 +105,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
             ev.link_names.setdefault(pair, link.group(1))
+        if _LISTED_ONLY.match(between):
+            continue
         if _CONTAINED_IN.match(between):
             _add(ev, b, a, Evidence(True, False, span))  # "equipment of multiple farms": a farm has equipment
         elif _PREPOSITION_ONLY.match(between):
