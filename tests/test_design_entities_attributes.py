@@ -100,3 +100,11 @@ def test_a_merely_mentioned_entity_gets_a_name_named_after_it():
     author = model.entity("Author")
     assert author is not None
     assert [a.name for a in author.attributes] == ["Author Name"]
+
+
+def test_compounds_of_people_have_a_person_singular():
+    from schema_architect.design.words import entity_name, singular
+
+    assert singular("people") == "person"
+    assert singular("salespeople") == "salesperson"
+    assert entity_name("multiple salespeople") == "Salesperson"

@@ -59,8 +59,8 @@ def singular(word: str) -> str:
     if w in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[w]
     if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics")) or not w.endswith("s"):
-        if w == "people":
-            return "person"
+        if w.endswith("people") and len(w) <= 14:
+            return w[:-6] + "person"  # "salespeople" -> "salesperson"
         return w
     return _rule_singular(w)
 
