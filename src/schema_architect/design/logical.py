@@ -59,6 +59,7 @@ class LogicalDesigner:
         self.model = model
         self.drafts: dict[str, _TableDraft] = {}
         self.decisions: list[Decision] = []
+        self._names_cache: dict[int, str] = {}
 
     def decide(self, subject: str, decision: str, rationale: str, span: Span | None = None) -> None:
         self.decisions.append(Decision(subject=subject, decision=decision, rationale=rationale, span=span))
@@ -155,14 +156,15 @@ class LogicalDesigner:
         key = loose(col)
         words = key.split()
         best = None
+        names = self._loose_names()
         head_count: dict[str, int] = {}
-        for other in self.drafts.values():
-            h = loose(other.entity.name).split()[-1]
+        for oname in names.values():
+            h = oname.split()[-1]
             head_count[h] = head_count.get(h, 0) + 1
         for other in self.drafts.values():
             if other is d:
                 continue
-            oname = loose(other.entity.name)
+            oname = names[id(other)]
             if other.pk and len(other.pk) == 1:
                 pk = loose(other.pk[0])
                 if key == pk and (pk.split()[0] != "id" or len(pk.split()) > 1):
@@ -185,6 +187,12 @@ class LogicalDesigner:
         if best is None and len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
         return best
+
+    def _loose_names(self) -> dict[int, str]:
+        """Each table's name in loose form, computed once per set of tables (many columns ask)."""
+        if len(self._names_cache) != len(self.drafts):
+            self._names_cache = {id(d): loose(d.entity.name) for d in self.drafts.values()}
+        return self._names_cache
 
     def _people(self) -> _TableDraft | None:
         heads = {loose(d.entity.name).split()[-1]: d for d in self.drafts.values()}
