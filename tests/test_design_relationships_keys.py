@@ -106,3 +106,12 @@ def test_names_in_an_enumeration_are_not_related():
     for text in ("Each bank stores a customer, credit cards and accounts.",
                  "The system records the credit card, customers and their accounts."):
         assert detect_relationships(split_sentences(text), ["Customer", "Credit Card", "Account"]) == []
+
+
+# -- a kind entity classifies its thing ---------------------------------------------------------------
+def test_thing_points_at_its_kind_table():
+    r = design("Each house has a house ID, an address and a type. "
+               "Each house type has a house type ID, a name and a description.")
+    assert _fks(r, "House") == {"House Type ID": "House Type"}
+    assert [c.name for c in r.schema.table("House").columns] == ["House ID", "Address", "House Type ID"]
+    assert _fks(r, "House Type") == {}

@@ -26,6 +26,7 @@ from .words import loose, singular
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
 _DESCRIPTIVE_HEADS = frozenset({"status", "type", "name", "date", "time", "level", "category", "content", "description"})
 _INFO_WORDS = frozenset({"information", "info", "details", "detail", "data", "record"})
+_KIND_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "genre"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -90,7 +91,34 @@ class LogicalDesigner:
         for rel in self.model.relationships:
             self._apply_relationship(rel)
         self._mutual_references_to_junctions()
+        self._classified_by_kind()
         return self._build()
+
+    def _classified_by_kind(self) -> None:
+        """"House" and "House Type" both entities: each house is of one house type (a lookup table)."""
+        for kind in list(self.drafts.values()):
+            words = loose(kind.entity.name).split()
+            if len(words) < 2 or words[-1] not in _KIND_HEADS or len(kind.pk) != 1:
+                continue
+            thing = self.drafts.get(" ".join(words[:-1]))
+            if thing is None or thing is kind:
+                continue
+            if any(t == kind.entity.name for _, t, _ in thing.fks) or any(t == thing.entity.name for _, t, _ in kind.fks):
+                continue
+            col = _fk_column_name(kind)
+            if col in thing.pk:
+                continue
+            named = next((c for c in thing.columns if loose(c) in (words[-1], loose(kind.entity.name))), None)
+            if named is not None and col not in thing.columns:
+                thing.columns[thing.columns.index(named)] = col  # its "Type" column names the kind
+                thing.attrs[col] = thing.attrs[named]
+            elif col not in thing.columns:
+                thing.columns.append(col)
+                thing.attrs[col] = Attribute(name=col)
+            thing.fks.append((col, kind.entity.name, kind.pk[0]))
+            self.decide(f"{thing.entity.name}.{col}", f"foreign key to {kind.entity.name}",
+                        f"{kind.entity.name} classifies {thing.entity.name}: each one is of one kind",
+                        kind.entity.spans[0] if kind.entity.spans else None)
 
     def _mutual_references_to_junctions(self) -> None:
         """An order pointing at its books and a book pointing at its orders: each side has many of the
