@@ -115,3 +115,10 @@ def test_thing_points_at_its_kind_table():
     assert _fks(r, "House") == {"House Type ID": "House Type"}
     assert [c.name for c in r.schema.table("House").columns] == ["House ID", "Address", "House Type ID"]
     assert _fks(r, "House Type") == {}
+
+
+def test_a_name_modifying_the_system_is_not_related():
+    text = "The bar management system records the information of beer manufacturers."
+    assert detect_relationships(split_sentences(text), ["Bar", "Beer Manufacturer"]) == []
+    text = "Each bar serves a beer manufacturer."
+    assert len(detect_relationships(split_sentences(text), ["Bar", "Beer Manufacturer"])) == 1

@@ -38,6 +38,7 @@ _CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|th
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 
 
@@ -78,7 +79,9 @@ def _quantity_before(text: str, start: int) -> str | None:
 
 def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
     text = s.text
-    mentions = sentence_mentions(s, names)[:MAX_MENTIONS_PER_SENTENCE]
+    # "the bar management system": a name modifying the system is not a thing of the sentence
+    mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])]
+    mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     for (a, a_start, a_end), (b, b_start, b_end) in zip(mentions, mentions[1:]):
         if subject is not None and a != subject[0] and _quantity_before(text, b_start) == "a" \
