@@ -63,11 +63,12 @@ def test_design_connect_approve_and_deny_in_chromium(server, tmp_path):
         page.fill("#password", "correct horse battery")
         page.click("#signup")
         expect(page.locator("#workspace")).to_be_visible()
+        expect(page.locator("#send")).to_be_enabled(timeout=20_000)  # the first conversation is open
 
         # describe the data: the tables appear in the rendered diagram
         page.fill("#chat-input", REQUIREMENTS)
         page.click("#send")
-        expect(page.locator("#diagram svg")).to_be_visible(timeout=20_000)
+        expect(page.locator("#diagram svg")).to_be_visible(timeout=30_000)
         svg = page.locator("#diagram svg")
         expect(svg).to_contain_text("customers")
         expect(svg).to_contain_text("orders")

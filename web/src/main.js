@@ -73,6 +73,7 @@ async function newConversation() {
 }
 
 async function openConversation(id) {
+  $("send").disabled = true; // enabled again once the conversation is loaded: a message needs somewhere to go
   const c = await api("GET", `/conversations/${id}`);
   state.conversation = c;
   $("messages").innerHTML = "";
@@ -83,6 +84,7 @@ async function openConversation(id) {
   $("conversation-connection").value = c.connection_id ?? "";
   if (c.schema) await showSchemaJson(c.schema, "design"); else clearDiagram();
   await refreshConversations();
+  $("send").disabled = false;
 }
 
 function addMessage(role, text) {
