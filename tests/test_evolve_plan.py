@@ -131,3 +131,26 @@ def test_random_plans_reach_the_target_on_sqlite_and_roll_back(tmp_path_factory,
     if not plan.is_empty:
         rollback_last(url)
         assert diff_schemas(live_schema(url), a, detect_renames=False).describe() == []
+
+
+def test_sqlite_renamed_table_with_a_dropped_column_is_rebuilt_under_its_new_name(tmp_path):
+    """Found by the property test: the rebuild pre-scan looked the renamed table up by its old name."""
+    from schema_architect.sql.apply import apply_schema
+
+    def album(name: str, with_amount: bool) -> Schema:
+        cols = [Column(name="album_id", type=DataType.integer(), nullable=False)]
+        if with_amount:
+            cols.append(Column(name="amount", type=DataType.decimal(10, 2)))
+        cols += [Column(name="phone", type=DataType.bigint()), Column(name="album_ref", type=DataType.integer())]
+        return Schema(tables=[Table(name=name, columns=cols, primary_key=PrimaryKey(columns=["album_id"]),
+                                    foreign_keys=[ForeignKey(columns=["album_ref"], ref_table=name,
+                                                             ref_columns=["album_id"])])])
+
+    a, b = album("album", True), album("albums", False)
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    apply_schema(url, a)
+    plan = plan_migration(a, b, "sqlite", renames=["album:albums"])
+    apply_plan(plan, url, allow_destructive=True)
+    assert diff_schemas(live_schema(url), b, detect_renames=False).describe() == []
+    rollback_last(url)
+    assert diff_schemas(live_schema(url), a, detect_renames=False).describe() == []

@@ -636,10 +636,14 @@ class _Planner:
     def _phases_with_rebuilds(self, ops: list) -> list[Phase]:
         created = {op.table.name.lower() for op in ops if isinstance(op, CreateTable)}
         rebuilt: dict[str, list] = {}
+        # Each op is judged against the schema as it will be when the op runs (after earlier renames).
+        start, self.state = self.state, self.state.model_copy(deep=True)
         for op in ops:
             table = getattr(op, "table", None)
             if isinstance(table, str) and table.lower() not in created and self._needs_rebuild(op):
                 rebuilt.setdefault(table.lower(), [])
+            self.state = apply_operations(self.state, [op])
+        self.state = start
         last_index = {}
         for i, op in enumerate(ops):
             table = getattr(op, "table", None)
