@@ -397,3 +397,23 @@ def test_every_reserved_word_works_as_a_column_name_in_mariadb(mysql_url):
             assert cur.fetchone()[0] == len(words)
     finally:
         conn.close()
+
+
+def test_mysql_unnamed_unique_key_does_not_collide_with_an_index_or_check_of_its_implicit_name(mysql_url):
+    """Found by the property test: MariaDB names an unnamed UNIQUE key after its first column."""
+    import sqlalchemy as sa
+
+    from schema_architect.model import CheckConstraint, Column, DataType, Index, Schema, Table, UniqueConstraint
+    from schema_architect.sql.render import render_statements
+
+    for clash in ({"indexes": [Index(name="group", columns=["order"])]},
+                  {"check_constraints": [CheckConstraint(name="group", expression='"order" >= 0')]}):
+        table = Table(name="order", columns=[Column(name="order", type=DataType.integer(), nullable=False),
+                                             Column(name="group", type=DataType.char(1), nullable=False)],
+                      unique_constraints=[UniqueConstraint(columns=["group"])], **clash)
+        engine = sa.create_engine(mysql_url)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE IF EXISTS `order`")
+            for stmt in render_statements(Schema(tables=[table]), "mysql"):
+                conn.exec_driver_sql(stmt)
+        engine.dispose()

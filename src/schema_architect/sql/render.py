@@ -147,8 +147,13 @@ def render_create_table(
     lines = [render_column_definition(c, d, table, _keyed=keyed) for c in table.columns]
     if table.primary_key is not None and not (d.identity_needs_inline_primary_key and identity_column(table, d)):
         lines.append(_named(table.primary_key.name, f"PRIMARY KEY ({_columns(table.primary_key.columns, d)})", d))
+    taken = {n.lower() for n in [*(u.name for u in table.unique_constraints), *(c.name for c in table.check_constraints),
+                                 *(f.name for f in table.foreign_keys), *(i.name for i in table.indexes)] if n}
     for u in table.unique_constraints:
-        lines.append(_named(u.name, f"UNIQUE ({_columns(u.columns, d)})", d))
+        name = u.name
+        if name is None and d.unnamed_keys_take_first_column_name and u.columns[0].lower() in taken:
+            name = constraint_name("uq", table.name, u.columns)  # the implicit name would collide
+        lines.append(_named(name, f"UNIQUE ({_columns(u.columns, d)})", d))
     for ck in table.check_constraints:
         lines.append(_named(ck.name, f"CHECK ({render_expression(ck.expression, d)})", d))
     fks = foreign_keys if foreign_keys is not None else (table.foreign_keys if include_foreign_keys else [])

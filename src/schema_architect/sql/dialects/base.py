@@ -125,6 +125,9 @@ class Dialect:
     """MySQL: a DATETIME(3) default must be CURRENT_TIMESTAMP(3), not CURRENT_TIMESTAMP"""
     explicit_null: bool = False  # write NULL for nullable columns (SQL Server's default depends on settings)
     alter_add_constraint: bool = True
+    unnamed_keys_take_first_column_name: bool = False
+    """MySQL/MariaDB: an unnamed UNIQUE key is named after its first column, in the same namespace as
+    index and CHECK constraint names, so it can collide with an explicit index or constraint of that name"""
     inline_forward_references: bool = False
     comments: str = "none"  # "comment_on" (COMMENT ON ...), "inline" (MySQL COMMENT '...'), "none"
     on_delete_actions: frozenset[ReferentialAction] = ALL_ACTIONS

@@ -11,6 +11,7 @@ DIALECT = Dialect(
     name="mysql",
     sqlglot_name="mysql",
     aliases=("mysql", "mariadb"),
+    unnamed_keys_take_first_column_name=True,
     type_spellings={
         "smallint": "SMALLINT", "integer": "INT", "bigint": "BIGINT",
         "decimal": "DECIMAL", "decimal(p,s)": "DECIMAL({precision}, {scale})",
