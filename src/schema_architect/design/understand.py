@@ -34,6 +34,7 @@ class Reading:
 READ_BUDGET_SECONDS = 0.6  # reading stops here (and says so): any input costs bounded time
 _CHECK_EVERY = 16
 MIN_SENTENCES_READ = 200  # always read this much, however slow the machine
+MAX_ENTITIES = 250  # later stages compare entities pairwise: past this, stop reading (and say so)
 
 
 @lru_cache(maxsize=4096)
@@ -59,7 +60,8 @@ def read_requirements(text: str) -> Reading:
     used: set[int] = set()
     read_until = len(sentences)
     for idx, s in enumerate(sentences):
-        if idx >= MIN_SENTENCES_READ and idx % _CHECK_EVERY == 0 and time.perf_counter() - started > READ_BUDGET_SECONDS:
+        if idx >= MIN_SENTENCES_READ and idx % _CHECK_EVERY == 0 and (
+                time.perf_counter() - started > READ_BUDGET_SECONDS or len(ents.by_key) >= MAX_ENTITIES):
             read_until = idx
             break
         for alist, owner in _analyze(s.text, s.heading):
@@ -123,7 +125,8 @@ def read_requirements(text: str) -> Reading:
     if unread_tail:
         first, last = unread_tail[0], unread_tail[-1]
         unread.append(Span(start=first.start, end=last.end,
-                           text=f"[{len(unread_tail)} sentences after the reading budget of {READ_BUDGET_SECONDS} s were not read] "
+                           text=f"[{len(unread_tail)} sentences after the reading budget ({READ_BUDGET_SECONDS} s or "
+                                f"{MAX_ENTITIES} entities) were not read] "
                                 + first.text))
     model = ConceptualModel(entities=ents.entities, relationships=rels)
     return Reading(sentences, model, decisions, unread, many_items)
