@@ -55,7 +55,9 @@ if command -v npm >/dev/null 2>&1; then
   bundle=src/schema_architect/app/static/index.html
   if [ ! -f "$bundle" ] || [ -n "$(find web/index.html web/src web/package-lock.json web/vite.config.js -newer "$bundle" 2>/dev/null | head -1)" ]; then
     log "building the web page (web/ -> src/schema_architect/app/static)"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2 || log "web build failed (the page will say it is not built)"
+    # `npm install --no-save` installs the locked versions and leaves the lock alone; `npm ci` refuses this
+    # lock because it lacks other platforms' optional rollup packages (npm writes it that way here).
+    (cd web && npm install --no-save --no-audit --no-fund --loglevel=error && npm run build --silent) >&2 || log "web build failed (the page will say it is not built)"
   fi
 else
   log "npm not found: the web page is not built (the API works; install nodejs and npm, then rerun)"
