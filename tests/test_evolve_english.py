@@ -36,6 +36,9 @@ def test_other_request_forms():
         == "customers"
     renamed = evolve_schema(s, "rename email in customers to email address").schema
     assert renamed.table("customers").column("email_address") is not None
+    clients = evolve_schema(s, "rename table customers to clients").schema
+    assert clients.table("customers") is None and clients.table("clients") is not None
+    assert clients.table("orders").foreign_keys[0].ref_table == "clients"  # links follow the rename
     required = evolve_schema(s, "make email of customers required; make name of products unique").schema
     assert not required.table("customers").column("email").nullable
     assert required.table("products").is_unique_on(["name"])

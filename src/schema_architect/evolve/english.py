@@ -19,6 +19,7 @@ from ..design.words import singular
 from ..errors import InputError
 from ..model import Column, DataType, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from ..model.naming import words
+from .operations import RenameColumn, RenameTable, apply_operations
 
 # Nouns that classify many things at once: "several categories" is then many-to-many.
 _CLASSIFIERS = {"category", "tag", "label", "genre", "group", "role", "skill", "topic", "keyword", "type",
@@ -158,17 +159,13 @@ def _apply_clause(schema: Schema, clause: str, style: _Style, out: Evolution) ->
             if c is None:
                 raise InputError(f"table {t.name} has no column {g[0]!r}", hint="columns: " + ", ".join(t.column_names))
             old, new = c.name, style.column(g[2])
-            _rename_column(schema, t, old, new)
+            _apply(schema, RenameColumn(table=t.name, old_name=old, new_name=new))
             out.changes.append(f"rename column {t.name}.{old} to {new}" + quote)
         elif kind == "rename_table":
             t = _need_table(schema, g[0])
             new = style.table(g[1])
-            for other in schema.tables:
-                for fk in other.foreign_keys:
-                    if fk.ref_table == t.name:
-                        fk.ref_table = new
             out.changes.append(f"rename table {t.name} to {new}" + quote)
-            t.name = new
+            _apply(schema, RenameTable(old_name=t.name, new_name=new))
         elif kind == "require":
             t = _need_table(schema, g[1])
             c = _find_column(t, g[0])
@@ -202,23 +199,9 @@ def _drop_column(t: Table, name: str) -> None:
         raise InputError(f"{t.name}.{name} is part of the primary key and cannot be dropped this way")
 
 
-def _rename_column(schema: Schema, t: Table, old: str, new: str) -> None:
-    for c in t.columns:
-        if c.name == old:
-            c.name = new
-    rename = lambda cols: [new if x == old else x for x in cols]
-    if t.primary_key:
-        t.primary_key.columns = rename(t.primary_key.columns)
-    for fk in t.foreign_keys:
-        fk.columns = rename(fk.columns)
-    for u in t.unique_constraints:
-        u.columns = rename(u.columns)
-    for i in t.indexes:
-        i.columns = rename(i.columns)
-    for other in schema.tables:
-        for fk in other.foreign_keys:
-            if fk.ref_table == t.name:
-                fk.ref_columns = rename(fk.ref_columns)
+def _apply(schema: Schema, op) -> None:
+    """Apply one evolve operation to ``schema`` in place (the same model edit the planner's oracle uses)."""
+    schema.tables = apply_operations(schema, [op]).tables
 
 
 def _key_columns(t: Table) -> list[Column]:
