@@ -13,7 +13,15 @@ from ..errors import SchemaArchitectError
 from ..model import Column, DataType, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from ..model.validate import problems
 from ..normalize import normalize_table
-from .outputs import ConceptualDesign, EntitySpec, LogicalDesign, TableSpec
+from .outputs import (
+    ColumnSpec,
+    ConceptualDesign,
+    EntitySpec,
+    ForeignKeySpec,
+    LogicalDesign,
+    RelationshipSpec,
+    TableSpec,
+)
 
 _COARSE = {"NUMERIC", "TEXT", "DATETIME", "BINARY", "BOOL", "BOOLEAN"}
 _INTEGER_NAME = re.compile(r"(\bid\b|_id$|\bnumber\b|\bno\b|\bcount\b|\bquantity\b|\bqty\b|\bcapacity\b|\byear\b|\bage\b)",
@@ -121,8 +129,6 @@ def conceptual_from_schema(schema: Schema) -> ConceptualDesign:
     """Express a logical schema (the offline engine's draft) as a conceptual model for review."""
     entities: list[EntitySpec] = []
     relationships = []
-    from .outputs import RelationshipSpec
-
     for t in schema.tables:
         pk = t.primary_key_columns
         fk_cols = {c for fk in t.foreign_keys for c in fk.columns}
@@ -143,8 +149,6 @@ def conceptual_from_schema(schema: Schema) -> ConceptualDesign:
 
 def logical_from_schema(schema: Schema) -> LogicalDesign:
     """The schema in the logical designer's answer format (the draft it is asked to repair)."""
-    from .outputs import ColumnSpec, ForeignKeySpec
-
     tables = []
     for t in schema.tables:
         uniques = {u.columns[0] for u in t.unique_constraints if len(u.columns) == 1}
