@@ -417,3 +417,26 @@ def test_mysql_unnamed_unique_key_does_not_collide_with_an_index_or_check_of_its
             for stmt in render_statements(Schema(tables=[table]), "mysql"):
                 conn.exec_driver_sql(stmt)
         engine.dispose()
+
+
+def test_mysql_leaves_out_a_check_on_an_auto_increment_column_and_says_so(mysql_url):
+    """Found by the property test: MariaDB refuses a CHECK that names an AUTO_INCREMENT column."""
+    import sqlalchemy as sa
+
+    from schema_architect.model import CheckConstraint, Column, DataType, PrimaryKey, Schema, Table
+    from schema_architect.sql.dialects import roundtrip_schema
+    from schema_architect.sql.render import render_ddl, render_statements
+
+    table = Table(name="order", columns=[Column(name="order", type=DataType.integer(), nullable=False, autoincrement=True),
+                                         Column(name="qty", type=DataType.integer())],
+                  primary_key=PrimaryKey(columns=["order"]),
+                  check_constraints=[CheckConstraint(expression='"order" >= 0'), CheckConstraint(expression='"qty" > 0')])
+    schema = Schema(tables=[table])
+    assert "-- note: check" in render_ddl(schema, "mysql") and "AUTO_INCREMENT column" in render_ddl(schema, "mysql")
+    assert [c.expression for c in roundtrip_schema(schema, "mysql").tables[0].check_constraints] == ['"qty" > 0']
+    assert len(roundtrip_schema(schema, "postgresql").tables[0].check_constraints) == 2
+    engine = sa.create_engine(mysql_url)
+    with engine.begin() as conn:
+        for stmt in render_statements(schema, "mysql"):
+            conn.exec_driver_sql(stmt)
+    engine.dispose()

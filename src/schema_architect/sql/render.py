@@ -19,7 +19,15 @@ from ..model import (
     UniqueConstraint, View,
 )
 from ..model.naming import constraint_name
-from .dialects import Dialect, get_dialect, identity_column, index_supported, key_columns, tidy_expression
+from .dialects import (
+    Dialect,
+    check_supported,
+    get_dialect,
+    identity_column,
+    index_supported,
+    key_columns,
+    tidy_expression,
+)
 
 __all__ = [
     "quote_identifier", "render_add_check", "render_add_foreign_key", "render_add_unique", "render_column_definition",
@@ -155,7 +163,8 @@ def render_create_table(
             name = constraint_name("uq", table.name, u.columns)  # the implicit name would collide
         lines.append(_named(name, f"UNIQUE ({_columns(u.columns, d)})", d))
     for ck in table.check_constraints:
-        lines.append(_named(ck.name, f"CHECK ({render_expression(ck.expression, d)})", d))
+        if check_supported(table, ck, d):
+            lines.append(_named(ck.name, f"CHECK ({render_expression(ck.expression, d)})", d))
     fks = foreign_keys if foreign_keys is not None else (table.foreign_keys if include_foreign_keys else [])
     for fk in fks:
         lines.append(_named(fk.name, _fk_clause(fk, d), d))
@@ -334,6 +343,10 @@ def render_notes(schema: Schema, dialect: str | Dialect) -> list[str]:
             if not index_supported(i, d):
                 kind = "partial" if i.where else "expression"
                 notes.append(f"index {t.name}.{i.name} left out: {d.name} has no {kind} indexes")
+        for ck in t.check_constraints:
+            if not check_supported(t, ck, d):
+                notes.append(f"check ({ck.expression}) on {t.name} left out: {d.name} refuses a CHECK on an "
+                             "AUTO_INCREMENT column")
         if d.comments == "none" and (t.comment or any(c.comment for c in t.columns)):
             notes.append(f"comments on {t.name} left out: {d.name} DDL has no comments")
         if d.identity_needs_inline_primary_key and any(c.autoincrement for c in t.columns) and not identity_column(t, d):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ...errors import InputError
-from ...model import Column, DataType, Index, Schema, Table, TypeKind
+from ...model import CheckConstraint, Column, DataType, Index, Schema, Table, TypeKind
 from . import mysql, oracle, postgresql, sqlite, sqlserver
 from .base import BASE_VARIANTS, TYPE_VARIANTS, Dialect, quote_string, type_variant
 
@@ -162,7 +162,8 @@ def roundtrip_schema(schema: Schema, dialect: str | Dialect) -> Schema:
         }) for fk in t.foreign_keys]
         uqs = [u.model_copy(update={"columns": [fit(x) for x in u.columns], "name": obj(u.name) if u.name else None})
                for u in t.unique_constraints]
-        cks = [ck.model_copy(update={"name": obj(ck.name) if ck.name else None}) for ck in t.check_constraints]
+        cks = [ck.model_copy(update={"name": obj(ck.name) if ck.name else None}) for ck in t.check_constraints
+               if check_supported(t, ck, d)]
         idx = [i.model_copy(update={"name": obj(i.name), "columns": [fit(x) for x in i.columns]})
                for i in t.indexes if index_supported(i, d)]
         tables.append(t.model_copy(update={
@@ -244,3 +245,23 @@ def identity_column(table: Table, d: Dialect) -> Column | None:
 
 def index_supported(index: Index, d: Dialect) -> bool:
     return (d.partial_indexes or not index.where) and (d.expression_indexes or not index.expressions)
+
+
+@lru_cache(maxsize=4096)
+def _columns_named(expression: str) -> frozenset[str]:
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        tree = sqlglot.parse_one(expression)
+    except sqlglot.errors.ParseError:
+        return frozenset()
+    return frozenset(c.name.lower() for c in tree.find_all(exp.Column))
+
+
+def check_supported(table: Table, check: CheckConstraint, d: Dialect) -> bool:
+    """Whether ``d`` can create ``check`` on ``table`` (MariaDB: not when it names an identity column)."""
+    if d.checks_may_name_identity:
+        return True
+    identity = {c.name.lower() for c in table.columns if c.autoincrement}
+    return not identity & _columns_named(check.expression)

@@ -125,6 +125,8 @@ class Dialect:
     """MySQL: a DATETIME(3) default must be CURRENT_TIMESTAMP(3), not CURRENT_TIMESTAMP"""
     explicit_null: bool = False  # write NULL for nullable columns (SQL Server's default depends on settings)
     alter_add_constraint: bool = True
+    checks_may_name_identity: bool = True
+    """MariaDB refuses a CHECK constraint that names an AUTO_INCREMENT column"""
     unnamed_keys_take_first_column_name: bool = False
     """MySQL/MariaDB: an unnamed UNIQUE key is named after its first column, in the same namespace as
     index and CHECK constraint names, so it can collide with an explicit index or constraint of that name"""

@@ -12,6 +12,7 @@ DIALECT = Dialect(
     sqlglot_name="mysql",
     aliases=("mysql", "mariadb"),
     unnamed_keys_take_first_column_name=True,
+    checks_may_name_identity=False,
     type_spellings={
         "smallint": "SMALLINT", "integer": "INT", "bigint": "BIGINT",
         "decimal": "DECIMAL", "decimal(p,s)": "DECIMAL({precision}, {scale})",
