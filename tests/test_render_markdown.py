@@ -149,3 +149,16 @@ def test_views_and_skipped_constructs_are_listed_not_dropped():
     sections = _sections(render_markdown(schema))
     assert sections["Views"]["bullets"] == ["big_orders (id)"]
     assert sections["Not shown"]["bullets"] == ["trigger trg_audit (shop.sql:40): triggers are not modelled"]
+
+
+def test_headings_turn_odd_spaces_into_plain_spaces():
+    """Found by the property test: a no-break space stayed in the heading while Mermaid's labels dropped it."""
+    from markdown_it import MarkdownIt
+
+    from schema_architect.model import Column, DataType, Schema, Table
+    from schema_architect.render.markdown import render_markdown
+
+    schema = Schema(tables=[Table(name="order\u00a0line\u2028x", columns=[Column(name="id", type=DataType.integer())])])
+    toks = MarkdownIt("commonmark").parse(render_markdown(schema))
+    headings = [toks[i + 1].content for i, t in enumerate(toks) if t.type == "heading_open" and t.tag == "h2"]
+    assert "order line x" in headings

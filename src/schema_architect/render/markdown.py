@@ -8,11 +8,11 @@ comment), its constraints, indexes, and the tables that reference it. Anchors ar
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import Schema, Table
 from .mermaid import render_mermaid
 from .relationships import is_not_null, key_markers, relationships
+from .text import one_line
 
 
 def _cell(text: str | None) -> str:
@@ -29,8 +29,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!&~])")
 
 def _name(text: str) -> str:
     """A name as literal Markdown text (headings, link texts): one line, Markdown syntax characters escaped."""
-    one_line = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def _code(text: str) -> str:

@@ -16,10 +16,10 @@ stricter than SQL about names, so:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import DataType, Schema, TypeKind
 from .relationships import key_markers, relationships
+from .text import is_invisible
 
 # Words Mermaid's ER lexer takes as keywords wherever an entity name may stand (case-insensitive).
 RESERVED_ENTITY_NAMES = frozenset(
@@ -46,16 +46,11 @@ def quoted(text: str) -> str:
     for ch in text:
         if ch in _ENTITY_CODES:
             out.append(_ENTITY_CODES[ch])
-        elif _is_invisible(ch):
+        elif is_invisible(ch):
             out.append(" ")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
-
-
-def _is_invisible(ch: str) -> bool:
-    """Line breaks, controls, format characters and odd spaces: harmless in SQL, fatal in Mermaid."""
-    return ch.isspace() or unicodedata.category(ch)[0] in "CZ"
 
 
 def _ascii_id(name: str) -> str:
@@ -90,7 +85,7 @@ def attribute_name(name: str) -> str:
     for ch in name:
         ok = ch.isascii() and (ch.isalnum() or ch in "_-")
         # Mermaid's lexer accepts U+00C0..U+FFFF; astral characters (emoji) and invisibles are replaced.
-        ok = ok or ("\u00c0" <= ch <= "\uffff" and not _is_invisible(ch))
+        ok = ok or ("\u00c0" <= ch <= "\uffff" and not is_invisible(ch))
         chars.append(ch if ok else "_")
     word = "".join(chars) or "_"
     if not (word[0].isalpha() or word[0] == "_"):
