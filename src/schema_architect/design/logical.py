@@ -251,7 +251,7 @@ class LogicalDesigner:
             if target is None:
                 continue
             if not target.pk:
-                self._key_without_identifier(target)
+                self._key_without_identifier(target, referenced=True)
             if len(target.pk) != 1:
                 continue
             ref_col = target.pk[0]
@@ -268,7 +268,7 @@ class LogicalDesigner:
             self.decide(f"{d.entity.name}.{new_name}", f"foreign key to {target.entity.name}.{ref_col}",
                         f"the attribute names {target.entity.name}", a.span)
 
-    def _key_without_identifier(self, d: _TableDraft) -> None:
+    def _key_without_identifier(self, d: _TableDraft, referenced: bool = False) -> None:
         ent = d.entity
         fk_cols = [c for c, _, _ in d.fks]
         time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
@@ -276,6 +276,10 @@ class LogicalDesigner:
         # its own; a compound-named record ("Billing Record", "Feed Consumption") is keyed by what it
         # records (and when).
         principal = len(_words(ent.name)) == 1
+        own_id = _fk_column_name(d)
+        if own_id in d.columns and own_id not in fk_cols:
+            d.pk = [own_id]  # "each post has a post ID": its own identifier, whatever else it links
+            return
         if len(fk_cols) == 1 and time_cols and not principal:
             # "each billing record has a user ID and a bill date": one row per thing and moment
             d.pk = fk_cols + time_cols[:1]
@@ -283,7 +287,13 @@ class LogicalDesigner:
                         "an event of one thing has no ID of its own: keyed by the thing and when",
                         ent.spans[0] if ent.spans else None)
             return
-        if len(fk_cols) >= 2 and not principal:
+        referenced = referenced or any(t == ent.name for o in self.drafts.values() if o is not d for _, t, _ in o.fks) \
+            or any(_one_side(r) == ent.name or (r.kind == "M:N" and ent.name in (r.left, r.right))
+                   for r in self.model.relationships)
+        # A one-word noun linking two things at a moment ("a registration of a student for a course,
+        # with its time") is an event, keyed like a record unless other tables point at it.
+        event = principal and bool(time_cols) and not referenced
+        if len(fk_cols) >= 2 and (not principal or event):
             time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
             d.pk = fk_cols[:3] + time_cols[:1]
             self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
@@ -344,6 +354,10 @@ class LogicalDesigner:
         has_quantity = any("quantit" in x.name.lower() for x in rel.attributes)
         # A link that counts things is a line item ("Order Item"); otherwise it is named by both sides.
         name = rel.name or (f"{a.entity.name} Item" if has_quantity else f"{a.entity.name} {b.entity.name}")
+        if loose(name) in self.drafts:
+            name = f"{a.entity.name} {b.entity.name}"  # the text's own "Order Item" is another thing
+            if loose(name) in self.drafts:
+                return
         ent = Entity(name=name, spans=[rel.span] if rel.span else [], weak=True)
         j = _TableDraft(ent)
         for side in (a, b):
@@ -422,6 +436,13 @@ class LogicalDesigner:
             tables.append(Table(name=ent.name, columns=columns, primary_key=PrimaryKey(columns=d.pk) if d.pk else None,
                                 foreign_keys=fks, unique_constraints=uniques, check_constraints=checks))
         return Schema(tables=tables)
+
+
+def _one_side(rel) -> str | None:
+    """The entity of a 1:N or 1:1 relationship that the other side points at."""
+    if rel.kind == "M:N":
+        return None
+    return rel.right if rel.left_card is Cardinality.MANY and rel.right_card is Cardinality.ONE else rel.left
 
 
 def _num(v: float) -> str:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model.conceptual import Cardinality, Relationship, Span
-from .entities import sentence_mentions
-from .lexicon import BELONGS_PHRASES, MANY_WORDS, SHARING_VERBS
+from ..model.conceptual import Attribute, Cardinality, Relationship, Span
+from .entities import attribute_name, sentence_mentions
+from .lexicon import BELONGS_PHRASES, COMMON_VERBS, MANY_WORDS, SHARING_VERBS
 from .segment import Sentence
+from .words import loose, singular
 
 MAX_MENTIONS_PER_SENTENCE = 12
 _SEPARATOR = re.compile(r"[.;:]|,\s*(?:and\s+)?(?:each|every|while|whereas|but)\b|\band\s+(?:each|every)\b", re.IGNORECASE)
@@ -40,6 +41,17 @@ _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|th
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
+# "manage the relationship between students and subjects, students and teachers": a named
+# relationship set of two things, which experts store as a table of its own.
+_BETWEEN = re.compile(r"\b(?:relationships?|associations?|correspondences?|links?|connections?)\s+between\s+", re.IGNORECASE)
+_BETWEEN_END = re.compile(r"[.;:()]|,\s*(?:and\s+)?(?:[a-z]+ing|which|so|thereby|while)\b|\s(?:to|so|in order|for|by|is|are|was|were|can|"
+                          r"through|with|where|which|that|ensuring|including|thereby)\b", re.IGNORECASE)
+_PAIR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*", re.IGNORECASE)
+# "the coach-team relationship", "the task-to-trigger relationship table", "Model-Run Association"
+# "each order can contain multiple books, and the system records the purchase quantity for each
+# book": a count per pair is the mark of a line item (M:N with the count on the link).
+_PAIR_COUNT = re.compile(r"\b((?:[a-z]+\s+)?quantit(?:y|ies))\b", re.IGNORECASE)
+_HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -55,6 +67,8 @@ class PairEvidence:
     m2m: dict[frozenset, Span] = field(default_factory=dict)
     link_names: dict[frozenset, str] = field(default_factory=dict)  # "... to their wishlist" names the link
     one2one: dict[frozenset, Span] = field(default_factory=dict)
+    related: dict[frozenset, Span] = field(default_factory=dict)  # "the relationship between X and Y"
+    link_attributes: dict[frozenset, list[str]] = field(default_factory=dict)  # "the quantity of each book"
 
 
 def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> list[Relationship]:
@@ -77,8 +91,46 @@ def _quantity_before(text: str, start: int) -> str | None:
     return None
 
 
+def _read_named_relationships(s: Sentence, names: list[str], ev: PairEvidence) -> None:
+    """"the relationship between students and subjects, students and teachers", "the coach-team
+    relationship": each pair named is a relationship set of its own."""
+    text = s.text
+    for m in _BETWEEN.finditer(text):
+        end = _BETWEEN_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        pairs = []
+        for chunk in _PAIR_SEPARATOR.split(text[m.end():stop]):
+            first = chunk.split()[0].lower() if chunk.split() else ""
+            if first in COMMON_VERBS:
+                break  # "..., and record their scores": the next clause
+            found = list(dict.fromkeys(n for n, _, _ in sentence_mentions(Sentence(chunk, 0), names)))
+            if len(found) == 1:
+                pairs = []  # "between customers, orders and items" lists things: no pair is named
+                break
+            pairs += [(found[0], other) for other in found[1:]]
+        span = Span(start=s.start + m.start(), end=s.start + stop, text=text[m.start():stop])
+        for pair in pairs:
+            ev.related.setdefault(frozenset(pair), span)
+    for m in _HYPHEN_PAIR.finditer(text):
+        a, b = _named_by_word(m.group(1), names), _named_by_word(m.group(2), names)
+        if a and b and a != b:
+            ev.related.setdefault(frozenset((a, b)), Span(start=s.start + m.start(), end=s.start + m.end(), text=m.group()))
+
+
+def _named_by_word(word: str, names: list[str]) -> str | None:
+    """The one entity a single word names: its whole name, else the only name ending in it."""
+    w = singular(word.lower())
+    exact = [n for n in names if loose(n) == w]
+    if exact:
+        return exact[0]
+    heads = [n for n in names if loose(n).split()[-1] == w]
+    return heads[0] if len(heads) == 1 else None
+
+
 def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
     text = s.text
+    if "between" in text.lower() or "-" in text:
+        _read_named_relationships(s, names, ev)
     # "the bar management system": a name modifying the system is not a thing of the sentence
     mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])]
     mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
@@ -122,11 +174,22 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
             if qb == "many" and qa in ("each", "a", "one") and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
+            count = _PAIR_COUNT.search(text, b_end) if qb == "many" else None
+            if count and _names_counted(text[b_end:], b, text[b_start:b_end]) and a.lower() not in b.lower():
+                ev.m2m.setdefault(pair, span)
+                ev.link_attributes.setdefault(pair, [count.group(1).strip()])
         elif qb == "one":
             _add(ev, b, a, Evidence(True, True, span))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
+
+
+def _names_counted(rest: str, name: str, form: str) -> bool:
+    """The rest of the sentence counts the member itself ("the quantity of each book", "the purchase
+    quantity for each book", "quantities of the selected products")."""
+    low = rest.lower()
+    return name.lower() in low or form.lower() in low
 
 
 def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:
@@ -138,13 +201,22 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
     done: set[frozenset] = set()
     for pair, span in ev.m2m.items():
         a, b = sorted(pair, key=lambda n: span.text.lower().find(n.lower()))
-        out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span))
+        attrs = [Attribute(name=attribute_name(x), span=span) for x in ev.link_attributes.get(pair, [])]
+        out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,
+                                attributes=attrs))
         done.add(pair)
     for pair, span in ev.one2one.items():
         if pair in done:
             continue
         a, b = sorted(pair)
         out.append(Relationship(left=a, right=b, left_card=Cardinality.ONE, right_card=Cardinality.ONE, span=span))
+        done.add(pair)
+    for pair, span in ev.related.items():
+        one_way = [ev.by_direction.get((x, y), []) for x, y in (tuple(pair), tuple(pair)[::-1])]
+        if pair in done or any(e.stated for evs in one_way for e in evs):
+            continue  # a stated "each X has many Y" says which way the relationship goes
+        a, b = sorted(pair, key=lambda n: span.text.lower().find(n.lower()))
+        out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span))
         done.add(pair)
     for (one, many), evs in ev.by_direction.items():
         pair = frozenset((one, many))
