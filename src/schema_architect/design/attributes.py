@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ACTION_GERUNDS,
     CLAUSE_WORDS,
+    DATA_GERUNDS,
+    DATA_VERBS,
     DETERMINERS,
     FUNCTION_WORDS,
     IDENTIFIER_WORDS,
@@ -23,6 +25,7 @@ from .lexicon import (
     LIST_TRIGGERS,
     MANY_WORDS,
     NON_ATTRIBUTES,
+    OPERATION_VERBS,
 )
 from .segment import Sentence
 from .words import clean_phrase, singular
@@ -38,6 +41,13 @@ _VERB_BEFORE = frozenset({"to", "must", "should", "shall", "will", "can", "also"
                           "and", "which", "that", "needs", "need", "may", "could", "would", "always"})
 _VERB_AFTER = frozenset({"the", "a", "an", "each", "its", "their", "basic", "detailed", "information",
                          "all", "his", "her", "every", "details", "data"})
+# Gerunds that also modify nouns ("recording time", "tracking number"): a verb only after another verb.
+_NOUN_MODIFIER_GERUNDS = frozenset({"setting", "recording", "tracking", "registering", "logging"})
+# Heads that make "<gerund> <head>" one noun ("handling status", "sending time"), not an operation.
+_COMPOUND_HEADS = frozenset({"time", "date", "status", "number", "address", "result", "results", "fee", "cost",
+                             "location", "type", "method", "person", "personnel", "amount", "quantity", "code",
+                             "level", "state", "mode", "count", "record", "period", "channel", "opinion",
+                             "content", "description", "remarks"})
 _ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|for|by|from|in|on|during|"
                        r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can)\s", re.IGNORECASE)
 _TRIGGER_RE = re.compile(
@@ -66,6 +76,7 @@ class Item:
     of_owner: str | None = None  # "the name ... of each program" -> "program"
     value_range: tuple[float, float] | None = None
     clause: bool = False  # a clause caught in the list: it shows the list is there, but names nothing
+    verb: str | None = None  # "tracks inventory quantities": the verb that opened a new clause in the list
 
 
 @dataclass
@@ -87,6 +98,10 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
     text = sentence.text
     depth = _paren_depths(text)
     triggers = [m for m in _TRIGGER_RE.finditer(text) if depth[m.start()] == 0 and _is_trigger(text, m)]
+    # "such as tracking date, tracking content": a trigger word right after a trigger opens the list's first item
+    triggers = [m for k, m in enumerate(triggers)
+                if k == 0 or m.group(2) or text[triggers[k - 1].end():m.start()].strip(" :")
+                or not (m.group(1).lower().endswith("ing") or m.group(1).lower() in _VERB_ONLY)]
     out: list[AttributeList] = []
     taken_until = -1
     pending: tuple[re.Match, list[Item], int] | None = None  # a one-item list that may continue
@@ -194,6 +209,9 @@ def _paren_depths(text: str) -> list[int]:
 
 def _is_trigger(text: str, m: re.Match) -> bool:
     word = (m.group(1) or m.group(2)).lower()
+    if word in _NOUN_MODIFIER_GERUNDS:
+        after = re.findall(r"[A-Za-z]+", text[m.end(): m.end() + 20])
+        return not (after and after[0].lower() in _COMPOUND_HEADS)  # "tracking date" names a column
     if word not in _VERB_ONLY:
         return True
     before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 20): m.start()])
@@ -254,7 +272,19 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
         if item is not None:
             items.append(item)
     _share_heads(text, items)
+    _drop_operation_clauses(items)
     return items
+
+
+def _drop_operation_clauses(items: list[Item]) -> None:
+    """'records names, analyzes sales trends and performance changes, tracks stock': an operation verb
+    opens a clause whose objects are not attributes, up to the next clause of the list."""
+    in_operation = False
+    for item in items:
+        if item.verb is not None:
+            in_operation = item.verb in OPERATION_VERBS
+        if in_operation:
+            item.clause = True
 
 
 def _share_heads(text: str, items: list[Item]) -> None:
@@ -355,11 +385,28 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     name = clean_phrase(_LEADING_TRIGGER.sub("", name))  # "including scores" -> "scores"
     if not name or not name[0].isalnum():
         return None
+    verb = name.split()[0].lower()
+    if verb in DATA_GERUNDS and verb not in _NOUN_MODIFIER_GERUNDS and len(name.split()) > 1 and not item.many:
+        item.verb = verb  # "tracking inventory levels": the object is the data kept
+        name = clean_phrase(name[len(verb):])
+        verb = name.split()[0].lower()
+    if not item.many and len(name.split()) > 1 and (verb in DATA_VERBS or verb in OPERATION_VERBS):
+        item.verb = verb  # a new clause of the list's subject: "tracks inventory quantities"
+        name = clean_phrase(re.sub(r"^\S+(?:\s+up\b)?", "", name))  # "sets up direct supervisors"
+        gerund = name.split()[0].lower() if name else ""
+        if gerund in DATA_GERUNDS and len(name.split()) > 1:
+            item.verb = verb = gerund  # "supports setting product categories": keeping data after all
+            name = clean_phrase(name[len(gerund):])
+        if verb in OPERATION_VERBS or not name:
+            item.clause = True
+            item.name = name or verb
+            return item
     if name.split()[0].lower() in FUNCTION_WORDS or name.split()[0].lower() in CLAUSE_WORDS:
         item.clause = True  # "whether it", "and", "of each property", "thereby achieving": a clause, not a name
     if name.lower() in NON_ATTRIBUTES or len(name.split()) > MAX_ITEM_WORDS:
         return None
-    if name.split()[0].lower() in ACTION_GERUNDS:
-        return None  # "adding, modifying and deleting records" lists operations
+    words = name.lower().split()
+    if words[0] in ACTION_GERUNDS and not (len(words) >= 2 and words[1] in _COMPOUND_HEADS):
+        return None  # "adding, modifying and deleting records" lists operations; "tracking number" is a name
     item.name = name
     return item

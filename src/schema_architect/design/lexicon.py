@@ -46,6 +46,28 @@ NON_ATTRIBUTES: frozenset[str] = frozenset({"etc", "other information", "other d
 CLAUSE_WORDS: frozenset[str] = frozenset(["whether", "thereby", "been", "but", "thus", "hence", "therefore",
                                          "otherwise", "however", "instead", "yet", "you", "they", "we"])
 
+# A list item that opens with one of these verbs starts a new clause of the same subject ("the system
+# records names, models, tracks inventory quantities, and records suppliers"). Verbs of keeping data:
+# their object goes on listing attributes ("tracks inventory quantities" -> Inventory Quantity).
+DATA_VERBS: frozenset[str] = frozenset(
+    ["records", "tracks", "stores", "maintains", "keeps", "registers", "captures", "logs", "saves", "sets",
+     "holds", "notes", "documents", "details", "manages", "manage", "maintain", "capture", "specifies"]
+)
+DATA_GERUNDS: frozenset[str] = frozenset(
+    ["setting", "recording", "tracking", "storing", "maintaining", "managing", "capturing", "registering",
+     "logging", "keeping", "saving", "documenting"]
+)
+# Verbs of doing something: the clause names an operation, not data ("analyzes sales trends").
+OPERATION_VERBS: frozenset[str] = frozenset(
+    ["analyzes", "analyses", "evaluates", "provides", "supports", "assigns", "generates", "calculates", "allows",
+     "enables", "ensures", "helps", "sends", "displays", "shows", "creates", "deletes", "adds", "defines",
+     "establishes", "determines", "handles", "performs", "facilitates", "allocates", "verifies", "approves",
+     "publishes", "monitors", "notifies", "implements", "improves", "achieves", "automates", "optimizes",
+     "provide", "modify", "delete", "ensure", "specify", "define", "allow", "enable", "facilitate", "assign",
+     "determine", "analyze", "analyse", "evaluate", "implement", "achieve", "improve", "calculate", "perform",
+     "establish", "allocate", "obtain", "support", "generate", "monitor", "optimize", "help"]
+)
+
 # -- entities -------------------------------------------------------------------------------------
 # Nouns that never name an entity of the domain: the system itself, pronouns, abstract words.
 GENERIC_OWNERS: frozenset[str] = frozenset(

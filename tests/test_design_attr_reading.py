@@ -1,0 +1,53 @@
+"""Attribute reading of the offline design engine: how list items are cut, cleaned and named."""
+
+from __future__ import annotations
+
+from schema_architect.design.understand import read_requirements
+
+
+def attributes_of(text: str, entity: str) -> list[str]:
+    ent = read_requirements(text).model.entity(entity)
+    assert ent is not None, [e.name for e in read_requirements(text).model.entities]
+    return [a.name for a in ent.attributes]
+
+
+def test_a_data_verb_inside_a_list_keeps_its_object_as_an_attribute():
+    text = ("For vessel management, the harbour system records vessel names, flags, tracks berth lengths, "
+            "and stores hull colours.")
+    names = [n.lower() for n in attributes_of(text, "Vessel")]
+    assert not any(n.startswith(("tracks", "stores")) for n in names), names
+    assert any("berth length" in n for n in names) and any("hull colour" in n for n in names), names
+
+
+def test_an_operation_verb_opens_a_clause_that_names_no_attributes():
+    text = ("For vessel management, the harbour system records vessel names, flags, analyzes tide trends "
+            "and docking delays, evaluates pilot efficiency, and provides support for planning.")
+    names = [n.lower() for n in attributes_of(text, "Vessel")]
+    assert not any("trend" in n or "delay" in n or "efficiency" in n or "support" in n for n in names), names
+    assert any("flag" in n for n in names), names
+
+
+def test_a_data_gerund_after_an_operation_verb_lists_data():
+    text = "Each kite has a colour, a span, supports setting tail lengths, string types, and launch heights."
+    names = [n.lower() for n in attributes_of(text, "Kite")]
+    assert any("tail length" in n for n in names) and any("launch height" in n for n in names), names
+
+
+def test_a_gerund_that_modifies_a_noun_stays_in_the_name():
+    names = attributes_of("Each sample has a sample code, a recording time and a tracking number.", "Sample")
+    assert "Recording Time" in names and "Tracking Number" in names, names
+
+
+def test_a_noun_that_looks_like_a_verb_is_still_a_noun():
+    text = "A franchise may include multiple stores and multiple warehouses. Each franchise has a name and a region."
+    model = read_requirements(text).model
+    assert model.entity("Store") is not None, [e.name for e in model.entities]
+
+
+def test_a_gerund_compound_after_such_as_is_an_item_not_a_new_list():
+    text = ("For audits, the bureau keeps records such as tracking record ID, auditor name, tracking date, "
+            "and tracking content.")
+    model = read_requirements(text).model
+    names = {a.name for e in model.entities for a in e.attributes}
+    assert {"Tracking Record ID", "Tracking Date", "Tracking Content"} <= names, names
+    assert model.entity("Date") is None
