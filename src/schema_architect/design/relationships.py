@@ -156,7 +156,6 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             continue
         qa = _quantity_before(text, a_start)
         qb = _quantity_before(text, b_start)
-        plural_b = text[b_start:b_end].lower().endswith("s") and not b.lower().endswith("s")
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
             ev.link_names.setdefault(pair, link.group(1))
@@ -169,10 +168,12 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
             _add(ev, b, a, Evidence(True, True, span))
-        elif qb == "many" or (qb is None and plural_b and qa in ("each", "one", "a")):
-            _add(ev, a, b, Evidence(True, qb == "many", span))
+        elif qb == "many":
+            # A bare plural ("each user ... the grades obtained by students") counts nothing: only a
+            # word of number says one X has many Y.
+            _add(ev, a, b, Evidence(True, True, span))
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
-            if qb == "many" and qa in ("each", "a", "one") and verbs & SHARING_VERBS:
+            if qa in ("each", "a", "one") and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
             count = _PAIR_COUNT.search(text, b_end) if qb == "many" else None
             if count and _names_counted(text[b_end:], b, text[b_start:b_end]) and a.lower() not in b.lower():

@@ -1,0 +1,29 @@
+"""Foreign keys between ordinary entities and the choice of a single-column primary key, on small
+made-up sentences (not taken from any benchmark)."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+from schema_architect.design.relationships import detect_relationships
+from schema_architect.design.segment import split_sentences
+
+
+def _fks(result, table: str) -> dict[str, str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
+
+
+def _pairs(rels) -> set[frozenset]:
+    return {frozenset((r.left, r.right)) for r in rels}
+
+
+# -- a bare plural counts nothing ---------------------------------------------------------------------
+def test_bare_plural_object_is_not_one_to_many():
+    rels = detect_relationships(split_sentences("Each museum displays paintings."), ["Museum", "Painting"])
+    assert frozenset(("Museum", "Painting")) not in _pairs(rels)
+
+
+def test_word_of_number_still_reads_one_to_many():
+    rels = detect_relationships(split_sentences("Each museum displays several paintings."), ["Museum", "Painting"])
+    assert len(rels) == 1 and rels[0].left == "Museum" and rels[0].right_card.name == "MANY"
