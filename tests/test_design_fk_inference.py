@@ -27,3 +27,19 @@ def test_bare_plural_object_is_not_one_to_many():
 def test_word_of_number_still_reads_one_to_many():
     rels = detect_relationships(split_sentences("Each museum displays several paintings."), ["Museum", "Painting"])
     assert len(rels) == 1 and rels[0].left == "Museum" and rels[0].right_card.name == "MANY"
+
+
+# -- clause boundaries ---------------------------------------------------------------------------------
+def test_each_with_after_a_comma_still_describes_the_noun_before():
+    text = "The league has several clubs, each consisting of several coaches."
+    rels = detect_relationships(split_sentences(text), ["League", "Club", "Coach"])
+    club_coach = [r for r in rels if {r.left, r.right} == {"Club", "Coach"}]
+    assert len(club_coach) == 1 and club_coach[0].left == "Club" and club_coach[0].kind == "1:N"
+
+
+def test_coordinated_has_belongs_to_the_sentence_subject():
+    text = ("The company sells bread delivery and has multiple couriers. Each courier has a courier ID and a name. "
+            "Each delivery has a delivery ID and a date, and is assigned to a courier.")
+    r = design(text)
+    assert _fks(r, "Delivery") == {"Courier ID": "Courier"}
+    assert _fks(r, "Courier") == {}

@@ -24,7 +24,8 @@ from .segment import Sentence
 from .words import loose, singular
 
 MAX_MENTIONS_PER_SENTENCE = 12
-_SEPARATOR = re.compile(r"[.;:]|,\s*(?:and\s+)?(?:each|every|while|whereas|but)\b|\band\s+(?:each|every)\b", re.IGNORECASE)
+# ", each X ..." opens a new clause; ", each with / each consisting of ..." still describes the noun before.
+_SEPARATOR = re.compile(r"[.;:]|,\s*(?:and\s+)?(?:(?:each|every)(?!\s+(?:with|having|consisting|containing|comprising|including|holding)\b)|while|whereas|but)\b|\band\s+(?:each|every)\b", re.IGNORECASE)
 _ONLY_ONE = re.compile(r"(?:only|exactly|just)\s+one\s*$|\ba\s+single\s*$|\bone\s*$|\bat\s+most\s+one\s*$", re.IGNORECASE)
 _MANY = re.compile(r"(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _ONE_ARTICLE = re.compile(r"\b(?:a|an|its|their|the)\s*$", re.IGNORECASE)
@@ -40,6 +41,7 @@ _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|th
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
 # relationship set of two things, which experts store as a table of its own.
@@ -168,6 +170,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
             _add(ev, b, a, Evidence(True, True, span))
+        elif qb == "many" and _COORDINATED_VERB.match(between):
+            continue  # "provides customer service and has multiple customers": the company has them
         elif qb == "many":
             # A bare plural ("each user ... the grades obtained by students") counts nothing: only a
             # word of number says one X has many Y.
