@@ -267,6 +267,10 @@ class EntitySet:
             ent.explicit = ent.explicit or explicit
         return ent
 
+    def alias(self, name: str, ent: Entity) -> None:
+        """From now on ``name`` is another name of ``ent`` (its own entry is dropped)."""
+        self.by_key[loose(name)] = ent
+
     def has_attribute(self, ent: Entity, name: str) -> bool:
         return loose(name) in self._attr_keys.get(id(ent), ())
 
@@ -280,7 +284,7 @@ class EntitySet:
 
     @property
     def entities(self) -> list[Entity]:
-        return list(self.by_key.values())
+        return list({id(e): e for e in self.by_key.values()}.values())
 
 
 def attribute_name(item_name: str) -> str:

@@ -121,6 +121,7 @@ def read_requirements(text: str) -> Reading:
                 rel.attributes = [Attribute(name=attribute_name(entity_name(a) or a), span=span) for a in link_attrs]
             rels.append(rel)
             seen.add(frozenset((o.name, m.name)))
+    rels = _merge_bare_heads(ents, rels, decisions)
     unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
     if unread_tail:
         first, last = unread_tail[0], unread_tail[-1]
@@ -158,6 +159,50 @@ def _system_inventory(alist, s: Sentence) -> list[tuple[str, Span]]:
         if usable(name) and len(name.split()) <= 3 and name.split()[-1].lower() not in ABSTRACT_NOUNS:
             out.append((name, Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
     return out
+
+
+def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
+    """"The observatory operates multiple radio telescopes. Each telescope has a code, ...": a
+    qualified name that was only mentioned ("Radio Telescope", no attributes of its own) is the
+    entity named by its head noun ("Telescope", which has them) when that head names exactly one
+    such mention. The mention is folded into it; its relationships follow."""
+    by_tail: dict[str, list[Entity]] = {}
+    for e in ents.entities:
+        words = loose(e.name).split()
+        for k in range(1, len(words)):
+            by_tail.setdefault(" ".join(words[k:]), []).append(e)
+    renamed: dict[str, str] = {}
+    for bare in ents.entities:
+        qualified = by_tail.get(loose(bare.name), [])
+        if len(qualified) != 1 or _mentioned_only(bare) or not _mentioned_only(qualified[0]):
+            continue  # two qualified kinds, or both described: the text means different things
+        mention = qualified[0]
+        bare.spans.extend(mention.spans[: max(0, 8 - len(bare.spans))])
+        ents.alias(mention.name, bare)
+        renamed[mention.name] = bare.name
+        decisions.append(Decision(subject=f"entity {bare.name}", decision=f"'{mention.name}' is {bare.name}",
+                                  rationale=f"'{mention.name}' is only mentioned and {bare.name}, its head noun, "
+                                            "has the attributes", span=mention.spans[0] if mention.spans else None))
+    if not renamed:
+        return rels
+    out: list[Relationship] = []
+    seen: set[frozenset] = set()
+    for r in rels:
+        r.left, r.right = renamed.get(r.left, r.left), renamed.get(r.right, r.right)
+        pair = frozenset((r.left, r.right))
+        if r.left != r.right and pair not in seen:
+            seen.add(pair)
+            out.append(r)
+    for e in ents.entities:
+        for attr in e.attributes:
+            if attr.references in renamed:
+                attr.references = renamed[attr.references]
+    return out
+
+
+def _mentioned_only(ent: Entity) -> bool:
+    """Named in the text but given no attributes: all it has is the stub name from ``default_name``."""
+    return all(a.name == default_name(ent.name) for a in ent.attributes)
 
 
 def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> None:
