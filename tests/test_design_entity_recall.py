@@ -24,3 +24,23 @@ def test_two_qualified_mentions_leave_the_bare_entity_alone():
             "Each course has a course code, a title and a fee.")
     names = entity_names(text)
     assert "Course" in names
+
+
+def test_a_heading_that_groups_a_described_entity_names_no_second_one():
+    text = ("Vessel Tracking:\n"
+            "Each vessel has a hull number, a flag state and a gross tonnage.\n"
+            "Harbour Pilots:\n"
+            "The port employs several pilots.\n")
+    names = entity_names(text)
+    assert "Vessel" in names
+    assert "Vessel Tracking" not in names
+    assert "Harbour Pilot" in names  # a heading whose sentences describe nothing still names its topic
+
+
+def test_a_heading_topic_names_the_qualified_entity_described_under_it():
+    text = ("1. Ward Management: Manages hospital ward information, including ward number, floor and bed count.\n"
+            "2. Nurse Management: Manages nurse information, including nurse ID, name and shift.\n")
+    names = entity_names(text)
+    assert "Ward" in names and "Hospital Ward" not in names
+    ward = read_requirements(text).model.entity("Ward")
+    assert {"Ward Number", "Floor", "Bed Count"} <= {a.name for a in ward.attributes}

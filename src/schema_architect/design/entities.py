@@ -271,6 +271,11 @@ class EntitySet:
         """From now on ``name`` is another name of ``ent`` (its own entry is dropped)."""
         self.by_key[loose(name)] = ent
 
+    def rename(self, ent: Entity, name: str) -> None:
+        """``ent`` is called ``name`` from now on; its old name still finds it."""
+        ent.name = name
+        self.by_key[loose(name)] = ent
+
     def has_attribute(self, ent: Entity, name: str) -> bool:
         return loose(name) in self._attr_keys.get(id(ent), ())
 

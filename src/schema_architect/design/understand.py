@@ -58,6 +58,7 @@ def read_requirements(text: str) -> Reading:
     decisions: list[Decision] = []
     many_items: list[tuple[str, str, Span, list[str]]] = []
     used: set[int] = set()
+    described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
     read_until = len(sentences)
     for idx, s in enumerate(sentences):
         if idx >= MIN_SENTENCES_READ and idx % _CHECK_EVERY == 0 and (
@@ -75,6 +76,8 @@ def read_requirements(text: str) -> Reading:
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
             is_new = ents.get(owner.name) is None
+            if s.heading and is_new:
+                described_under.setdefault(s.heading, set()).add(loose(owner.name))
             ent = ents.add(owner.name, owner_span, explicit=alist.trigger in (":", "fields"))
             if owner.possessor and usable(owner.possessor) and loose(owner.possessor) != loose(ent.name):
                 many_items.append((owner.possessor, ent.name, owner_span, []))  # "each tool's usage"
@@ -105,7 +108,8 @@ def read_requirements(text: str) -> Reading:
     sentences = sentences[:read_until]
     for owner, member, span, _ in many_items:
         ents.add(member, span)
-    _entities_from_mentions(sentences, ents)
+    _name_after_headings(ents, described_under, decisions)
+    _entities_from_mentions(sentences, ents, described_under)
     _apply_sentence_constraints(sentences, ents)
     names = [e.name for e in ents.entities]
     rels = detect_relationships(sentences, names)
@@ -264,9 +268,39 @@ def _heading_topic(name: str | None) -> str:
     return " ".join(words)
 
 
-def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
+def _name_after_headings(ents: EntitySet, described_under: dict[str, set[str]], decisions: list[Decision]) -> None:
+    """"Menu Management: manages restaurant menu information, including ...": the entity first
+    described under a heading whose name ends in the heading's topic takes the topic as its name
+    (Menu): the heading names the table, the sentence qualifies it."""
+    for heading, owners in described_under.items():
+        topic = _heading_topic(entity_name(heading))
+        if not usable(topic) or ents.get(topic) is not None:
+            continue
+        tail = loose(topic).split()
+        longer = [o for o in owners if len(o.split()) > len(tail) and o.split()[-len(tail):] == tail]
+        if len(longer) != 1:
+            continue
+        ent = ents.get(longer[0])
+        decisions.append(Decision(subject=f"entity {topic}", decision=f"{ent.name} is named {topic}",
+                                  rationale=f"it is described under the heading '{heading}'",
+                                  span=ent.spans[0] if ent.spans else None))
+        ents.rename(ent, topic)
+        owners.add(loose(topic))
+
+
+def _describes_other(owners, heading: str) -> bool:
+    """Whether the sentences under ``heading`` list the attributes of an entity other than its topic."""
+    topic = loose(_heading_topic(entity_name(heading)) or "")
+    return any(o != topic and set(o.split()) & set(topic.split()) for o in owners)
+
+
+def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
+                            described_under: dict[str, set[str]] | None = None) -> None:
     """Things the text counts ("employs multiple developers") and topics of headings are entities
-    even when no attributes are listed for them: they get an identifier and a name."""
+    even when no attributes are listed for them: they get an identifier and a name. A heading whose
+    sentences list the attributes of some entity only groups them ("2. Fleet Dispatch: Each truck
+    has ..."): that entity is its topic, and the heading names no second one."""
+    described_under = described_under or {}
     found: list[tuple[str, Span]] = []
     for s in sentences:
         for m in _MANY_NP.finditer(s.text):
@@ -306,7 +340,7 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet) -> None:
                 if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                     found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
     for s in sentences:
-        if s.heading:
+        if s.heading and not _describes_other(described_under.get(s.heading, ()), s.heading):
             name = _heading_topic(entity_name(s.heading))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                 found.append((name, Span(start=s.start, end=s.start, text=s.heading)))
