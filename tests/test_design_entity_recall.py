@@ -44,3 +44,10 @@ def test_a_heading_topic_names_the_qualified_entity_described_under_it():
     assert "Ward" in names and "Hospital Ward" not in names
     ward = read_requirements(text).model.entity("Ward")
     assert {"Ward Number", "Floor", "Bed Count"} <= {a.name for a in ward.attributes}
+
+
+def test_a_verb_after_the_subject_is_not_part_of_the_entity_name():
+    names = entity_names("Each invoice refers to a contract, and the system stores the invoice number, "
+                         "the issue date and the total.")
+    assert "Invoice" in names
+    assert not any("Refer" in n for n in names), names

@@ -110,6 +110,8 @@ def np_after(text: str, start: int) -> tuple[str, int, int] | None:
     after_determiner = i > 0
     while i < len(toks) and len(words) < MAX_NP_WORDS:
         w = toks[i][0]
+        if words and _verb_after_singular(words[-1][0], w, toks[i + 1][0] if i + 1 < len(toks) else ""):
+            break  # "each repair task corresponds to an order": the phrase ends before its verb
         if _is_np_word(w) or (not words and after_determiner and w[0].isalpha() and w.lower() in COMMON_VERBS):
             words.append(toks[i])
         elif words and w.lower() in COMMON_VERBS and (i + 1 >= len(toks) or toks[i + 1][0].lower() in _AUX_AFTER_NOUN):
@@ -124,6 +126,19 @@ def np_after(text: str, start: int) -> tuple[str, int, int] | None:
     if not words:
         return None
     return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
+
+
+_OBJECT_START = frozenset({"to", "a", "an", "the", "each", "every", "its", "their", "one", "multiple", "several",
+                           "many", "various", "only", "exactly"})
+
+
+def _verb_after_singular(prev: str, word: str, nxt: str) -> bool:
+    """A third-person verb right after a singular noun, followed by its object or "to": "task
+    corresponds to", "customer orders a", "device reports its" (not "order items", "sales records")."""
+    low, before = word.lower(), prev.lower()
+    if not (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and word[0].islower()):
+        return False
+    return nxt.lower() in _OBJECT_START and before.isalpha() and not is_plural(before)
 
 
 def usable(name: str | None) -> bool:
