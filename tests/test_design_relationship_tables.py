@@ -85,3 +85,49 @@ def test_quantity_of_the_owner_itself_keeps_one_to_many():
             "Each warehouse has multiple shelves, and the system records the total quantity of the warehouse.")
     r = design(text)
     assert _linking(r, "Warehouse", "Shelf") == []
+
+
+# -- the entity the text names for a relationship is its table ----------------------------------------
+def test_event_noun_after_the_pair_is_the_relationship_table():
+    text = ("Each surveyor has a surveyor ID and a name. Each parcel has a parcel ID and an area. "
+            "Surveyors can measure multiple parcels, with each measurement recording the measured area and the date of measurement.")
+    r = design(text)
+    m = _table(r, "Measurement")
+    assert _fks(r, "Measurement") == {"Surveyor ID": "Surveyor", "Parcel ID": "Parcel"}
+    assert m.primary_key_columns == ["Surveyor ID", "Parcel ID", "Date of Measurement"]
+    assert len(_linking(r, "Surveyor", "Parcel")) == 1
+
+
+def test_event_noun_in_the_next_clause_is_the_relationship_table():
+    text = ("Each diver has a diver ID and a name. Each reef has a reef ID and a depth. "
+            "A diver can visit many reefs; each dive records the dive date and the duration.")
+    r = design(text)
+    assert _fks(r, "Dive") == {"Diver ID": "Diver", "Reef ID": "Reef"}
+    assert _table(r, "Dive").primary_key_columns == ["Diver ID", "Reef ID", "Dive Date"]
+    assert len(_linking(r, "Diver", "Reef")) == 1
+
+
+def test_an_unrelated_entity_after_the_pair_is_not_the_link():
+    text = ("Each department has a department ID and a name. Each employee has an employee ID and a name. "
+            "Each department has multiple employees, and each project has a budget.")
+    r = design(text)
+    assert _linking(r, "Department", "Employee") == []
+
+
+def test_table_named_after_both_sides_realizes_their_link():
+    text = ("Each pilot has a pilot ID and a name. Each aircraft has an aircraft ID and a model. "
+            "Each pilot can book multiple aircraft, and each aircraft can be booked by multiple pilots. "
+            "The pilot aircraft booking records the booking time and the purpose.")
+    r = design(text)
+    links = _linking(r, "Pilot", "Aircraft")
+    assert [t.name for t in links] == ["Pilot Aircraft Booking"]
+    assert links[0].primary_key_columns == ["Pilot ID", "Aircraft ID", "Booking Time"]
+
+
+def test_natural_key_named_alike_everywhere_and_not_unique_in_a_link():
+    text = ("Each reader has a reader ID and a name. Each book has an ISBN and a title. "
+            "A reader can borrow many books; each loan records the loan date and the return date.")
+    r = design(text)
+    loan = _table(r, "Loan")
+    assert "ISBN" in loan.column_names
+    assert not any(u.columns == ["ISBN"] for u in loan.unique_constraints)

@@ -27,6 +27,8 @@ from .words import loose, singular
 _DESCRIPTIVE_HEADS = frozenset({"status", "type", "name", "date", "time", "level", "category", "content", "description"})
 _INFO_WORDS = frozenset({"information", "info", "details", "detail", "data", "record"})
 _KIND_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "genre"})
+# Identifier words that say nothing of their entity alone: "ID" becomes "Author ID" elsewhere.
+_GENERIC_KEY_WORDS = frozenset({"id", "identifier", "number", "no", "num", "code", "key", "serial"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -38,10 +40,17 @@ class _TableDraft:
     pk: list[str] = field(default_factory=list)
     fks: list[tuple[str, str, str]] = field(default_factory=list)  # (column, ref table, ref column)
     unique: list[str] = field(default_factory=list)
+    surrogate: bool = False  # its key is an ID we added, not one the text gave
 
 
 def _words(name: str) -> list[str]:
     return loose(name).split()
+
+
+def _is_time(name: str) -> bool:
+    """"Visit Time", "Borrow Date", and "Date of Analysis": a moment."""
+    w = _words(name)
+    return bool(w) and (w[-1] in _TIME_WORDS or (len(w) > 2 and w[0] in _TIME_WORDS and w[1] == "of" and w[2] != "birth"))
 
 
 def is_identifier_name(name: str) -> bool:
@@ -271,7 +280,7 @@ class LogicalDesigner:
     def _key_without_identifier(self, d: _TableDraft, referenced: bool = False) -> None:
         ent = d.entity
         fk_cols = [c for c, _, _ in d.fks]
-        time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
+        time_cols = [c for c in d.columns if c not in fk_cols and _is_time(c)]
         # A one-word entity ("Order", "Team", "Exam") is a principal thing of the domain with an ID of
         # its own; a compound-named record ("Billing Record", "Feed Consumption") is keyed by what it
         # records (and when).
@@ -294,7 +303,7 @@ class LogicalDesigner:
         # with its time") is an event, keyed like a record unless other tables point at it.
         event = principal and bool(time_cols) and not referenced
         if len(fk_cols) >= 2 and (not principal or event):
-            time_cols = [c for c in d.columns if c not in fk_cols and _words(c) and _words(c)[-1] in _TIME_WORDS]
+            time_cols = [c for c in d.columns if c not in fk_cols and _is_time(c)]
             d.pk = fk_cols[:3] + time_cols[:1]
             self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
                         "a record of its references has no ID of its own: keyed by what it links"
@@ -307,6 +316,7 @@ class LogicalDesigner:
         d.columns.insert(0, col)
         d.attrs[col] = Attribute(name=col, identifier=True)
         d.pk = [col]
+        d.surrogate = True
         self.decide(f"{ent.name}.{col}", "added primary key", "the text gives no identifier: a surrogate ID is added",
                     ent.spans[0] if ent.spans else None)
 
@@ -354,7 +364,17 @@ class LogicalDesigner:
         has_quantity = any("quantit" in x.name.lower() for x in rel.attributes)
         # A link that counts things is a line item ("Order Item"); otherwise it is named by both sides.
         name = rel.name or (f"{a.entity.name} Item" if has_quantity else f"{a.entity.name} {b.entity.name}")
-        if loose(name) in self.drafts:
+        named_for_both = [d for d in self.drafts.values() if d is not a and d is not b
+                          and _named_after(d, a) and _named_after(d, b) and not _named_after(a, b) and not _named_after(b, a)]
+        if len(named_for_both) == 1:
+            # "Student Course Selection" with students and courses: the text's own table for the link
+            self._realize_in(named_for_both[0], a, b, rel)
+            return
+        existing = self.drafts.get(loose(name))
+        if existing is not None and rel.name and existing is not a and existing is not b:
+            self._realize_in(existing, a, b, rel)
+            return
+        if existing is not None:
             name = f"{a.entity.name} {b.entity.name}"  # the text's own "Order Item" is another thing
             if loose(name) in self.drafts:
                 return
@@ -387,6 +407,33 @@ class LogicalDesigner:
         self.drafts[loose(name)] = j
         self.decide(f"table {name}", "junction table", "many-to-many: a table keyed by both foreign keys", rel.span)
 
+    def _realize_in(self, d: _TableDraft, a: _TableDraft, b: _TableDraft, rel) -> None:
+        """"Members borrow books; each loan records the dates": the entity the text names for the
+        relationship is its table. It points at both sides and, unless the text gave it an identifier
+        (or others point at it), is keyed by them and when."""
+        cols = []
+        for side in (a, b):
+            have = next((c for c, t, _ in d.fks if t == side.entity.name), None)
+            if have is None:
+                have = side.pk[0] if len(_words(side.pk[0])) > 1 else _fk_column_name(side)
+                if have not in d.columns:
+                    d.columns.insert(len(cols) + (1 if d.surrogate else 0), have)  # keys first, as they are read
+                    d.attrs[have] = Attribute(name=have)
+                d.fks.append((have, side.entity.name, side.pk[0]))
+            cols.append(have)
+        for attr in rel.attributes:
+            if attr.name not in d.attrs:
+                d.columns.append(attr.name)
+                d.attrs[attr.name] = attr
+        referenced = any(t == d.entity.name for o in self.drafts.values() if o is not d for _, t, _ in o.fks)
+        if d.surrogate and not referenced and len(set(cols)) == 2:
+            d.columns.remove(d.pk[0])
+            time_cols = [c for c in d.columns if c not in cols and _is_time(c)]
+            d.pk = cols + time_cols[:1]
+            d.surrogate = False
+        self.decide(f"table {d.entity.name}", f"relationship table of {a.entity.name} and {b.entity.name}",
+                    "the text names this entity for the relationship: it links both sides", rel.span)
+
     # -- output --------------------------------------------------------------------------------
     def _build(self) -> Schema:
         tables = []
@@ -413,7 +460,8 @@ class LogicalDesigner:
                 a = d.attrs.get(c)
                 if a is None:
                     continue
-                if (a.unique or c.lower() in UNIQUE_BY_NATURE) and d.pk != [c] and c not in d.unique:
+                by_nature = c.lower() in UNIQUE_BY_NATURE and c not in fk_cols  # an ISBN repeats in a loan table
+                if (a.unique or by_nature) and d.pk != [c] and c not in d.unique:
                     uniques.append(UniqueConstraint(columns=[c]))
                     self.decide(f"{ent.name}.{c}", "UNIQUE", "the text says unique" if a.unique else
                                 "two rows never share it", a.span)
@@ -459,8 +507,8 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
 
 def _fk_column_name(d: _TableDraft) -> str:
     pk = d.pk[0] if d.pk else None
-    if pk and len(_words(pk)) > 1:
-        return pk
+    if pk and (len(_words(pk)) > 1 or _words(pk)[0] not in _GENERIC_KEY_WORDS):
+        return pk  # "Flight Number", "ISBN": the key's own name reads the same in every table
     return f"{d.entity.name} ID"
 
 

@@ -53,6 +53,9 @@ _PAIR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*", re.IGNORECASE)
 # "each order can contain multiple books, and the system records the purchase quantity for each
 # book": a count per pair is the mark of a line item (M:N with the count on the link).
 _PAIR_COUNT = re.compile(r"\b((?:[a-z]+\s+)?quantit(?:y|ies))\b", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^[^.:]{0,40}?(?:[,;]|\bwith|\band|\bwhere)\s+(?:each|every)\s+$", re.IGNORECASE)
+_RECORD_HEADS = frozenset({"record", "log", "entry", "history", "detail", "transaction"})
+_SHORT_PREFIXES = frozenset({"mult", "seve", "many", "vari", "each", "with", "have", "must", "shou", "need", "also"})
 _HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
 
@@ -75,8 +78,8 @@ class PairEvidence:
 
 def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> list[Relationship]:
     ev = PairEvidence()
-    for s in sentences:
-        _read_sentence(s, entity_names, ev)
+    for i, s in enumerate(sentences):
+        _read_sentence(s, entity_names, ev, sentences[i + 1] if i + 1 < len(sentences) else None)
     return _combine(ev)
 
 
@@ -129,7 +132,7 @@ def _named_by_word(word: str, names: list[str]) -> str | None:
     return heads[0] if len(heads) == 1 else None
 
 
-def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
+def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: Sentence | None = None) -> None:
     text = s.text
     if "between" in text.lower() or "-" in text:
         _read_named_relationships(s, names, ev)
@@ -179,6 +182,15 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
             if qa in ("each", "a", "one") and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
+            event = _event_noun_after(text, between, b_end, mentions, (a, b)) if qb == "many" else None
+            if qb == "many" and event is None and following is not None and not text[b_end:].strip(" ;,"):
+                # "A member can borrow many books; each loan records the dates."
+                nxt = following.text
+                event = _event_noun_after("; " + nxt, between, 0, [(n, st + 2, en + 2) for n, st, en in
+                                                                 sentence_mentions(following, names)[:1]], (a, b))
+            if event:
+                ev.m2m.setdefault(pair, span)  # "analysts can analyze multiple stocks, with each analysis ..."
+                ev.link_names.setdefault(pair, event)
             count = _PAIR_COUNT.search(text, b_end) if qb == "many" else None
             if count and _names_counted(text[b_end:], b, text[b_start:b_end]) and a.lower() not in b.lower():
                 ev.m2m.setdefault(pair, span)
@@ -188,6 +200,23 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
+
+
+def _event_noun_after(text: str, between: str, b_end: int, mentions, pair: tuple[str, str]) -> str | None:
+    """"Analysts can analyze multiple stocks, with each analysis recording ...": the entity named right
+    after the pair, by the noun of the pair's verb (or a record word), is the relationship itself."""
+    verbs = [w.lower() for w in re.findall(r"[A-Za-z]{4,}", between)]
+    for name, start, _ in mentions:
+        if start < b_end or name in pair:
+            continue
+        if not _EACH_AFTER.match(text[b_end:start]):
+            return None
+        head = name.split()[-1].lower()
+        if head in _RECORD_HEADS or SHARING_VERBS.intersection(verbs) \
+                or any(head[:4] == v[:4] and head[:4] not in _SHORT_PREFIXES for v in verbs):
+            return name
+        return None
+    return None
 
 
 def _names_counted(rest: str, name: str, form: str) -> bool:
@@ -207,8 +236,9 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
     for pair, span in ev.m2m.items():
         a, b = sorted(pair, key=lambda n: span.text.lower().find(n.lower()))
         attrs = [Attribute(name=attribute_name(x), span=span) for x in ev.link_attributes.get(pair, [])]
+        link = ev.link_names.get(pair)
         out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,
-                                attributes=attrs))
+                                attributes=attrs, name=link.title() if link and link.islower() else link))
         done.add(pair)
     for pair, span in ev.one2one.items():
         if pair in done:
