@@ -51,3 +51,14 @@ def test_a_verb_after_the_subject_is_not_part_of_the_entity_name():
                          "the issue date and the total.")
     assert "Invoice" in names
     assert not any("Refer" in n for n in names), names
+
+
+def test_indicators_of_an_assessment_are_columns_of_the_assessment_of_a_described_entity():
+    text = ("Each bakery has a bakery number, a name and an address. "
+            "The chain also audits its bakeries, and the audit indicators include hygiene score and waste ratio.")
+    model = read_requirements(text).model
+    names = [e.name for e in model.entities]
+    assert "Audit Indicator" not in names
+    audit = model.entity("Bakery Audit")
+    assert audit is not None
+    assert {"Hygiene Score", "Waste Ratio"} <= {a.name for a in audit.attributes}

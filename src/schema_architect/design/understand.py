@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists
-from .entities import EntitySet, attribute_name, np_after, owner_of, usable
+from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
 from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, COMMON_VERBS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
@@ -75,10 +75,11 @@ def read_requirements(text: str) -> Reading:
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
-            is_new = ents.get(owner.name) is None
+            owner_name = _assessment_of(owner.name, alist.prefix, ents) or owner.name
+            is_new = ents.get(owner_name) is None
             if s.heading and is_new:
-                described_under.setdefault(s.heading, set()).add(loose(owner.name))
-            ent = ents.add(owner.name, owner_span, explicit=alist.trigger in (":", "fields"))
+                described_under.setdefault(s.heading, set()).add(loose(owner_name))
+            ent = ents.add(owner_name, owner_span, explicit=alist.trigger in (":", "fields"))
             if owner.possessor and usable(owner.possessor) and loose(owner.possessor) != loose(ent.name):
                 many_items.append((owner.possessor, ent.name, owner_span, []))  # "each tool's usage"
             if is_new:
@@ -163,6 +164,24 @@ def _system_inventory(alist, s: Sentence) -> list[tuple[str, Span]]:
         if usable(name) and len(name.split()) <= 3 and name.split()[-1].lower() not in ABSTRACT_NOUNS:
             out.append((name, Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
     return out
+
+
+_MEASURE_HEADS = frozenset({"indicator", "metric", "criterion", "criteria", "index", "measure", "kpi"})
+
+
+def _assessment_of(owner: str, prefix: str, ents: EntitySet) -> str | None:
+    """"The system appraises the stores, and the appraisal indicators include sales and satisfaction":
+    the indicators are the columns of an appraisal of a store (Store Appraisal), not a table of
+    indicators. The assessed thing is the last described entity named before the list."""
+    words = owner.split()
+    if len(words) != 2 or loose(words[-1]) not in _MEASURE_HEADS:
+        return None
+    names = [e.name for e in ents.entities if not _mentioned_only(e)]
+    mentions = sentence_mentions(Sentence(prefix, 0), names)
+    if not mentions:
+        return None
+    assessed = max(mentions, key=lambda m: m[1])[0]
+    return f"{assessed} {words[0]}"
 
 
 def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
