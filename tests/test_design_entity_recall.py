@@ -62,3 +62,24 @@ def test_indicators_of_an_assessment_are_columns_of_the_assessment_of_a_describe
     audit = model.entity("Bakery Audit")
     assert audit is not None
     assert {"Hygiene Score", "Waste Ratio"} <= {a.name for a in audit.attributes}
+
+
+def test_a_passive_list_after_an_event_phrase_describes_the_event():
+    model = read_requirements("Each vet has a licence number, a name and a phone. During each vaccination, "
+                              "the vaccine batch, dose and injection time need to be recorded.").model
+    vaccination = model.entity("Vaccination")
+    assert vaccination is not None
+    assert {"Vaccine Batch", "Dose", "Injection Time"} <= {a.name for a in vaccination.attributes}
+
+
+def test_every_time_a_subject_verbs_an_object_the_object_is_the_record():
+    model = read_requirements("Every time a member files a claim, the claim date, amount and reason "
+                              "are recorded.").model
+    assert model.entity("Claim") is not None
+    assert {"Claim Date", "Amount", "Reason"} <= {a.name for a in model.entity("Claim").attributes}
+
+
+def test_a_clause_before_the_passive_list_names_no_event():
+    names = [e.name for e in read_requirements(
+        "After the review is passed, the score, reviewer and date must be recorded.").model.entities]
+    assert "Review" not in names

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
-from .attributes import find_attribute_lists
+from .attributes import find_attribute_lists, split_items
 from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
 from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, COMMON_VERBS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
 from .relationships import detect_relationships
@@ -65,6 +65,13 @@ def read_requirements(text: str) -> Reading:
                 time.perf_counter() - started > READ_BUDGET_SECONDS or len(ents.by_key) >= MAX_ENTITIES):
             read_until = idx
             break
+        for name, items in _recorded_event(s.text):
+            used.add(idx)
+            ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
+            for item in items:
+                if loose(item.name) != loose(name):
+                    ents.add_attribute(ent, Attribute(name=attribute_name(item.name), span=Span(
+                        start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
         for alist, owner in _analyze(s.text, s.heading):
             if owner is None:
                 for name, span in _system_inventory(alist, s):
@@ -164,6 +171,38 @@ def _system_inventory(alist, s: Sentence) -> list[tuple[str, Span]]:
         if usable(name) and len(name.split()) <= 3 and name.split()[-1].lower() not in ABSTRACT_NOUNS:
             out.append((name, Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
     return out
+
+
+# "During each production, the products, quantity and producer need to be recorded": an event named
+# in a leading phrase, then the list, then a passive "be recorded" at the end.
+_PASSIVE_LIST = re.compile(r"^(?P<intro>[^,]{3,90}),\s+(?P<items>[^.;]+?)\s+(?:need|needs|must|should|shall|will|are|is)\s+"
+                           r"(?:to\s+)?(?:also\s+)?(?:be\s+)?(?:recorded|stored|tracked|logged|kept|documented|registered|saved)\b",
+                           re.IGNORECASE)
+_EVENT_INTRO = re.compile(r"^(?:during|for|after|upon|on|at|in)\s+(?:each|every|a|an|the)?\s*", re.IGNORECASE)
+# "Every time a customer places an order": the object of a verb that creates a record is the record.
+_EACH_TIME = re.compile(r"^(?:every|each)\s+time\s+(?:a|an|the)\s+[a-z]+\s+(?:places|makes|submits|files|creates|opens|"
+                        r"raises|issues|initiates|sends|posts|writes|requests)\s+(?:a|an|the)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _recorded_event(text: str) -> tuple:
+    """((event name, items),) for "During each production, A, B and C need to be recorded" and
+    "Every time a customer places an order, A, B and C are recorded"; () otherwise."""
+    m = _PASSIVE_LIST.match(text)
+    if not m:
+        return ()
+    intro = m.group("intro")
+    lead = _EACH_TIME.match(intro) or _EVENT_INTRO.match(intro)
+    if not lead:
+        return ()
+    np = np_after(intro, lead.end())
+    if np is None or np[2] != len(intro.rstrip()):
+        return ()  # the phrase must be all of the intro: "After the review is passed" is a clause
+    name = entity_name(np[0])
+    items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.many and not it.clause]
+    if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
+        return ()
+    return ((name, tuple(items)),)
 
 
 _MEASURE_HEADS = frozenset({"indicator", "metric", "criterion", "criteria", "index", "measure", "kpi"})
