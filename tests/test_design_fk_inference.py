@@ -43,3 +43,16 @@ def test_coordinated_has_belongs_to_the_sentence_subject():
     r = design(text)
     assert _fks(r, "Delivery") == {"Courier ID": "Courier"}
     assert _fks(r, "Courier") == {}
+
+
+# -- an attribute naming a role of another entity --------------------------------------------------------
+def test_role_attribute_points_at_its_entity():
+    text = ("Each courier has a courier ID and a name. "
+            "Each parcel has a parcel ID, a weight and a delivering courier.")
+    assert _fks(design(text), "Parcel") == {"Delivering Courier": "Courier"}
+
+
+def test_plural_or_prepositional_phrase_is_not_a_role():
+    text = ("Each courier has a courier ID and a name. "
+            "Each depot has a depot ID, a city, waiting couriers and a history of couriers.")
+    assert _fks(design(text), "Depot") == {}

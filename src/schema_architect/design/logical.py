@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Span
 from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from .datatypes import infer_type
-from .lexicon import IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS, UNIQUE_BY_NATURE
+from .lexicon import FUNCTION_WORDS, IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS, UNIQUE_BY_NATURE
 from .words import loose, singular
 
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
@@ -223,9 +223,11 @@ class LogicalDesigner:
                 return other
             if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]).endswith(" " + oname):
                 best = best or other
-            # "Associated Customer", "Recording Staff": a role of another entity
+            # "Associated Customer", "Recording Staff": a role of another entity (one of it: a plain
+            # singular noun phrase, not "Paying Customers" or "Relationship Between Users")
             if len(words) >= 2 and key.endswith(" " + oname) and words[-1] not in IDENTIFIER_WORDS \
-                    and len(oname.split()) >= 1 and not _DESCRIPTIVE_HEADS.intersection(words[-1:]):
+                    and len(oname.split()) >= 1 and not _DESCRIPTIVE_HEADS.intersection(words[-1:]) \
+                    and _plain_singular_phrase(col):
                 best = best or other
         if best is None and len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
@@ -503,6 +505,12 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
     if len(dw) > len(ow) and any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow) + 1)):
         return d
     return None
+
+
+def _plain_singular_phrase(name: str) -> bool:
+    """"Associated Customer" but not "Paying Customers", "Items Under Each Order", "Sales Status of Building"."""
+    raw = name.lower().replace(".", " ").split()
+    return bool(raw) and not FUNCTION_WORDS.intersection(raw) and singular(raw[-1]) == raw[-1]
 
 
 def _fk_column_name(d: _TableDraft) -> str:
