@@ -56,3 +56,23 @@ def test_plural_or_prepositional_phrase_is_not_a_role():
     text = ("Each courier has a courier ID and a name. "
             "Each depot has a depot ID, a city, waiting couriers and a history of couriers.")
     assert _fks(design(text), "Depot") == {}
+
+
+# -- a noun modifying another names its owner ------------------------------------------------------------
+_TENANTS = "Each tenant has a tenant ID and a name. Each complaint has a complaint ID, a text and a date. "
+
+
+def test_noun_compound_names_the_owner():
+    r = design(_TENANTS + "The office handles tenant complaints.")
+    assert _fks(r, "Complaint") == {"Tenant ID": "Tenant"}
+
+
+def test_possessive_names_the_owner():
+    r = design(_TENANTS + "The office reads each tenant's complaints.")
+    assert _fks(r, "Complaint") == {"Tenant ID": "Tenant"}
+
+
+def test_modifier_of_a_later_noun_or_a_verb_is_not_an_owner():
+    assert _fks(design(_TENANTS + "The office stores tenant complaint summaries."), "Complaint") == {}
+    assert _fks(design(_TENANTS + "Neighbours complaint tenants."), "Tenant") == {}
+    assert _fks(design(_TENANTS + "The office handles tenants complaints."), "Complaint") == {}

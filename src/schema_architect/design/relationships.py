@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .entities import attribute_name, sentence_mentions
-from .lexicon import BELONGS_PHRASES, COMMON_VERBS, MANY_WORDS, SHARING_VERBS
+from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS, PERSON_NOUNS,
+                      ROLE_NOUNS, SHARING_VERBS)
 from .segment import Sentence
-from .words import loose, singular
+from .words import is_plural, loose, singular
 
 MAX_MENTIONS_PER_SENTENCE = 12
 # ", each X ..." opens a new clause; ", each with / each consisting of ..." still describes the noun before.
@@ -42,6 +43,12 @@ _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|th
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
+_CLASSIFIER_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "position", "role",
+                                "title", "status", "rank"})
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_PREVIOUS_WORD = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
+# "tenant complaints", "the tenant's complaints": only a space or a possessive between two names
+_COMPOUND = re.compile(r"^(?:\s+|['’]s\s+|['’]\s+)$")
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
 # relationship set of two things, which experts store as a table of its own.
@@ -164,6 +171,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
             ev.link_names.setdefault(pair, link.group(1))
+        if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
+            # "customer orders", "the page's versions": a noun that modifies another names its owner
+            _add(ev, a, b, Evidence(True, False, span))
+            continue
         if _LISTED_ONLY.match(between):
             continue
         if _CONTAINED_IN.match(between):
@@ -224,6 +235,24 @@ def _names_counted(rest: str, name: str, form: str) -> bool:
     quantity for each book", "quantities of the selected products")."""
     low = rest.lower()
     return name.lower() in low or form.lower() in low
+
+
+def _owner_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b_end: int) -> bool:
+    """"manage customer orders", "the user's requests": the first noun owns the second. Not "exams
+    students" (a modifier is singular), "students' exam scores" or "a user card exchange" (the second
+    only modifies a later noun), "restaurants purchase ingredients" (after a noun the first is a verb),
+    "maintenance personnel" (people are not owned by a thing), "employee position" (a classification)."""
+    if not between.strip() and is_plural(text[a_start:a_end].split()[-1]):
+        return False
+    after = _NEXT_WORD.match(text, b_end)
+    if after and after.group(1).lower() not in FUNCTION_WORDS and after.group(1).lower() not in COMMON_VERBS \
+            and after.group(1).lower() not in ENTITY_SUFFIX_NOISE:  # "page version management" still counts
+        return False
+    before = _PREVIOUS_WORD.search(text, 0, a_start)
+    if before and before.group(1).lower() not in FUNCTION_WORDS and before.group(1).lower() not in COMMON_VERBS:
+        return False
+    head = b.lower().split()[-1]
+    return head not in PERSON_NOUNS and head not in ROLE_NOUNS and head not in _CLASSIFIER_HEADS
 
 
 def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:
