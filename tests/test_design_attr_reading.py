@@ -51,3 +51,11 @@ def test_a_gerund_compound_after_such_as_is_an_item_not_a_new_list():
     names = {a.name for e in model.entities for a in e.attributes}
     assert {"Tracking Record ID", "Tracking Date", "Tracking Content"} <= names, names
     assert model.entity("Date") is None
+
+
+def test_a_full_stop_without_a_space_still_ends_the_sentence():
+    from schema_architect.design.segment import split_sentences
+
+    texts = [s.text for s in split_sentences("Each kiln has a kiln code and a peak heat.Each potter owns kilns. Glaze 2.5 is used.")]
+    assert texts[0].endswith("peak heat.") and texts[1].startswith("Each potter"), texts
+    assert texts[-1] == "Glaze 2.5 is used.", texts

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 MAX_SENTENCE_CHARS = 1500  # bound the work per sentence: longer runs are cut into pieces
 
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "no", "nos", "vs", "mr", "mrs", "dr", "st", "approx", "max", "min"})
-_BREAK = re.compile(r"[.!?;]+(?=[\s\"'”’)]|$)|\n+")
+# A full stop with no space before the next sentence ("Annual Plan.Each unit") still ends one: a
+# lower-case word, the dot, then a capitalised word (not "e.g.", "3.5", "U.S." or "node.js").
+_BREAK = re.compile(r"[.!?;]+(?=[\s\"'”’)]|$)|(?<=[a-z]{2})\.(?=[A-Z][a-z]+\b)|\n+")
 _HEADING = re.compile(r"^\s*(?:[-*•#\d]+[.)]?\s*)?([A-Za-z][^:\n]{0,60}?)\s*[:：]\s*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s*")
