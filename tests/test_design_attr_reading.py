@@ -59,3 +59,9 @@ def test_a_full_stop_without_a_space_still_ends_the_sentence():
     texts = [s.text for s in split_sentences("Each kiln has a kiln code and a peak heat.Each potter owns kilns. Glaze 2.5 is used.")]
     assert texts[0].endswith("peak heat.") and texts[1].startswith("Each potter"), texts
     assert texts[-1] == "Glaze 2.5 is used.", texts
+
+
+def test_an_and_inside_the_list_splits_its_piece_too():
+    text = "Each glacier has a glacier code, melt rates and ice depths, a region, and a survey date."
+    names = attributes_of(text, "Glacier")
+    assert "Melt Rates" in names and "Ice Depths" in names, names

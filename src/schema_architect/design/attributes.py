@@ -259,13 +259,9 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
     pieces = [p for p in pieces if text[p[0]:p[1]].strip()]
     if not pieces:
         return []
-    # Split a final "A and B" (or the only piece "A and B"): the enumeration's last link.
-    last_s, last_e = pieces[-1]
-    middle: list[tuple[int, int]] = []
-    for ps, pe in pieces[:-1]:
-        m = _SHARED_HEAD.match(text, ps, pe)
-        middle.extend(_split_conjunction(text, ps, pe) if m and m.end() == pe else [(ps, pe)])
-    pieces = middle + _split_conjunction(text, last_s, last_e)
+    # Split every "A and B" piece: the final link of the enumeration, and pieces inside it
+    # ("order dates, shipping dates and ordering customers, tracks order status").
+    pieces = [part for ps, pe in pieces for part in _split_conjunction(text, ps, pe)]
     items = []
     for s, e in pieces[:MAX_ITEMS]:
         item = _clean_item(text, s, e)
@@ -299,7 +295,6 @@ def _share_heads(text: str, items: list[Item]) -> None:
             b.name = f"{words_b[0]} {head}"
 
 
-_SHARED_HEAD = re.compile(r"\s*[A-Za-z]+\s+(?:and|or)\s+[A-Za-z]+\s+[A-Za-z]+s\s*")
 _CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.IGNORECASE)
 
 
