@@ -133,6 +133,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
             pending = (first, items, _next_start(triggers, i, region_end))
     paren = _parenthesised_lists(sentence)
     if paren:
+        paren = _merge_sub_lists(out, paren)
+    if paren:
         # "maintains basic user information (user ID, username), records order information (...)":
         # the parenthesised lists are the real enumerations; a list that runs over them is not.
         out = [a for a in out if not any(a.trigger_end <= p.trigger_start < _list_end(a) for p in paren)]
@@ -140,6 +142,30 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         out.extend(paren)
     out.sort(key=lambda a: a.trigger_start)
     return out
+
+
+_INFO_HEADS = frozenset({"information", "info", "details", "detail", "data", "records", "record", "profile"})
+
+
+def _merge_sub_lists(lists: list[AttributeList], paren: list[AttributeList]) -> list[AttributeList]:
+    """'including log level, content, and lifecycle (creation, modification, deletion times)': a
+    parenthesised list that spells out one attribute of a longer list stands in for that attribute.
+    Returns the parenthesised lists that are enumerations of their own ('user information (ID, name)')."""
+    rest = []
+    for p in paren:
+        merged = False
+        for a in lists:
+            holder = next((k for k, it in enumerate(a.items) if it.start <= p.trigger_start < it.end), None)
+            if holder is None or len(a.items) < 2 or a.items[holder].name.split()[-1].lower() in _INFO_HEADS:
+                continue
+            if sum(a.trigger_end <= q.trigger_start < _list_end(a) for q in paren) > 1:
+                continue  # "attendance (punch time), leave record (leave time)": a list of sub-lists
+            a.items[holder:holder + 1] = p.items
+            merged = True
+            break
+        if not merged:
+            rest.append(p)
+    return rest
 
 
 _PAREN_LIST = re.compile(r"(?<=\w)\s*\(([^()]{3,400})\)")
