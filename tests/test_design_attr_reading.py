@@ -65,3 +65,10 @@ def test_an_and_inside_the_list_splits_its_piece_too():
     text = "Each glacier has a glacier code, melt rates and ice depths, a region, and a survey date."
     names = attributes_of(text, "Glacier")
     assert "Melt Rates" in names and "Ice Depths" in names, names
+
+
+def test_a_parenthesised_list_inside_a_longer_list_replaces_its_item():
+    text = ("The observatory must capture details for each telescope, including mirror size, mount type, "
+            "and service history (install date, last clean date).")
+    names = attributes_of(text, "Telescope")
+    assert {"Mirror Size", "Mount Type", "Install Date", "Last Clean Date"} <= set(names), names
