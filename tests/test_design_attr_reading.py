@@ -72,3 +72,21 @@ def test_a_parenthesised_list_inside_a_longer_list_replaces_its_item():
             "and service history (install date, last clean date).")
     names = attributes_of(text, "Telescope")
     assert {"Mirror Size", "Mount Type", "Install Date", "Last Clean Date"} <= set(names), names
+
+
+def test_the_noun_before_information_for_owns_the_list():
+    text = "The museum records gallery information for each wing, including gallery code, floor area and lighting."
+    names = attributes_of(text, "Gallery")
+    assert {"Gallery Code", "Floor Area", "Lighting"} <= set(names), names
+    assert read_requirements(text).model.entity("Wing") is None or "Floor Area" not in attributes_of(text, "Wing")
+
+
+def test_a_verb_before_information_for_is_not_an_owner():
+    text = "Curators can update information of exhibits, including exhibit code, title and era."
+    assert read_requirements(text).model.entity("Update") is None
+    assert "Title" in attributes_of(text, "Exhibit")
+
+
+def test_a_noun_that_looks_like_a_verb_before_information_owns_the_list():
+    text = "The system records book information, including title, author and price."
+    assert {"Title", "Author", "Price"} <= set(attributes_of(text, "Book"))

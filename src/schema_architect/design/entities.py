@@ -23,6 +23,7 @@ from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
 from .lexicon import (
     ABSTRACT_NOUNS,
+    ATTRIBUTE_INFO_KINDS,
     COMMON_VERBS,
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
@@ -80,7 +81,10 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
         # The word next to the trigger may be a noun that looks like a verb ("review records need").
         prev = toks[i - 1][0].lower() if i > 0 else ""
         noun_like_verb = low in COMMON_VERBS and (prev in DETERMINERS or prev in ("a", "an", "the", "each", "every")
-                                                  or (not words and low.endswith("s") and _is_np_word(prev or "x")))
+                                                  or (not words and low.endswith("s") and _is_np_word(prev or "x"))
+                                                  or (bool(words) and prev in COMMON_VERBS and not low.endswith(("ing", "ed"))
+                                                      and all(x.lower() in ENTITY_SUFFIX_NOISE for x, _ in words)))
+        # "records book information": between a verb and "information", a verb-looking word is the noun
         if not (_is_np_word(w) or noun_like_verb):
             break
         words.insert(0, toks[i])
@@ -210,6 +214,15 @@ def owner_of(alist: AttributeList) -> Owner | None:
     if last is None:
         for m in _FOR_EACH.finditer(prefix):
             last = m
+    if last is not None and last.re is _INFO_OF:
+        # "seat information for different areas": the noun before "information" owns the list
+        kind = np_before(s.text, last.start())
+        before = re.findall(r"[A-Za-z]+", s.text[:kind[1]])[-1:] if kind else []
+        if kind and kind[0].split()[-1].lower() not in ENTITY_SUFFIX_NOISE | ATTRIBUTE_INFO_KINDS | {"account"} \
+                and not (before and before[0].lower() in _MODALS | {"and", "or"}):  # "can update information of
+            o = make(kind[0], kind[1], "X information for Y")
+            if o:
+                return o
     if last is not None:
         np = np_after(s.text, last.end())
         if np:
