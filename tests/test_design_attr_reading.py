@@ -90,3 +90,10 @@ def test_a_verb_before_information_for_is_not_an_owner():
 def test_a_noun_that_looks_like_a_verb_before_information_owns_the_list():
     text = "The system records book information, including title, author and price."
     assert {"Title", "Author", "Price"} <= set(attributes_of(text, "Book"))
+
+
+def test_limits_expenditures_and_traffic_are_quantities():
+    from schema_architect.design.datatypes import infer_type
+
+    for name in ("Credit Limit", "Annual Expenditure", "Upload Traffic"):
+        assert infer_type(name)[0].type_class.name == "NUMERIC", name
