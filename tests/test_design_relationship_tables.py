@@ -131,3 +131,20 @@ def test_natural_key_named_alike_everywhere_and_not_unique_in_a_link():
     loan = _table(r, "Loan")
     assert "ISBN" in loan.column_names
     assert not any(u.columns == ["ISBN"] for u in loan.unique_constraints)
+
+
+# -- a record named after a thing records something of it ----------------------------------------------
+def test_event_named_after_a_thing_points_at_it_and_is_keyed_by_it_and_when():
+    text = ("Each vessel has a vessel ID and a name. "
+            "The vessel inspection records the inspector name, the inspection date and the result.")
+    r = design(text)
+    assert _fks(r, "Vessel Inspection") == {"Vessel ID": "Vessel"}
+    assert _table(r, "Vessel Inspection").primary_key_columns == ["Vessel ID", "Inspection Date"]
+
+
+def test_a_kind_or_a_thing_named_after_another_is_not_its_record():
+    text = ("Each trigger has a trigger ID and a name. Each cron trigger has a cron expression and a timezone. "
+            "Each rental has a rental ID and a start date. Each rental item has an item name and a fee.")
+    r = design(text)
+    assert _fks(r, "Cron Trigger") == {}
+    assert _fks(r, "Rental Item") == {}

@@ -15,6 +15,7 @@ Every step appends a :class:`Decision` with its rationale and source span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Span
@@ -29,6 +30,8 @@ _INFO_WORDS = frozenset({"information", "info", "details", "detail", "data", "re
 _KIND_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "genre"})
 # Identifier words that say nothing of their entity alone: "ID" becomes "Author ID" elsewhere.
 _GENERIC_KEY_WORDS = frozenset({"id", "identifier", "number", "no", "num", "code", "key", "serial"})
+# Nouns of an action or event ("Position Change", "Log Operation", "Course Selection", "Tool Usage").
+_EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ing|ance|ence|age)$")
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -95,6 +98,7 @@ class LogicalDesigner:
             self._choose_identifier(d)
         for d in self.drafts.values():
             self._resolve_references(d)
+        self._records_of_named_things()
         for d in self.drafts.values():
             if not d.pk:
                 self._key_without_identifier(d)
@@ -129,6 +133,40 @@ class LogicalDesigner:
             self.decide(f"{thing.entity.name}.{col}", f"foreign key to {kind.entity.name}",
                         f"{kind.entity.name} classifies {thing.entity.name}: each one is of one kind",
                         kind.entity.spans[0] if kind.entity.spans else None)
+
+    def _records_of_named_things(self) -> None:
+        """"Employee Position Change", "Assignment Score", "Log Operation": a table named with another
+        entity's name as a modifier records something of that entity, so it points at it (and a record
+        of two named things links both). Not when the name is the head ("Cron Trigger" is a kind of
+        Trigger) or the record is a classification ("Asset Category")."""
+        drafts = list(self.drafts.values())
+        names = self._loose_names()
+        for d in drafts:
+            dw = names[id(d)].replace("-", " ").split()
+            if len(dw) < 2 or not _EVENT_NOUN.search(dw[-1]) or "and" in dw:
+                continue  # "Bank Account and Transaction" joins two topics: no record of either
+            for other in drafts:
+                ow = names[id(other)].replace("-", " ").split()
+                if other is d or not ow or len(ow) >= len(dw) or ow[-1] == dw[-1]:
+                    continue
+                if not any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow))):
+                    continue
+                if any(t == other.entity.name for _, t, _ in d.fks) or any(t == d.entity.name for _, t, _ in other.fks):
+                    continue
+                if not other.pk:
+                    self._key_without_identifier(other, referenced=True)
+                if len(other.pk) != 1:
+                    continue
+                col = _fk_column_name(other)
+                if col in d.pk:
+                    continue
+                if col not in d.columns:
+                    d.columns.append(col)
+                    d.attrs[col] = Attribute(name=col)
+                d.fks.append((col, other.entity.name, other.pk[0]))
+                self.decide(f"{d.entity.name}.{col}", f"foreign key to {other.entity.name}",
+                            f"{d.entity.name} is named after {other.entity.name}: it records something of it",
+                            d.entity.spans[0] if d.entity.spans else None)
 
     def _mutual_references_to_junctions(self) -> None:
         """An order pointing at its books and a book pointing at its orders: each side has many of the
