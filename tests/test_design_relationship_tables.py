@@ -148,3 +148,21 @@ def test_a_kind_or_a_thing_named_after_another_is_not_its_record():
     r = design(text)
     assert _fks(r, "Cron Trigger") == {}
     assert _fks(r, "Rental Item") == {}
+
+
+# -- "order details" are the lines of an order ----------------------------------------------------------
+def test_document_details_are_its_line_items_keyed_by_document_and_thing():
+    text = ("The system records invoice information (invoice ID, issue date, customer name), "
+            "service information (service ID, service name, hourly rate), "
+            "and invoice details (service ID, billed hours, line amount).")
+    r = design(text)
+    line = _table(r, "Invoice Detail")
+    assert _fks(r, "Invoice Detail") == {"Service ID": "Service", "Invoice ID": "Invoice"}
+    assert sorted(line.primary_key_columns) == ["Invoice ID", "Service ID"]
+    assert "Billed Hours" not in _table(r, "Invoice").column_names
+
+
+def test_details_of_a_thing_that_is_not_a_document_stay_its_attributes():
+    text = "The system records flight details (flight number, departure time, arrival time)."
+    r = design(text)
+    assert [t.name for t in r.schema.tables] == ["Flight"]

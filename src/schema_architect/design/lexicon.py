@@ -104,6 +104,13 @@ ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
     ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "part", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]
 )
 
+# Documents made of lines: their "details" are a table of their own, the line items ("order details",
+# "invoice details"), not a suffix to drop as in "flight details".
+LINE_ITEM_OWNERS: frozenset[str] = frozenset(
+    ["order", "orders", "purchase", "sales", "sale", "invoice", "receipt", "bill", "shipment", "delivery",
+     "prescription", "quotation", "quote", "transaction"]
+)
+
 # Words that can begin an entity phrase but are not part of it ("pieces of equipment").
 ENTITY_PREFIX_NOISE: tuple[str, ...] = ("pieces of", "piece of", "kinds of", "kind of", "types of",
                                         "sets of", "set of", "lots of", "a number of", "number of",

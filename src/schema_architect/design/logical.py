@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Span
 from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from .datatypes import infer_type
-from .lexicon import FUNCTION_WORDS, IDENTIFIER_WORDS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS, UNIQUE_BY_NATURE
+from .lexicon import (FUNCTION_WORDS, IDENTIFIER_WORDS, LINE_ITEM_OWNERS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS,
+                      UNIQUE_BY_NATURE)
 from .words import loose, singular
 
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
@@ -32,6 +33,8 @@ _KIND_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", 
 _GENERIC_KEY_WORDS = frozenset({"id", "identifier", "number", "no", "num", "code", "key", "serial"})
 # Nouns of an action or event ("Position Change", "Log Operation", "Course Selection", "Tool Usage").
 _EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ing|ance|ence|age)$")
+# Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
+_LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -135,7 +138,7 @@ class LogicalDesigner:
                         kind.entity.spans[0] if kind.entity.spans else None)
 
     def _records_of_named_things(self) -> None:
-        """"Employee Position Change", "Assignment Score", "Log Operation": a table named with another
+        """"Vessel Inspection", "Log Operation", "Order Detail": a table named with another
         entity's name as a modifier records something of that entity, so it points at it (and a record
         of two named things links both). Not when the name is the head ("Cron Trigger" is a kind of
         Trigger) or the record is a classification ("Asset Category")."""
@@ -143,7 +146,8 @@ class LogicalDesigner:
         names = self._loose_names()
         for d in drafts:
             dw = names[id(d)].replace("-", " ").split()
-            if len(dw) < 2 or not _EVENT_NOUN.search(dw[-1]) or "and" in dw:
+            line_item = dw[-1] in _LINE_HEADS and dw[-2] in LINE_ITEM_OWNERS
+            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item) or "and" in dw:
                 continue  # "Bank Account and Transaction" joins two topics: no record of either
             for other in drafts:
                 ow = names[id(other)].replace("-", " ").split()

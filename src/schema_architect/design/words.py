@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ACTION_GERUNDS, DETERMINERS, ENTITY_PREFIX_NOISE, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS
+from .lexicon import ACTION_GERUNDS, DETERMINERS, ENTITY_PREFIX_NOISE, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, LINE_ITEM_OWNERS
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’]s\b|[-'’][A-Za-z0-9]+)*\.?|\d+(?:\.\d+)?|\S")
 _SMALL_WORDS = frozenset({"of", "and", "or", "in", "on", "at", "to", "for", "by", "the", "a", "an", "per"})
@@ -139,6 +139,8 @@ def entity_name(phrase: str) -> str | None:
     words = [w for w in p.split() if w]
     words = [w[:-2] if w.lower().endswith(("'s", "’s")) else w for w in words]
     while len(words) > 1 and (words[-1].lower() in ENTITY_SUFFIX_NOISE or words[-1].lower().endswith("ed")):
+        if words[-1].lower() in ("detail", "details") and words[-2].lower() in LINE_ITEM_OWNERS:
+            break  # "order details": the line items of an order
         words.pop()  # "Flight information", "review experts involved"
     words = [w for k, w in enumerate(words) if k == len(words) - 1 or w.lower() not in DETERMINERS]
     while words and words[-1].lower() in ("and", "or", "of", "for", "with"):
