@@ -76,3 +76,26 @@ def test_modifier_of_a_later_noun_or_a_verb_is_not_an_owner():
     assert _fks(design(_TENANTS + "The office stores tenant complaint summaries."), "Complaint") == {}
     assert _fks(design(_TENANTS + "Neighbours complaint tenants."), "Tenant") == {}
     assert _fks(design(_TENANTS + "The office handles tenants complaints."), "Complaint") == {}
+
+
+# -- a license plate number identifies a vehicle -----------------------------------------------------------
+def test_license_plate_number_is_the_vehicle_key():
+    text = ("Each truck has a license plate number, a make and a payload. "
+            "Each shipment has a shipment number, a destination and a license plate number.")
+    r = design(text)
+    assert r.schema.table("Truck").primary_key.columns == ["License Plate Number"]
+    assert _fks(r, "Shipment") == {"License Plate Number": "Truck"}
+
+
+# -- what one makes is its own ----------------------------------------------------------------------------
+_AUTHORS = "Each blogger has a blogger ID and a nickname. Each essay has an essay ID, a title and a body. "
+
+
+def test_creation_verb_puts_the_maker_on_the_made_thing():
+    assert _fks(design(_AUTHORS + "Bloggers can publish essays."), "Essay") == {"Blogger ID": "Blogger"}
+    assert _fks(design(_AUTHORS + "Each blogger writes an essay."), "Essay") == {"Blogger ID": "Blogger"}
+
+
+def test_creation_verb_object_that_modifies_a_later_noun_is_not_made():
+    r = design(_AUTHORS + "Bloggers can publish essay drafts.")
+    assert _fks(r, "Essay") == {}

@@ -49,6 +49,10 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
 # "tenant complaints", "the tenant's complaints": only a space or a possessive between two names
 _COMPOUND = re.compile(r"^(?:\s+|['’]s\s+|['’]\s+)$")
+_MAKING_VERB = r"(?:create|creates|publish|publishes|post|posts|place|places|submit|submits|write|writes|upload|uploads|open|opens|issue|issues|send|sends|initiate|initiates|raise|raises|file|files|make|makes)"
+_CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+)?" + _MAKING_VERB
+                      + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*$",
+                      re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
 # relationship set of two things, which experts store as a table of its own.
@@ -181,6 +185,9 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             _add(ev, b, a, Evidence(True, False, span))  # "equipment of multiple farms": a farm has equipment
         elif _PREPOSITION_ONLY.match(between):
             continue
+        elif _CREATES.match(between) and qb != "many" and _ends_noun_phrase(text, b_end):
+            # "users can publish notifications", "each member writes a review": what one makes is its own
+            _add(ev, a, b, Evidence(True, False, span))
         elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
             _add(ev, b, a, Evidence(True, True, span))
@@ -237,6 +244,14 @@ def _names_counted(rest: str, name: str, form: str) -> bool:
     return name.lower() in low or form.lower() in low
 
 
+def _ends_noun_phrase(text: str, end: int) -> bool:
+    """False when the next word continues the noun ("exam" in "exam scores"); "page version
+    management" still ends with the version."""
+    after = _NEXT_WORD.match(text, end)
+    return not (after and after.group(1).lower() not in FUNCTION_WORDS and after.group(1).lower() not in COMMON_VERBS
+                and after.group(1).lower() not in ENTITY_SUFFIX_NOISE)
+
+
 def _owner_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b_end: int) -> bool:
     """"manage customer orders", "the user's requests": the first noun owns the second. Not "exams
     students" (a modifier is singular), "students' exam scores" or "a user card exchange" (the second
@@ -244,9 +259,7 @@ def _owner_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b
     "maintenance personnel" (people are not owned by a thing), "employee position" (a classification)."""
     if not between.strip() and is_plural(text[a_start:a_end].split()[-1]):
         return False
-    after = _NEXT_WORD.match(text, b_end)
-    if after and after.group(1).lower() not in FUNCTION_WORDS and after.group(1).lower() not in COMMON_VERBS \
-            and after.group(1).lower() not in ENTITY_SUFFIX_NOISE:  # "page version management" still counts
+    if not _ends_noun_phrase(text, b_end):
         return False
     before = _PREVIOUS_WORD.search(text, 0, a_start)
     if before and before.group(1).lower() not in FUNCTION_WORDS and before.group(1).lower() not in COMMON_VERBS:
