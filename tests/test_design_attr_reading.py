@@ -97,3 +97,9 @@ def test_limits_expenditures_and_traffic_are_quantities():
 
     for name in ("Credit Limit", "Annual Expenditure", "Upload Traffic"):
         assert infer_type(name)[0].type_class.name == "NUMERIC", name
+
+
+def test_providing_introduces_a_list():
+    text = "Volunteers register on the portal by providing their nickname, shirt size and home district."
+    assert {"Nickname", "Shirt Size", "Home District"} <= set(attributes_of(text, "Volunteer"))
+

@@ -19,7 +19,7 @@ LIST_TRIGGERS: tuple[str, ...] = (
     "stores", "store", "storing", "tracks", "track", "tracking", "captures", "capture",
     "involves", "lists", "holds", "keeps", "documenting", "documents", "document",
     "maintains", "maintain", "registers", "register", "defined by", "identified by",
-    "fields", "attributes", "columns", "properties",
+    "fields", "attributes", "columns", "properties", "providing",
 )
 
 # Words that end an attribute list: a new clause that is not part of the enumeration.
