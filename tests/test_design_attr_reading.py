@@ -103,3 +103,9 @@ def test_providing_introduces_a_list():
     text = "Volunteers register on the portal by providing their nickname, shirt size and home district."
     assert {"Nickname", "Shirt Size", "Home District"} <= set(attributes_of(text, "Volunteer"))
 
+
+
+def test_person_in_charge_and_reason_for_change_stay_whole():
+    text = "Each greenhouse has a greenhouse code, a person in charge, and a reason for change."
+    names = attributes_of(text, "Greenhouse")
+    assert "Person in Charge" in names and "Reason for Change" in names, names

@@ -48,7 +48,8 @@ _COMPOUND_HEADS = frozenset({"time", "date", "status", "number", "address", "res
                              "location", "type", "method", "person", "personnel", "amount", "quantity", "code",
                              "level", "state", "mode", "count", "record", "period", "channel", "opinion",
                              "content", "description", "remarks"})
-_ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|for|by|from|in|on|during|"
+# "person in charge", "reason for change": fixed phrases whose preposition does not start a clause.
+_ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|(?<!\breason\s)for|by|from|in(?!\s+charge\b)|on|during|"
                        r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can)\s", re.IGNORECASE)
 _TRIGGER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(LIST_TRIGGERS, key=len, reverse=True)) + r")(?![\w-])"
@@ -402,7 +403,8 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         if keep:
             item.possessor = " ".join(keep) + ("s" if re.search(r"s['’]\s", name) else "")
             name = poss.group(2)
-    name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|in charge)\s*$", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|(?<!person\s)in charge)\s*$", "", name.strip(),
+                  flags=re.IGNORECASE)  # "the staff in charge" -> staff; "person in charge" is a name
     name = clean_phrase(_LEADING_TRIGGER.sub("", name))  # "including scores" -> "scores"
     if not name or not name[0].isalnum():
         return None
