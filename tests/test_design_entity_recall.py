@@ -83,3 +83,16 @@ def test_a_clause_before_the_passive_list_names_no_event():
     names = [e.name for e in read_requirements(
         "After the review is passed, the score, reviewer and date must be recorded.").model.entities]
     assert "Review" not in names
+
+
+def test_kinds_of_information_inside_an_owned_list_are_attributes():
+    names = entity_names("Each courier has a courier ID, vehicle information, route information and a shift.")
+    assert "Courier" in names
+    assert "Vehicle" not in names and "Route" not in names, names
+
+
+def test_a_counted_plural_ends_before_a_participle_or_a_preposition():
+    names = entity_names("The agency has multiple teams working on projects. "
+                         "It also tracks various permits across several regions.")
+    assert "Team" in names and "Permit" in names and "Region" in names, names
+    assert not any(n.startswith(("Teams ", "Permits ")) for n in names), names

@@ -95,7 +95,7 @@ def read_requirements(text: str) -> Reading:
             for item in alist.items:
                 span = Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])
                 if item.many:
-                    member = entity_name(item.name)
+                    member = entity_name(" ".join(_before_participle(item.name.split())))
                     if usable(member):
                         many_items.append((ent.name, member, span, item.link_attributes))
                     continue
@@ -352,6 +352,14 @@ def _describes_other(owners, heading: str) -> bool:
     return any(o != topic and set(o.split()) & set(topic.split()) for o in owners)
 
 
+def _before_participle(words: list[str]) -> list[str]:
+    """"multiple departments collaborating": after the counted plural, an -ing word starts a clause."""
+    for k in range(1, len(words)):
+        if words[k].lower().endswith("ing") and is_plural(words[k - 1]):
+            return words[:k]
+    return words
+
+
 def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                             described_under: dict[str, set[str]] | None = None) -> None:
     """Things the text counts ("employs multiple developers") and topics of headings are entities
@@ -369,7 +377,7 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             np = np_after(s.text, at)
             if np is None:
                 continue
-            phrase = " ".join(np[0].split()[:3]).replace(" and ", " ")
+            phrase = " ".join(_before_participle(np[0].split()[:3])).replace(" and ", " ")
             name = entity_name(phrase)
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
                 found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
@@ -391,9 +399,13 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
         # kinds of information names one entity per kind.
         infos = list(_INFO_KIND.finditer(s.text))
         if len(infos) >= 2:
+            owned = [(al.items[0].start, al.items[-1].end) for al, owner in _analyze(s.text, s.heading)
+                     if owner is not None and al.items]
             for m in infos:
-                if m.group(1).split()[0].lower() in ATTRIBUTE_INFO_KINDS:
+                if any(w.lower() in ATTRIBUTE_INFO_KINDS for w in m.group(1).split()):
                     continue  # "contact information" is an attribute of its owner
+                if any(a <= m.start(1) < b for a, b in owned):
+                    continue  # "each task has a task ID, lock information, ...": items of an owned list
                 name = entity_name(m.group(1))
                 if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                     found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
