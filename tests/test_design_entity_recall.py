@@ -96,3 +96,15 @@ def test_a_counted_plural_ends_before_a_participle_or_a_preposition():
                          "It also tracks various permits across several regions.")
     assert "Team" in names and "Permit" in names and "Region" in names, names
     assert not any(n.startswith(("Teams ", "Permits ")) for n in names), names
+
+
+def test_a_generic_word_owns_a_list_that_holds_its_own_identifier():
+    names = entity_names("Each company includes basic information such as company ID, company name and address. "
+                         "Each operation records the operation ID, amount and time.")
+    assert "Company" in names and "Operation" in names, names
+
+
+def test_a_generic_word_without_its_identifier_in_the_list_is_still_not_an_entity():
+    names = entity_names("The company needs to record each courier's name, phone and vehicle.")
+    assert "Company" not in names, names
+    assert "Record" not in entity_names("Income: the record includes Record ID, amount and time.")

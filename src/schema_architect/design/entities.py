@@ -29,6 +29,7 @@ from .lexicon import (
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     GENERIC_OWNERS,
+    IDENTIFIER_WORDS,
     NON_ENTITY_HEADS,
 )
 from .segment import Sentence
@@ -165,6 +166,26 @@ def _past_participle(word: str) -> bool:
     return len(word) >= 5 and word.endswith("ed") and not word.endswith(("eed", "dred"))
 
 
+_NEVER_KEYED = frozenset({"system", "database", "platform", "record", "entry", "item", "data", "information",
+                          "detail", "table"})
+
+
+def _keyed_by_items(name: str | None, alist: AttributeList) -> bool:
+    """"Each company includes company ID, company name, ...": a word that usually means the speaker
+    or something abstract ("company", "administrator", "operation") is an entity when the list
+    holds its own identifier."""
+    if not name or not name.replace(" ", "").isalpha() or len(name.split()) > 2:
+        return False
+    own = loose(name).split()
+    if own[-1] in _NEVER_KEYED or own[-1] in FUNCTION_WORDS:
+        return False  # "the record includes Record ID": the record of what the text is about
+    for item in alist.items:
+        words = loose(item.name).split()
+        if len(words) == len(own) + 1 and words[:-1] == own and words[-1] in IDENTIFIER_WORDS:
+            return True
+    return False
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -177,7 +198,7 @@ def owner_of(alist: AttributeList) -> Owner | None:
             if m and len(m.group(1)) < len(phrase) - 2:
                 possessor = entity_name(m.group(1))
         name = entity_name(phrase)
-        if not usable(name):
+        if not usable(name) and not _keyed_by_items(name, alist):
             return None
         last = phrase.split()[-1] if phrase.split() else ""
         plural = is_plural(last) and rule in ("subject", "sentence subject")
