@@ -108,3 +108,17 @@ def test_a_generic_word_without_its_identifier_in_the_list_is_still_not_an_entit
     names = entity_names("The company needs to record each courier's name, phone and vehicle.")
     assert "Company" not in names, names
     assert "Record" not in entity_names("Income: the record includes Record ID, amount and time.")
+
+
+def test_a_speaker_noun_with_its_own_information_listed_is_an_entity():
+    names = entity_names("The federation oversees several clubs, with organization information including "
+                         "name, founding year and headquarters.")
+    assert "Organization" in names, names
+
+
+def test_a_noun_that_looks_like_a_verb_right_before_the_list_verb_is_the_owner():
+    model = read_requirements("The clinic keeps visit data, with each treatment record including a treatment code, "
+                              "a dosage and a nurse.").model
+    record = model.entity("Treatment Record")
+    assert record is not None
+    assert {"Treatment Code", "Dosage", "Nurse"} <= {a.name for a in record.attributes}

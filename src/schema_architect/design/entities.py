@@ -64,6 +64,11 @@ def _is_np_word(w: str) -> bool:
     return w[0].isalnum() and low not in FUNCTION_WORDS and low not in COMMON_VERBS and not low.endswith("ly")
 
 
+# A list trigger that is itself the verb: the word right before it is a noun ("each booking record including").
+_HAS_AFTER = re.compile(r"\s*(?:including|includes|include|contains|containing|has|have|having|consists|with)\b",
+                        re.IGNORECASE)
+
+
 def np_before(text: str, end: int) -> tuple[str, int] | None:
     """The noun phrase ending right before ``end`` (modals skipped): (phrase, start offset)."""
     toks = [(m.group(), m.start()) for m in _WORD.finditer(text, 0, end)]
@@ -84,7 +89,8 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
         noun_like_verb = low in COMMON_VERBS and (prev in DETERMINERS or prev in ("a", "an", "the", "each", "every")
                                                   or (not words and low.endswith("s") and _is_np_word(prev or "x"))
                                                   or (bool(words) and prev in COMMON_VERBS and not low.endswith(("ing", "ed"))
-                                                      and all(x.lower() in ENTITY_SUFFIX_NOISE for x, _ in words)))
+                                                      and all(x.lower() in ENTITY_SUFFIX_NOISE for x, _ in words))
+                                                  or (not words and _is_np_word(prev or "x") and _HAS_AFTER.match(text, end)))
         # "records book information": between a verb and "information", a verb-looking word is the noun
         if not (_is_np_word(w) or noun_like_verb):
             break
@@ -186,6 +192,18 @@ def _keyed_by_items(name: str | None, alist: AttributeList) -> bool:
     return False
 
 
+_INFO_SUFFIXES = frozenset({"information", "info", "details", "data", "profile", "profiles"})
+# Generic owners that are the speaker in "The company needs to record ..." but things of the domain
+# when their own information is listed.
+_SPEAKER_NOUNS = frozenset({"company", "enterprise", "organization", "administrator", "admin"})
+
+
+def _described_generic(phrase: str, name: str | None) -> bool:
+    """"with enterprise information including name and creation time": the enterprise is an entity."""
+    words = phrase.lower().split()
+    return len(words) >= 2 and words[-1] in _INFO_SUFFIXES and (name or "").lower() in _SPEAKER_NOUNS
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -198,7 +216,7 @@ def owner_of(alist: AttributeList) -> Owner | None:
             if m and len(m.group(1)) < len(phrase) - 2:
                 possessor = entity_name(m.group(1))
         name = entity_name(phrase)
-        if not usable(name) and not _keyed_by_items(name, alist):
+        if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name):
             return None
         last = phrase.split()[-1] if phrase.split() else ""
         plural = is_plural(last) and rule in ("subject", "sentence subject")
