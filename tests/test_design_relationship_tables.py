@@ -166,3 +166,13 @@ def test_details_of_a_thing_that_is_not_a_document_stay_its_attributes():
     text = "The system records flight details (flight number, departure time, arrival time)."
     r = design(text)
     assert [t.name for t in r.schema.tables] == ["Flight"]
+
+
+# -- "add Y to their wishlist": the container is the link table ------------------------------------------
+def test_adding_things_to_a_personal_container_links_owner_and_things():
+    text = ("Each listener has a listener ID and a nickname. Each podcast has a podcast ID and a title. "
+            "Listeners can save podcasts to their listening queue, recording the quantity of episodes.")
+    r = design(text)
+    links = _linking(r, "Listener", "Podcast")
+    assert [t.name for t in links] == ["Listening Queue"]
+    assert sorted(links[0].primary_key_columns) == ["Listener ID", "Podcast ID"]

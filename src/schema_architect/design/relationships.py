@@ -34,7 +34,7 @@ _EACH = re.compile(r"\b(?:each|every)\s*$", re.IGNORECASE)
 _M2M = re.compile(r"many[\s-]+to[\s-]+many|\bm\s*:\s*n\b|\bn\s*:\s*m\b", re.IGNORECASE)
 _ONE2ONE = re.compile(r"one[\s-]+to[\s-]+one|\b1\s*:\s*1\b", re.IGNORECASE)
 _BELONGS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in BELONGS_PHRASES) + r")\b", re.IGNORECASE)
-_LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)\s+([a-z]+(?:list|cart|basket|favorites|favourites|collection|library|playlist|schedule|portfolio))\b", re.IGNORECASE)
+_LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)\s+((?:[a-z]+\s+)?[a-z]*(?:list|cart|basket|bag|queue|favorites|favourites|collection|library|playlist|schedule|portfolio))\b", re.IGNORECASE)
 # "the equipment of multiple farms": a preposition alone between the two says where X sits, not that
 # one X has many Y ("of/in/under": each Y has X; "from/for/to": nothing about who owns whom).
 _CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
@@ -175,6 +175,14 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
             ev.link_names.setdefault(pair, link.group(1))
+            if a_end <= link.start() and b_start < link.start() and not _SEPARATOR.search(text[b_end:link.start()]) \
+                    and not _LISTED_ONLY.match(between):
+                # "users can add products to their shopping cart": the cart holds many of each
+                ev.m2m.setdefault(pair, span)
+                count = _PAIR_COUNT.search(text, link.end())
+                if count:
+                    ev.link_attributes.setdefault(pair, [count.group(1).strip()])
+                continue
         if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
             # "customer orders", "the page's versions": a noun that modifies another names its owner
             _add(ev, a, b, Evidence(True, False, span))
