@@ -176,3 +176,10 @@ def test_adding_things_to_a_personal_container_links_owner_and_things():
     links = _linking(r, "Listener", "Podcast")
     assert [t.name for t in links] == ["Listening Queue"]
     assert sorted(links[0].primary_key_columns) == ["Listener ID", "Podcast ID"]
+
+
+def test_stated_many_to_many_between_a_pair_names_only_that_pair():
+    text = ("The guest books rooms (Booking ID, Guest ID) relationship table represents "
+            "the many-to-many relationship between guests and rooms.")
+    rels = detect_relationships(split_sentences(text), ["Booking", "Guest", "Room"])
+    assert [(frozenset((r.left, r.right)), r.kind) for r in rels] == [(frozenset(("Guest", "Room")), "M:N")]

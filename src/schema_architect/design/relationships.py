@@ -125,8 +125,9 @@ def _read_named_relationships(s: Sentence, names: list[str], ev: PairEvidence) -
                 break
             pairs += [(found[0], other) for other in found[1:]]
         span = Span(start=s.start + m.start(), end=s.start + stop, text=text[m.start():stop])
+        stated_m2m = _M2M.search(text[max(0, m.start() - 25):m.start()])  # "a many-to-many relationship between"
         for pair in pairs:
-            ev.related.setdefault(frozenset(pair), span)
+            (ev.m2m if stated_m2m else ev.related).setdefault(frozenset(pair), span)
     for m in _HYPHEN_PAIR.finditer(text):
         a, b = _named_by_word(m.group(1), names), _named_by_word(m.group(2), names)
         if a and b and a != b:
@@ -163,7 +164,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         span = Span(start=s.start + a_start, end=s.start + b_end, text=text[a_start:b_end])
         pair = frozenset((a, b))
         if _M2M.search(text):
-            ev.m2m.setdefault(pair, span)
+            if not _BETWEEN.search(text):  # "many-to-many relationship between X and Y" names its pair
+                ev.m2m.setdefault(pair, span)
             continue
         if _ONE2ONE.search(text):
             ev.one2one.setdefault(pair, span)
