@@ -122,3 +122,11 @@ def test_a_noun_that_looks_like_a_verb_right_before_the_list_verb_is_the_owner()
     record = model.entity("Treatment Record")
     assert record is not None
     assert {"Treatment Code", "Dosage", "Nurse"} <= {a.name for a in record.attributes}
+
+
+def test_the_business_counting_its_things_is_not_an_entity():
+    text = ("The aquarium has several tanks, each with a tank number, a volume and a water temperature. "
+            "Each keeper has multiple certificates.")
+    names = entity_names(text)
+    assert "Tank" in names and "Keeper" in names and "Certificate" in names, names
+    assert "Aquarium" not in names, names

@@ -82,6 +82,14 @@ def read_requirements(text: str) -> Reading:
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
+            if _the_speaker(alist, s.text, owner.span.start):
+                for item in alist.items:  # "The hotel has multiple rooms": the rooms are the entity
+                    member = entity_name(" ".join(_before_participle(item.name.split())))
+                    if usable(member):
+                        many_items.append((owner.name, member, _shift(Span(start=item.start, end=item.end,
+                                                                               text=s.text[item.start:item.end]), s.start),
+                                           item.link_attributes))
+                continue
             owner_name = _assessment_of(owner.name, alist.prefix, ents) or owner.name
             is_new = ents.get(owner_name) is None
             if s.heading and is_new:
@@ -203,6 +211,16 @@ def _recorded_event(text: str) -> tuple:
     if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
         return ()
     return ((name, tuple(items)),)
+
+
+def _the_speaker(alist, text: str, owner_start: int) -> bool:
+    """"The hotel has multiple rooms", "The university also has several professors": a singular
+    owner named with "the" whose list only counts other things is the business describing itself,
+    not one of many rows (unlike "each farm has multiple plots")."""
+    if not alist.items or not all(item.many for item in alist.items):
+        return False
+    before = text[:owner_start].split()
+    return bool(before) and before[-1].lower() == "the" and not is_plural(text[owner_start:].split()[0])
 
 
 _MEASURE_HEADS = frozenset({"indicator", "metric", "criterion", "criteria", "index", "measure", "kpi"})
