@@ -130,3 +130,15 @@ def test_the_business_counting_its_things_is_not_an_entity():
     names = entity_names(text)
     assert "Tank" in names and "Keeper" in names and "Certificate" in names, names
     assert "Aquarium" not in names, names
+
+
+def test_the_kinds_of_records_a_business_keeps_are_entities():
+    names = entity_names("Each tenant has a tenant ID, a name and a phone. The agency needs to keep track of "
+                         "each tenant's Repair Records and Inspection Records, and the caretaker tracks noise records.")
+    assert {"Repair Record", "Inspection Record", "Noise Record"} <= set(names), names
+
+
+def test_a_record_named_as_an_identifier_is_not_an_entity():
+    names = entity_names("Each pet has a unique vaccination record number, a name and a breed. "
+                         "The clinic stores vaccination records.")
+    assert "Vaccination Record" not in names, names

@@ -11,6 +11,7 @@ from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision
 from .attributes import find_attribute_lists, split_items
 from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
 from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, COMMON_VERBS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
+from .logical import is_identifier_name
 from .relationships import detect_relationships
 from .segment import Sentence, split_sentences
 from .words import entity_name, is_plural, loose, singular
@@ -370,6 +371,22 @@ def _describes_other(owners, heading: str) -> bool:
     return any(o != topic and set(o.split()) & set(topic.split()) for o in owners)
 
 
+_RECORD_KIND = r"((?:(?!and\b|or\b|the\b|all\b|each\b)[A-Za-z][\w-]*\s+){1,3}?)[Rr]ecords\b"
+_KEPT_RECORDS = re.compile(
+    r"\b(?:record|records|track|tracks|tracking|keep track of|keeps track of|manage|manages|managing|store|stores|"
+    r"storing|maintain|maintains|retain|retains|save|saves|generate|generates|keep|keeps|query|view)\s+"
+    r"(?:the\s+|all\s+|their\s+|its\s+)?(?:(?:each|every)\s+[a-z]+['’]s\s+)?" + _RECORD_KIND
+    + r"(?:\s+and\s+" + _RECORD_KIND + r")?")
+
+
+def _names_an_identifier(name: str, ents: EntitySet) -> bool:
+    """"unique medical record number" listed for a patient: the medical record is that patient's
+    number here, not a table of its own."""
+    key = loose(name)
+    return any(loose(a.name).startswith(key + " ") and is_identifier_name(a.name)
+               for e in ents.entities for a in e.attributes)
+
+
 def _before_participle(words: list[str]) -> list[str]:
     """"multiple departments collaborating": after the counted plural, an -ing word starts a clause."""
     for k in range(1, len(words)):
@@ -427,6 +444,17 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(m.group(1))
                 if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                     found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
+    for s in sentences:
+        # "track attendance records", "record each customer's Medical Records and Claim Records":
+        # the kinds of records a business keeps are entities.
+        for m in _KEPT_RECORDS.finditer(s.text):
+            for g in (1, 2):
+                kind = m.group(g)
+                if not kind or kind.split()[0].lower() in ATTRIBUTE_INFO_KINDS:
+                    continue
+                name = entity_name(kind + " record")
+                if usable(name) and len(name.split()) <= 4 and not _names_an_identifier(name, ents):
+                    found.append((name, Span(start=s.start + m.start(g), end=s.start + m.end(g), text=kind)))
     for s in sentences:
         if s.heading and not _describes_other(described_under.get(s.heading, ()), s.heading):
             name = _heading_topic(entity_name(s.heading))
