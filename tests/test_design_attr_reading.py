@@ -109,3 +109,10 @@ def test_person_in_charge_and_reason_for_change_stay_whole():
     text = "Each greenhouse has a greenhouse code, a person in charge, and a reason for change."
     names = attributes_of(text, "Greenhouse")
     assert "Person in Charge" in names and "Reason for Change" in names, names
+
+
+def test_a_singular_noun_that_looks_like_a_verb_heads_the_subject():
+    text = "For harbour management, each berth booking record has a booking code, a vessel name and an arrival time."
+    assert read_requirements(text).model.entity("Berth Booking Record") is not None, \
+        [e.name for e in read_requirements(text).model.entities]
+    assert "Arrival Time" in attributes_of(text, "Berth Booking Record")

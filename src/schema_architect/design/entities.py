@@ -88,6 +88,9 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
         prev = toks[i - 1][0].lower() if i > 0 else ""
         noun_like_verb = low in COMMON_VERBS and (prev in DETERMINERS or prev in ("a", "an", "the", "each", "every")
                                                   or (not words and low.endswith("s") and _is_np_word(prev or "x"))
+                                                  or (not words and not low.endswith(("ing", "ed")) and bool(prev)
+                                                      and _is_np_word(prev) and not is_plural(prev))
+                                                  # "each visitor appointment record has": a singular noun before it
                                                   or (bool(words) and prev in COMMON_VERBS and not low.endswith(("ing", "ed"))
                                                       and all(x.lower() in ENTITY_SUFFIX_NOISE for x, _ in words))
                                                   or (not words and _is_np_word(prev or "x") and _HAS_AFTER.match(text, end)))
