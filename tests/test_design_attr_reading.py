@@ -116,3 +116,9 @@ def test_a_singular_noun_that_looks_like_a_verb_heads_the_subject():
     assert read_requirements(text).model.entity("Berth Booking Record") is not None, \
         [e.name for e in read_requirements(text).model.entities]
     assert "Arrival Time" in attributes_of(text, "Berth Booking Record")
+
+
+def test_an_operation_verb_is_not_part_of_the_owner():
+    text = "Create and edit recipes, including recipe titles, cooking times and servings."
+    names = [e.name for e in read_requirements(text).model.entities]
+    assert "Recipe" in names and not any(n.startswith("Edit") for n in names), names

@@ -50,6 +50,11 @@ _WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
+# Operations a sentence may open with ("Edit stories, including ..."): never the first word of an owner.
+_OPERATION_VERBS = frozenset({"add", "delete", "remove", "modify", "edit", "update", "view", "create", "manage",
+                              "submit", "search", "browse", "maintain", "configure", "define", "set"})
+
+
 @dataclass
 class Owner:
     name: str
@@ -218,6 +223,11 @@ def owner_of(alist: AttributeList) -> Owner | None:
             m = re.match(r"([A-Za-z][\w ]*?)['’]s?\s", s.text[start:start + len(phrase) + 3])
             if m and len(m.group(1)) < len(phrase) - 2:
                 possessor = entity_name(m.group(1))
+        words = phrase.split()
+        while len(words) > 1 and words[0].lower() in _OPERATION_VERBS:
+            start += len(words[0]) + 1  # "create and edit stories": the operation is not part of the name
+            words = words[1:]
+        phrase = " ".join(words)
         name = entity_name(phrase)
         if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name):
             return None
