@@ -122,3 +122,15 @@ def test_an_operation_verb_is_not_part_of_the_owner():
     text = "Create and edit recipes, including recipe titles, cooking times and servings."
     names = [e.name for e in read_requirements(text).model.entities]
     assert "Recipe" in names and not any(n.startswith("Edit") for n in names), names
+
+
+def test_the_verb_of_an_each_subject_opens_a_list():
+    text = "Each shipment manifest records Crate Code, Port Name, Seal Number, and Gross Weight."
+    names = attributes_of(text, "Shipment Manifest")
+    assert {"Crate Code", "Port Name", "Seal Number", "Gross Weight"} <= set(names), names
+
+
+def test_records_as_a_noun_is_no_trigger():
+    text = "Each clinic has a clinic code and an address. Treatment records, invoices, and visit notes are archived."
+    names = attributes_of(text, "Clinic")
+    assert "Invoices" not in names, names

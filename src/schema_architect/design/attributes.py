@@ -243,7 +243,15 @@ def _is_trigger(text: str, m: re.Match) -> bool:
         return True
     before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 20): m.start()])
     after = re.findall(r"[A-Za-z]+", text[m.end(): m.end() + 20])
-    return bool((before and before[-1].lower() in _VERB_BEFORE) or (after and after[0].lower() in _VERB_AFTER))
+    if (before and before[-1].lower() in _VERB_BEFORE) or (after and after[0].lower() in _VERB_AFTER):
+        return True
+    # "Each production plan records Order ID, Pizza ID, Production Sequence": the verb of an "each X"
+    # subject, with a comma list right after it
+    subject = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 40): m.start()])[-4:]
+    if not word.endswith("s") or not any(w.lower() in ("each", "every") for w in subject):
+        return False
+    pieces = re.split(r"[.;:]", text[m.end():], maxsplit=1)[0].split(",")
+    return len(pieces) >= 3 and all(0 < len(p.split()) <= 4 for p in pieces[:3])
 
 
 def _region_end(text: str, start: int, later: list[re.Match]) -> int:
