@@ -134,3 +134,8 @@ def test_records_as_a_noun_is_no_trigger():
     text = "Each clinic has a clinic code and an address. Treatment records, invoices, and visit notes are archived."
     names = attributes_of(text, "Clinic")
     assert "Invoices" not in names, names
+
+
+def test_creation_and_update_time_are_two_times():
+    names = attributes_of("Each playlist has a title, a creation and update time, and a cover image.", "Playlist")
+    assert "Creation Time" in names and "Update Time" in names, names

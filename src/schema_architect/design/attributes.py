@@ -318,6 +318,13 @@ def _drop_operation_clauses(items: list[Item]) -> None:
             item.clause = True
 
 
+# Events that have a time of their own ("creation and update time" -> Creation Time, Update Time).
+_EVENT_WORDS = frozenset({"creation", "update", "modification", "start", "end", "departure", "arrival", "entry",
+                          "exit", "registration", "release", "publication", "submission", "completion", "expiration",
+                          "approval", "deletion", "login", "logout", "return", "delivery", "shipping", "payment",
+                          "check-in", "check-out", "opening", "closing", "issue", "review", "sending", "receipt"})
+
+
 def _share_heads(text: str, items: list[Item]) -> None:
     """'start and end dates' -> Start Date, End Date: a plural head shared across 'and'."""
     for a, b in zip(items, items[1:]):
@@ -328,6 +335,9 @@ def _share_heads(text: str, items: list[Item]) -> None:
             head = singular(words_b[-1])
             a.name = f"{a.name} {head}"
             b.name = f"{words_b[0]} {head}"
+        elif between in ("and", "or", "&") and a.name.lower() in _EVENT_WORDS and len(words_b) == 2 \
+                and words_b[0].lower() in _EVENT_WORDS and words_b[-1].lower() in ("time", "date", "timestamp"):
+            a.name = f"{a.name} {words_b[-1]}"  # "creation and update time": two times, one head
 
 
 _CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.IGNORECASE)
