@@ -139,3 +139,16 @@ def test_records_as_a_noun_is_no_trigger():
 def test_creation_and_update_time_are_two_times():
     names = attributes_of("Each playlist has a title, a creation and update time, and a cover image.", "Playlist")
     assert "Creation Time" in names and "Update Time" in names, names
+
+
+def test_such_as_in_parentheses_after_information_lists_fields():
+    text = "Crew management: including basic information of sailors (such as sailor code, rank, home port)."
+    names = attributes_of(text, "Sailor")
+    assert {"Sailor Code", "Rank", "Home Port"} <= set(names), names
+
+
+def test_personal_information_in_parentheses_joins_the_outer_list():
+    text = ("Member management: including members' personal information (such as name, birthday), "
+            "membership tier, and join date.")
+    names = attributes_of(text, "Member")
+    assert {"Name", "Birthday", "Membership Tier", "Join Date"} <= set(names), names

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     ACTION_GERUNDS,
+    ATTRIBUTE_INFO_KINDS,
     CLAUSE_WORDS,
     DATA_GERUNDS,
     DATA_VERBS,
@@ -157,8 +158,11 @@ def _merge_sub_lists(lists: list[AttributeList], paren: list[AttributeList]) -> 
         merged = False
         for a in lists:
             holder = next((k for k, it in enumerate(a.items) if it.start <= p.trigger_start < it.end), None)
-            if holder is None or len(a.items) < 2 or a.items[holder].name.split()[-1].lower() in _INFO_HEADS:
+            if holder is None or len(a.items) < 2:
                 continue
+            words = a.items[holder].name.lower().split()
+            if words[-1] in _INFO_HEADS and not all(w in ATTRIBUTE_INFO_KINDS for w in words[:-1]):
+                continue  # "user information (ID, name)" is another owner's list; "personal information" is not
             if sum(a.trigger_end <= q.trigger_start < _list_end(a) for q in paren) > 1:
                 continue  # "attendance (punch time), leave record (leave time)": a list of sub-lists
             a.items[holder:holder + 1] = p.items
@@ -176,15 +180,25 @@ def _list_end(alist: AttributeList) -> int:
     return max((i.end for i in alist.items), default=alist.trigger_end)
 
 
+_EXAMPLE_OPENER = re.compile(r"\s*(?:such as|e\.g\.?,?|for example,?|including)\s+", re.IGNORECASE)
+# "... information of sports teams (" : the parentheses list the information's fields
+_INFO_BEFORE = re.compile(r"\b(?:information|info|details|data|records?|attributes|fields)\b(?:\s+(?:of|about|for)\s+[\w' ]{1,40})?\s*$",
+                          re.IGNORECASE)
+
+
 def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
     """'basic dish information (dish ID, dish name, price, etc.)': the parentheses hold the list."""
     text = sentence.text
     out = []
     for m in _PAREN_LIST.finditer(text):
         inner = m.group(1)
-        if _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.IGNORECASE):
+        begin = m.start(1)
+        example = _EXAMPLE_OPENER.match(inner)
+        if example and _INFO_BEFORE.search(text, 0, m.start()):
+            begin += example.end()  # "basic information of students (such as student ID, name, age)"
+        elif _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.IGNORECASE):
             continue
-        items = [it for it in split_items(text, m.start(1), m.end(1)) if not it.many]
+        items = [it for it in split_items(text, begin, m.end(1)) if not it.many]
         if _value_list(text[: m.start()], items):
             continue  # "personnel type (teacher, student, visitor)": the values of one attribute
         if len(items) >= 2:
