@@ -183,3 +183,16 @@ def test_stated_many_to_many_between_a_pair_names_only_that_pair():
             "the many-to-many relationship between guests and rooms.")
     rels = detect_relationships(split_sentences(text), ["Booking", "Guest", "Room"])
     assert [(frozenset((r.left, r.right)), r.kind) for r in rels] == [(frozenset(("Guest", "Room")), "M:N")]
+
+
+# -- people who take part in activities are shared by them ---------------------------------------------
+def test_participants_of_an_activity_are_many_to_many():
+    text = "Each festival has multiple performers."
+    rels = detect_relationships(split_sentences(text), ["Festival", "Performer"])
+    assert len(rels) == 1 and rels[0].kind == "M:N"
+
+
+def test_people_of_an_organization_belong_to_it():
+    text = "Each agency has multiple performers."
+    rels = detect_relationships(split_sentences(text), ["Agency", "Performer"])
+    assert len(rels) == 1 and rels[0].kind == "1:N" and rels[0].left == "Agency"

@@ -197,3 +197,18 @@ PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personn
 SHARING_VERBS: frozenset[str] = frozenset(
     ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
 )
+
+# People who take part in activities and so are shared by them ("each exhibition has multiple curators":
+# a curator works on several exhibitions), unlike the members an organization employs.
+PARTICIPANT_NOUNS: frozenset[str] = frozenset(
+    ["director", "curator", "speaker", "expert", "host", "participant", "attendee", "performer", "actor",
+     "artist", "judge", "referee", "volunteer", "guest", "lecturer", "instructor", "trainer", "coach", "player",
+     "reviewer", "author", "presenter", "panelist", "sponsor", "investigator", "researcher", "student", "teacher"]
+)
+# Organizations that employ or hold people (one each): "each department has multiple employees".
+ORGANIZATION_NOUNS: frozenset[str] = frozenset(
+    ["department", "company", "team", "organization", "organisation", "school", "college", "university", "class",
+     "branch", "store", "shop", "hospital", "unit", "group", "club", "office", "agency", "firm", "station",
+     "community", "library", "restaurant", "hotel", "factory", "warehouse", "institution", "institute", "faculty",
+     "division", "section", "center", "centre", "enterprise", "clinic", "ward", "household", "family", "dormitory"]
+)

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .entities import attribute_name, sentence_mentions
-from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS, PERSON_NOUNS,
-                      ROLE_NOUNS, SHARING_VERBS)
+from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS,
+                      ORGANIZATION_NOUNS, PARTICIPANT_NOUNS, PERSON_NOUNS, ROLE_NOUNS, SHARING_VERBS)
 from .segment import Sentence
 from .words import is_plural, loose, singular
 
@@ -210,6 +210,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
             if qa in ("each", "a", "one") and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
+            elif shares_participants(a, b):
+                ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
             event = _event_noun_after(text, between, b_end, mentions, (a, b)) if qb == "many" else None
             if qb == "many" and event is None and following is not None and not text[b_end:].strip(" ;,"):
                 # "A member can borrow many books; each loan records the dates."
@@ -228,6 +230,13 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
+
+
+def shares_participants(owner: str, member: str) -> bool:
+    """People who take part in an activity take part in others too; an organization's people are its own."""
+    o, m = owner.lower().split()[-1], member.lower().split()[-1]
+    return m in PARTICIPANT_NOUNS and o not in ORGANIZATION_NOUNS and o not in PERSON_NOUNS \
+        and o not in ROLE_NOUNS and o not in PARTICIPANT_NOUNS
 
 
 def _event_noun_after(text: str, between: str, b_end: int, mentions, pair: tuple[str, str]) -> str | None:

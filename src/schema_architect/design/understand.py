@@ -12,7 +12,7 @@ from .attributes import find_attribute_lists, split_items
 from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
 from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, COMMON_VERBS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
 from .logical import is_identifier_name
-from .relationships import detect_relationships
+from .relationships import detect_relationships, shares_participants
 from .segment import Sentence, split_sentences
 from .words import entity_name, is_plural, loose, singular
 
@@ -140,6 +140,8 @@ def read_requirements(text: str) -> Reading:
                 # pair, so the link is its own table (M:N with attributes).
                 rel.left_card = Cardinality.MANY
                 rel.attributes = [Attribute(name=attribute_name(entity_name(a) or a), span=span) for a in link_attrs]
+            elif shares_participants(o.name, m.name):
+                rel.left_card = Cardinality.MANY  # "with multiple hosts": hosts host other programs too
             rels.append(rel)
             seen.add(frozenset((o.name, m.name)))
     rels = _merge_bare_heads(ents, rels, decisions)
