@@ -142,3 +142,14 @@ def test_a_record_named_as_an_identifier_is_not_an_entity():
     names = entity_names("Each pet has a unique vaccination record number, a name and a breed. "
                          "The clinic stores vaccination records.")
     assert "Vaccination Record" not in names, names
+
+
+def test_the_subject_of_a_passive_before_the_list_owns_it():
+    model = read_requirements("When a parcel arrives, a delivery receipt is generated, recording the receipt number, "
+                              "the arrival time and the signer.").model
+    receipt = model.entity("Delivery Receipt")
+    assert receipt is not None
+    assert {"Receipt Number", "Arrival Time", "Signer"} <= {a.name for a in receipt.attributes}
+    model = read_requirements("After each match, a score record is created, including the home score and the "
+                              "away score.").model
+    assert model.entity("Score Record") is not None

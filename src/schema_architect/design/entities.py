@@ -69,9 +69,10 @@ def _is_np_word(w: str) -> bool:
     return w[0].isalnum() and low not in FUNCTION_WORDS and low not in COMMON_VERBS and not low.endswith("ly")
 
 
-# A list trigger that is itself the verb: the word right before it is a noun ("each booking record including").
-_HAS_AFTER = re.compile(r"\s*(?:including|includes|include|contains|containing|has|have|having|consists|with)\b",
-                        re.IGNORECASE)
+# A list trigger or an auxiliary that is itself the verb: the word right before it is a noun ("each booking
+# record including", "an insurance record is generated").
+_HAS_AFTER = re.compile(r"\s*(?:including|includes|include|contains|containing|has|have|having|consists|with|"
+                        r"is|are|was|were)\b", re.IGNORECASE)
 
 
 def np_before(text: str, end: int) -> tuple[str, int] | None:
@@ -212,6 +213,10 @@ def _described_generic(phrase: str, name: str | None) -> bool:
     return len(words) >= 2 and words[-1] in _INFO_SUFFIXES and (name or "").lower() in _SPEAKER_NOUNS
 
 
+_PASSIVE_END = re.compile(r"\s+(?:is|are|was|were|will\s+be|gets?|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                          r"(?:[a-z]+ed|made|kept|held|written|sent|built|paid|issued|given|taken)\s*,?$", re.IGNORECASE)
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -306,6 +311,14 @@ def owner_of(alist: AttributeList) -> Owner | None:
         o = make(np[0], np[1], "subject")
         if o:
             return o
+    # 4a. "a purchase order is generated, recording ...": the subject of a passive just before
+    passive = _PASSIVE_END.search(stripped)
+    if passive:
+        np = np_before(s.text, passive.start())
+        if np:
+            o = make(np[0], np[1], "subject of a passive")
+            if o:
+                return o
     # 4b. a sentence-initial subject ("Each maintenance record is generated, which includes")
     head = np_after(s.text, 0)
     if head and head[2] <= len(prefix):
