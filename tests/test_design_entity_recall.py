@@ -153,3 +153,11 @@ def test_the_subject_of_a_passive_before_the_list_owns_it():
     model = read_requirements("After each match, a score record is created, including the home score and the "
                               "away score.").model
     assert model.entity("Score Record") is not None
+
+
+def test_information_about_several_things_names_each_of_them():
+    names = entity_names("Each voyage has a voyage number and a departure date. The office keeps the "
+                         "information of the skipper, navigator, and cook.")
+    assert {"Skipper", "Navigator", "Cook"} <= set(names), names
+    names = entity_names("The clerk records the details of name, date and amount.")
+    assert not {"Name", "Date", "Amount"} & set(names), names

@@ -10,7 +10,16 @@ from functools import lru_cache
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import find_attribute_lists, split_items
 from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
-from .lexicon import ABSTRACT_NOUNS, ATTRIBUTE_INFO_KINDS, COMMON_VERBS, ENTITY_PREFIX_NOISE, HEADING_ACTIONS
+from .lexicon import (
+    ABSTRACT_NOUNS,
+    ACTION_GERUNDS,
+    ATTRIBUTE_INFO_KINDS,
+    COMMON_VERBS,
+    ENTITY_PREFIX_NOISE,
+    FUNCTION_WORDS,
+    HEADING_ACTIONS,
+    IDENTIFIER_WORDS,
+)
 from .logical import is_identifier_name
 from .relationships import detect_relationships, shares_participants
 from .segment import Sentence, split_sentences
@@ -373,6 +382,33 @@ def _describes_other(owners, heading: str) -> bool:
     return any(o != topic and set(o.split()) & set(topic.split()) for o in owners)
 
 
+_CONJUNCT = r"(?:[A-Za-z][\w-]*)(?:\s+(?!and\b|or\b)[A-Za-z][\w-]*){0,2}"
+_COORDINATION = _CONJUNCT + r"(?:\s*,\s*(?!and\b|or\b)" + _CONJUNCT + r"){0,5},?\s+(?:and|or)\s+(?:the\s+)?" + _CONJUNCT
+_INFO_ABOUT_MANY = re.compile(r"\b(?:information|info|details|data)\s+(?:of|about|on)\s+(?:the\s+)?(" + _COORDINATION
+                              + r")(?=\s*(?:[.;,(]|$|\b(?:as|to|and|in|for|with|which|that)\b))", re.IGNORECASE)
+# Words that end attribute names, never entity names: a coordination holding one lists attributes.
+_VALUE_WORDS = frozenset({"name", "date", "time", "price", "amount", "status", "type", "email", "phone", "address",
+                          "creation", "update", "description", "quantity", "count", "level", "last", "first"})
+
+
+def _coordinated_kinds(s: Sentence, m: re.Match, phrase: str) -> list[tuple[str, Span]]:
+    """Entities named by the conjuncts of ``phrase``; none when a conjunct is not a plain noun phrase."""
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|or)\s+", phrase) if p.strip()]
+    parts = [re.sub(r"^(?:and|or|the)\s+", "", p, flags=re.IGNORECASE) for p in parts]
+    out = []
+    for part in parts:
+        words = part.lower().split()
+        if any(w in FUNCTION_WORDS or w in COMMON_VERBS or w in ATTRIBUTE_INFO_KINDS or w in ACTION_GERUNDS
+               or w in IDENTIFIER_WORDS or w in _VALUE_WORDS for w in words):
+            return []  # "adding, deleting and modifying user information", "ID, name and date data"
+        name = entity_name(part)
+        if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS:
+            return []
+        start = s.start + m.start(1) + phrase.find(part)
+        out.append((name, Span(start=start, end=start + len(part), text=part)))
+    return out
+
+
 _RECORD_KIND = r"((?:(?!and\b|or\b|the\b|all\b|each\b)[A-Za-z][\w-]*\s+){1,3}?)[Rr]ecords\b"
 _KEPT_RECORDS = re.compile(
     r"\b(?:record|records|track|tracks|tracking|keep track of|keeps track of|manage|manages|managing|store|stores|"
@@ -446,6 +482,11 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(m.group(1))
                 if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
                     found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(), text=m.group())))
+    for s in sentences:
+        # "the information of the reporter, editor, and publisher": one kind of information about
+        # each of several things names each of them.
+        for m in _INFO_ABOUT_MANY.finditer(s.text):
+            found.extend(_coordinated_kinds(s, m, m.group(1)))
     for s in sentences:
         # "track attendance records", "record each customer's Medical Records and Claim Records":
         # the kinds of records a business keeps are entities.
