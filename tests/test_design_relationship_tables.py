@@ -196,3 +196,16 @@ def test_people_of_an_organization_belong_to_it():
     text = "Each agency has multiple performers."
     rels = detect_relationships(split_sentences(text), ["Agency", "Performer"])
     assert len(rels) == 1 and rels[0].kind == "1:N" and rels[0].left == "Agency"
+
+
+# -- "the exams students take": an object relative clause with a sharing verb ----------------------------
+def test_object_before_its_subject_with_a_sharing_verb_is_many_to_many():
+    text = "The system records the workshops members attend and their feedback."
+    rels = detect_relationships(split_sentences(text), ["Workshop", "Member"])
+    assert len(rels) == 1 and rels[0].kind == "M:N"
+
+
+def test_object_before_its_subject_with_another_verb_is_not():
+    text = "The system records the orders customers place."
+    rels = detect_relationships(split_sentences(text), ["Order", "Customer"])
+    assert all(r.kind != "M:N" for r in rels)

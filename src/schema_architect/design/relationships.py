@@ -66,6 +66,9 @@ _PAIR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*", re.IGNORECASE)
 _PAIR_COUNT = re.compile(r"\b((?:[a-z]+\s+)?quantit(?:y|ies))\b", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^[^.:]{0,40}?(?:[,;]|\bwith|\band|\bwhere)\s+(?:each|every)\s+$", re.IGNORECASE)
 _RECORD_HEADS = frozenset({"record", "log", "entry", "history", "detail", "transaction"})
+_OBJECT_RELATIVE_GAP = re.compile(r"^\s*(?:each|every|the|their|all|that|which)?\s*$", re.IGNORECASE)
+_SHARING_AFTER = re.compile(r"\s+(?:can\s+|may\s+|will\s+|have\s+|has\s+)?(?:" + "|".join(sorted(SHARING_VERBS, key=len, reverse=True))
+                            + r")(?:ed|d)?\b", re.IGNORECASE)
 _SHORT_PREFIXES = frozenset({"mult", "seve", "many", "vari", "each", "with", "have", "must", "shou", "need", "also"})
 _HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
@@ -188,6 +191,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
             # "customer orders", "the page's versions": a noun that modifies another names its owner
             _add(ev, a, b, Evidence(True, False, span))
+            continue
+        if _OBJECT_RELATIVE_GAP.match(between) and _SHARING_AFTER.match(text, b_end):
+            # "the exams students take", "the projects each customer participates in": the object
+            # before its subject and a sharing verb
+            ev.m2m.setdefault(pair, span)
             continue
         if _LISTED_ONLY.match(between):
             continue
