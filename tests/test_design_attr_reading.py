@@ -152,3 +152,9 @@ def test_personal_information_in_parentheses_joins_the_outer_list():
             "membership tier, and join date.")
     names = attributes_of(text, "Member")
     assert {"Name", "Birthday", "Membership Tier", "Join Date"} <= set(names), names
+
+
+def test_a_lone_verb_in_a_list_is_not_an_attribute():
+    text = "Each puzzle shall have a difficulty, a hint, and belong to a collection."
+    names = attributes_of(text, "Puzzle")
+    assert "Belong" not in names and "Hint" in names, names

@@ -445,6 +445,10 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         item.verb = verb  # "tracking inventory levels": the object is the data kept
         name = clean_phrase(name[len(verb):])
         verb = name.split()[0].lower()
+    if len(name.split()) == 1 and (verb in OPERATION_VERBS or verb in ("belong", "belongs")):
+        item.clause = True  # "..., and belong to a category": a lone verb names nothing
+        item.name = name
+        return item
     if not item.many and len(name.split()) > 1 and (verb in DATA_VERBS or verb in OPERATION_VERBS):
         item.verb = verb  # a new clause of the list's subject: "tracks inventory quantities"
         name = clean_phrase(re.sub(r"^\S+(?:\s+up\b)?", "", name))  # "sets up direct supervisors"
