@@ -158,3 +158,9 @@ def test_a_lone_verb_in_a_list_is_not_an_attribute():
     text = "Each puzzle shall have a difficulty, a hint, and belong to a collection."
     names = attributes_of(text, "Puzzle")
     assert "Belong" not in names and "Hint" in names, names
+
+
+def test_a_gerund_with_its_own_object_is_an_action():
+    text = "Each voucher has a voucher code, a face value, and signing an approval form."
+    names = attributes_of(text, "Voucher")
+    assert not any(n.lower().startswith("signing") for n in names) and "Face Value" in names, names

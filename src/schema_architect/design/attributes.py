@@ -440,6 +440,12 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     name = clean_phrase(_LEADING_TRIGGER.sub("", name))  # "including scores" -> "scores"
     if not name or not name[0].isalnum():
         return None
+    words = name.lower().split()
+    if len(words) > 2 and words[0].endswith("ing") and (words[1] in DETERMINERS or words[1] in ("out", "up")) \
+            and words[0] not in DATA_GERUNDS and words[0] not in ACTION_GERUNDS:
+        item.clause = True  # "specifying the order", "filling out customer information": an action
+        item.name = name
+        return item
     verb = name.split()[0].lower()
     if verb in DATA_GERUNDS and verb not in _NOUN_MODIFIER_GERUNDS and len(name.split()) > 1 and not item.many:
         item.verb = verb  # "tracking inventory levels": the object is the data kept
