@@ -164,3 +164,16 @@ def test_a_gerund_with_its_own_object_is_an_action():
     text = "Each voucher has a voucher code, a face value, and signing an approval form."
     names = attributes_of(text, "Voucher")
     assert not any(n.lower().startswith("signing") for n in names) and "Face Value" in names, names
+
+
+def test_items_named_after_a_noun_belong_to_that_noun():
+    text = "The league sends invitations to clubs, including Invitation Date, Invitation Text, and Reply Deadline."
+    names = attributes_of(text, "Invitation")
+    assert {"Invitation Date", "Invitation Text"} <= set(names), names
+    club = read_requirements(text).model.entity("Club")
+    assert club is None or "Invitation Date" not in [a.name for a in club.attributes]
+
+
+def test_half_the_items_sharing_a_word_do_not_move_the_list():
+    text = "Each booking requires recording the Guest ID, Room ID, room rate, and room view."
+    assert "Guest ID" in attributes_of(text, "Booking")

@@ -310,7 +310,7 @@ def owner_of(alist: AttributeList) -> Owner | None:
     if np:
         o = make(np[0], np[1], "subject")
         if o:
-            return o
+            return _named_by_items(alist, o, make) or o
     # 4a. "a purchase order is generated, recording ...": the subject of a passive just before
     passive = _PASSIVE_END.search(stripped)
     if passive:
@@ -336,6 +336,25 @@ def owner_of(alist: AttributeList) -> Owner | None:
         if usable(name):
             return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
     return None
+
+
+def _named_by_items(alist: AttributeList, owner: Owner, make) -> Owner | None:
+    """'sends notifications to users, including Notification Title, Notification Content': when the
+    items share a first word that names a noun earlier in the sentence, that noun owns them."""
+    firsts = [it.name.split()[0].lower() for it in alist.items if len(it.name.split()) > 1]
+    if len(firsts) < 2:
+        return None
+    word, count = max(((w, firsts.count(w)) for w in set(firsts)), key=lambda x: x[1])
+    if count < 2 or 2 * count <= len(alist.items) or word in {w.lower() for w in owner.name.split()} \
+            or word in DETERMINERS or word in FUNCTION_WORDS:
+        return None
+    mention = None
+    for m in re.finditer(r"\b" + re.escape(word) + r"(?:s|es)?\b", alist.prefix, re.IGNORECASE):
+        mention = m
+    if mention is None:
+        return None
+    np = np_after(alist.sentence.text, mention.start())  # "each maintenance task performed on" -> maintenance task
+    return make(np[0], np[1], "noun the items are named after") if np else None
 
 
 class EntitySet:
