@@ -161,3 +161,11 @@ def test_information_about_several_things_names_each_of_them():
     assert {"Skipper", "Navigator", "Cook"} <= set(names), names
     names = entity_names("The clerk records the details of name, date and amount.")
     assert not {"Name", "Date", "Amount"} & set(names), names
+
+
+def test_roles_of_users_are_values_not_tables():
+    text = ("The gym system has members with different roles, such as trainee, coach and receptionist. "
+            "Each member has a member ID, a name and a role. Coaches can schedule classes.")
+    names = entity_names(text)
+    assert "Member" in names
+    assert "Coach" not in names and "Trainee" not in names, names

@@ -383,6 +383,11 @@ class EntitySet:
         """From now on ``name`` is another name of ``ent`` (its own entry is dropped)."""
         self.by_key[loose(name)] = ent
 
+    def remove(self, ent: Entity) -> None:
+        """``ent`` is no entity after all: every name of it is forgotten."""
+        for key in [k for k, e in self.by_key.items() if e is ent]:
+            del self.by_key[key]
+
     def rename(self, ent: Entity, name: str) -> None:
         """``ent`` is called ``name`` from now on; its old name still finds it."""
         ent.name = name

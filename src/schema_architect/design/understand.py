@@ -136,6 +136,7 @@ def read_requirements(text: str) -> Reading:
         ents.add(member, span)
     _name_after_headings(ents, described_under, decisions)
     _entities_from_mentions(sentences, ents, described_under)
+    _drop_role_values(sentences, ents, decisions)
     _apply_sentence_constraints(sentences, ents)
     names = [e.name for e in ents.entities]
     rels = detect_relationships(sentences, names)
@@ -407,6 +408,31 @@ def _coordinated_kinds(s: Sentence, m: re.Match, phrase: str) -> list[tuple[str,
         start = s.start + m.start(1) + phrase.find(part)
         out.append((name, Span(start=start, end=start + len(part), text=part)))
     return out
+
+
+# "user roles, such as student, teacher, and administrator", "the roles are divided into customers and
+# administrators": the values of a role column.
+_ROLE_VALUES = re.compile(r"\b(?:roles?|identit(?:y|ies)|user\s+types?|types\s+of\s+users?)\b[^.;:]{0,40}?"
+                          r"(?:such\s+as|including|like|namely|divided\s+into|:|\()\s*(" + _COORDINATION + r")",
+                          re.IGNORECASE)
+
+
+def _drop_role_values(sentences: list[Sentence], ents: EntitySet, decisions: list[Decision]) -> None:
+    """Nouns listed as the roles of users are values of a role, not tables, unless the text describes
+    them (gives them attributes): a mentioned-only "Student" beside "roles such as student" goes."""
+    roles: dict[str, Span] = {}
+    for s in sentences:
+        for m in _ROLE_VALUES.finditer(s.text):
+            for part in re.split(r"\s*,\s*|\s+(?:and|or)\s+", m.group(1)):
+                name = entity_name(part)
+                if name:
+                    roles[loose(name)] = Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))
+    for ent in ents.entities:
+        if loose(ent.name) in roles and _mentioned_only(ent):
+            ents.remove(ent)
+            decisions.append(Decision(subject=f"entity {ent.name}", decision=f"{ent.name} is not a table",
+                                      rationale="it is listed as a role of users and has no attributes of its own",
+                                      span=roles[loose(ent.name)]))
 
 
 _RECORD_KIND = r"((?:(?!and\b|or\b|the\b|all\b|each\b)[A-Za-z][\w-]*\s+){1,3}?)[Rr]ecords\b"
