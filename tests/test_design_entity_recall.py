@@ -169,3 +169,10 @@ def test_roles_of_users_are_values_not_tables():
     names = entity_names(text)
     assert "Member" in names
     assert "Coach" not in names and "Trainee" not in names, names
+
+
+def test_an_action_noun_in_a_heading_is_not_part_of_its_topic():
+    names = entity_names("Harvest Log Tracking:\nThe farm records each harvest log, including the field, "
+                         "the yield and the date.\nInvoice Generation:\nInvoices are sent monthly.")
+    assert "Harvest Log" in names and "Invoice" in names, names
+    assert "Harvest Log Tracking" not in names and "Invoice Generation" not in names, names

@@ -96,7 +96,8 @@ ATTRIBUTE_INFO_KINDS: frozenset[str] = frozenset(
 HEADING_ACTIONS: frozenset[str] = frozenset(
     ["add", "delete", "remove", "modify", "edit", "update", "view", "post", "answer", "query", "search", "browse",
      "submit", "create", "manage", "check", "login", "logout", "registration", "inquiry", "grading", "obtaining",
-     "uploading", "downloading", "submitting", "viewing", "editing", "deleting", "adding", "searching"]
+     "uploading", "downloading", "submitting", "viewing", "editing", "deleting", "adding", "searching",
+     "tracking", "recording", "generation", "adjustment"]
 )
 
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
