@@ -209,3 +209,23 @@ def test_object_before_its_subject_with_another_verb_is_not():
     text = "The system records the orders customers place."
     rels = detect_relationships(split_sentences(text), ["Order", "Customer"])
     assert all(r.kind != "M:N" for r in rels)
+
+
+# -- a list after "the relationship between X and Y" describes the pair ----------------------------------
+def test_list_after_relationship_between_goes_on_the_link_table():
+    text = ("Each member has a member ID and a name. Each tool has a tool ID, a name and a price. "
+            "The system manages the loan relationships between members and tools, including the loan quantity and the deposit.")
+    r = design(text)
+    links = _linking(r, "Member", "Tool")
+    assert len(links) == 1
+    assert {"Loan Quantity", "Deposit"} <= set(links[0].column_names)
+    assert "Deposit" not in _table(r, "Tool").column_names
+
+
+def test_a_count_between_things_that_are_not_a_document_is_no_line_item():
+    text = ("Each supplier has a supplier ID and a name. Each part has a part ID and a unit price. "
+            "Each supplier can provide multiple parts, and the system records the supplied quantity of each part.")
+    r = design(text)
+    links = _linking(r, "Supplier", "Part")
+    assert [t.name for t in links] == ["Supplier Part"]
+    assert not any("at Purchase" in c for c in links[0].column_names)

@@ -405,7 +405,10 @@ class LogicalDesigner:
                 return  # an entity of the text already links them (an enrolment, a record)
         if len(a.pk) != 1 or len(b.pk) != 1:
             return
-        has_quantity = any("quantit" in x.name.lower() for x in rel.attributes)
+        # Only a document's lines are its items ("Order Item"); "suppliers supply products in a quantity"
+        # stays "Supplier Product".
+        has_quantity = any("quantit" in x.name.lower() for x in rel.attributes) \
+            and _words(a.entity.name)[-1] in LINE_ITEM_OWNERS
         # A link that counts things is a line item ("Order Item"); otherwise it is named by both sides.
         name = rel.name or (f"{a.entity.name} Item" if has_quantity else f"{a.entity.name} {b.entity.name}")
         named_for_both = [d for d in self.drafts.values() if d is not a and d is not b

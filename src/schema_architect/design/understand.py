@@ -67,6 +67,7 @@ def read_requirements(text: str) -> Reading:
     ents = EntitySet()
     decisions: list[Decision] = []
     many_items: list[tuple[str, str, Span, list[str]]] = []
+    relationship_lists = []  # ((X phrase, Y phrase), owner name, owner span, list, sentence)
     used: set[int] = set()
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
     read_until = len(sentences)
@@ -92,6 +93,12 @@ def read_requirements(text: str) -> Reading:
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
+            pair = _relationship_before(alist.prefix)
+            if pair:
+                # "the supply relationship between products and suppliers, including the quantity and
+                # the cost": the list describes the relationship, not either side
+                relationship_lists.append((pair, owner.name, owner_span, alist, s))
+                continue
             if _the_speaker(alist, s.text, owner.span.start):
                 for item in alist.items:  # "The hotel has multiple rooms": the rooms are the entity
                     member = entity_name(" ".join(_before_participle(item.name.split())))
@@ -132,6 +139,7 @@ def read_requirements(text: str) -> Reading:
                 ents.add_attribute(ent, attr)
     unread_tail = sentences[read_until:]
     sentences = sentences[:read_until]
+    relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
     for owner, member, span, _ in many_items:
         ents.add(member, span)
     _name_after_headings(ents, described_under, decisions)
@@ -154,6 +162,13 @@ def read_requirements(text: str) -> Reading:
                 rel.left_card = Cardinality.MANY  # "with multiple hosts": hosts host other programs too
             rels.append(rel)
             seen.add(frozenset((o.name, m.name)))
+    for (x, y), attrs, span in relationship_attrs:
+        rel = next((r for r in rels if {r.left, r.right} == {x, y}), None)
+        if rel is None:
+            rel = Relationship(left=x, right=y, span=span)
+            rels.append(rel)
+        rel.left_card = rel.right_card = Cardinality.MANY  # attributes of the pair: a table of its own
+        rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
     rels = _merge_bare_heads(ents, rels, decisions)
     unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
     if unread_tail:
@@ -164,6 +179,40 @@ def read_requirements(text: str) -> Reading:
                                 + first.text))
     model = ConceptualModel(entities=ents.entities, relationships=rels)
     return Reading(sentences, model, decisions, unread, many_items)
+
+
+_RELATIONSHIP_BETWEEN = re.compile(r"\b(?:relationships?|associations?)\s+between\s+(?:each\s+|the\s+|all\s+)?"
+                                   r"([A-Za-z][A-Za-z ]{0,40}?)\s+and\s+(?:each\s+|the\s+|its\s+|their\s+)?"
+                                   r"([A-Za-z][A-Za-z ]{0,40}?)\s*,?\s*$", re.IGNORECASE)
+
+
+def _relationship_before(prefix: str) -> tuple[str, str] | None:
+    """"... the relationship between products and suppliers, including": the two things related."""
+    m = _RELATIONSHIP_BETWEEN.search(prefix)
+    if not m:
+        return None
+    x, y = entity_name(m.group(1)), entity_name(m.group(2))
+    return (x, y) if x and y and loose(x) != loose(y) else None
+
+
+def _resolve_relationship_lists(lists, ents: EntitySet):
+    """Lists of relationship attributes whose two sides are entities; the others go to the owner the
+    list would have had."""
+    out = []
+    for (x, y), owner_name, owner_span, alist, s in lists:
+        ex, ey = ents.get(x), ents.get(y)
+        span = Span(start=s.start + alist.trigger_start, end=s.start + len(alist.prefix), text=alist.prefix[-60:])
+        if ex is not None and ey is not None and ex is not ey:
+            keys = {loose(ex.name) + " id", loose(ey.name) + " id"}
+            attrs = [Attribute(name=attribute_name(i.name), span=span) for i in alist.items
+                     if not i.many and loose(i.name) not in keys]
+            out.append(((ex.name, ey.name), attrs, span))
+            continue
+        ent = ents.add(owner_name, owner_span)
+        for item in alist.items:
+            if not item.many and loose(item.name) != loose(ent.name) and not ents.has_attribute(ent, item.name):
+                ents.add_attribute(ent, Attribute(name=attribute_name(item.name), span=span))
+    return out
 
 
 _SYSTEM_SUBJECT = re.compile(r"\b(?:system|database|platform|application|module)s?\b[^,;]{0,60}$", re.IGNORECASE)
