@@ -177,3 +177,18 @@ def test_items_named_after_a_noun_belong_to_that_noun():
 def test_half_the_items_sharing_a_word_do_not_move_the_list():
     text = "Each booking requires recording the Guest ID, Room ID, room rate, and room view."
     assert "Guest ID" in attributes_of(text, "Booking")
+
+
+def test_the_event_of_each_thing_owns_its_list():
+    text = ("Each parcel has a tracking code and a weight. The depot records the screening of each parcel, "
+            "including Screening Time, Screener, and Screening Outcome.")
+    model = read_requirements(text).model
+    screening = model.entity("Parcel Screening")
+    assert screening is not None, [e.name for e in model.entities]
+    assert "Screening Time" in [a.name for a in screening.attributes]
+    assert "Screening Time" not in attributes_of(text, "Parcel")
+
+
+def test_a_measure_of_each_thing_stays_with_the_thing():
+    text = "The workshop assesses the performance of each lathe, including spindle hours and fault counts."
+    assert "Spindle Hours" in attributes_of(text, "Lathe")

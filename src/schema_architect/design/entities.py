@@ -284,6 +284,11 @@ def owner_of(alist: AttributeList) -> Owner | None:
         np = np_after(s.text, last.end())
         if np:
             o = make(np[0], np[1], "information of")
+            if o and last.re is _FOR_EACH:
+                event = _event_before(s.text, last.start())
+                named = entity_name(f"{o.name} {event}") if event else None
+                if named and usable(named):
+                    o.name, o.rule = named, "event of each X"  # "the handling of each proposal" -> Proposal Handling
             if o:
                 return o
     # 2b. "multiple sales personnel, whose details include": the noun right before "whose"
@@ -335,6 +340,23 @@ def owner_of(alist: AttributeList) -> Owner | None:
         name = entity_name(s.heading)
         if usable(name):
             return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
+    return None
+
+
+_EVENT_HEADS = frozenset({"status", "history", "record", "records", "log", "logs", "usage", "result", "results",
+                          "attendance"})
+
+
+def _event_before(text: str, end: int) -> str | None:
+    """'the handling of each ...', 'each inspection of the ...': the event noun phrase before 'of each'."""
+    np = np_before(text, end)
+    if not np:
+        return None
+    head = np[0].split()[-1].lower()
+    if head in ENTITY_SUFFIX_NOISE or head in ABSTRACT_NOUNS - {"record", "records"}:
+        return None
+    if head in _EVENT_HEADS or head.endswith(("ing", "tion", "sion", "ment")):
+        return np[0]
     return None
 
 
