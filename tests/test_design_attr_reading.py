@@ -192,3 +192,10 @@ def test_the_event_of_each_thing_owns_its_list():
 def test_a_measure_of_each_thing_stays_with_the_thing():
     text = "The workshop assesses the performance of each lathe, including spindle hours and fault counts."
     assert "Spindle Hours" in attributes_of(text, "Lathe")
+
+
+def test_of_their_x_does_not_hand_the_list_over():
+    text = "Record basic information about anglers, including their nickname, club, and the start date of their licence."
+    assert "Nickname" in attributes_of(text, "Angler")
+    assert read_requirements(text).model.entity("Licence") is None or \
+        "Nickname" not in attributes_of(text, "Licence")

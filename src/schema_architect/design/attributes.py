@@ -416,10 +416,11 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         item.unique = True
         name = re.sub(r"\bunique\b", " ", name, flags=re.IGNORECASE)
     name = " ".join(name.split())
-    of = re.search(r"\s+of\s+(?:each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
+    of = re.search(r"\s+of\s+(each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
     if of:
-        item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on)\b",
-                                 of.group(1) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
+        if of.group(1).lower() not in ("its", "their"):  # "the creation time of their registration": still theirs
+            item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on)\b",
+                                     of.group(2) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
         name = name[: of.start()]
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:
