@@ -99,3 +99,17 @@ def test_creation_verb_puts_the_maker_on_the_made_thing():
 def test_creation_verb_object_that_modifies_a_later_noun_is_not_made():
     r = design(_AUTHORS + "Bloggers can publish essay drafts.")
     assert _fks(r, "Essay") == {}
+
+
+# -- a merely mentioned owner is the setting, not a parent ---------------------------------------------------
+def test_no_foreign_key_to_an_owner_the_text_describes_nothing_of():
+    text = ("The museum has multiple galleries. Each gallery has a gallery ID, a name and a floor. "
+            "Each gallery displays several paintings.")
+    r = design(text)
+    assert _fks(r, "Gallery") == {}
+
+
+def test_foreign_key_kept_for_a_described_owner():
+    text = ("The museum has multiple galleries. Each gallery has a gallery ID, a name and a floor. "
+            "Each museum has a museum ID, a city and an opening year.")
+    assert _fks(design(text), "Gallery") == {"Museum ID": "Museum"}

@@ -384,6 +384,10 @@ class LogicalDesigner:
             return
         if len(one.pk) != 1:
             return
+        if rel.definite_one and len(one.entity.attributes) <= 1 and len(many.entity.attributes) > 1:
+            # "The university comprises multiple departments" with nothing said of the university: the
+            # setting of the text, not a parent the described departments would point at.
+            return
         col = one.pk[0] if len(_words(one.pk[0])) > 1 else _fk_column_name(one)
         if col in many.columns:
             if any(c == col for c, _, _ in many.fks):

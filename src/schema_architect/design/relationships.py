@@ -53,6 +53,7 @@ _MAKING_VERB = r"(?:create|creates|publish|publishes|post|posts|place|places|sub
 _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+)?" + _MAKING_VERB
                       + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*$",
                       re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
 # relationship set of two things, which experts store as a table of its own.
@@ -78,6 +79,7 @@ class Evidence:
     many: bool  # True: one <owner> has many <member>; False: each <owner> has one <member>
     stated: bool
     span: Span
+    definite_one: bool = False  # "the university has many departments": one university, the setting
 
 
 @dataclass
@@ -214,7 +216,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         elif qb == "many":
             # A bare plural ("each user ... the grades obtained by students") counts nothing: only a
             # word of number says one X has many Y.
-            _add(ev, a, b, Evidence(True, True, span))
+            definite = _THE_BEFORE.search(text, 0, a_start) is not None and not is_plural(text[a_start:a_end].split()[-1])
+            _add(ev, a, b, Evidence(True, True, span, definite_one=definite))
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
             if qa in ("each", "a", "one") and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
@@ -337,5 +340,6 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
         elif back and back_stated and not fwd_stated:
             out.append(Relationship(left=many, right=one, span=back[0].span, stated=True))
         else:
-            out.append(Relationship(left=one, right=many, span=evs[0].span, stated=fwd_stated))
+            out.append(Relationship(left=one, right=many, span=evs[0].span, stated=fwd_stated,
+                                    definite_one=all(e.definite_one for e in evs)))
     return out

@@ -72,6 +72,8 @@ class Relationship(_Node):
     role: str | None = Field(default=None, description="role of the one side, e.g. 'Manager' for a self reference")
     span: Span | None = None
     stated: bool = Field(default=True, description="False when the cardinality is a default assumption")
+    definite_one: bool = Field(default=False, description="the one side is a single thing of the text ('the "
+                                                          "university has many departments'), not a kind")
 
     @property
     def kind(self) -> str:
