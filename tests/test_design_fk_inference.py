@@ -113,3 +113,10 @@ def test_foreign_key_kept_for_a_described_owner():
     text = ("The museum has multiple galleries. Each gallery has a gallery ID, a name and a floor. "
             "Each museum has a museum ID, a city and an opening year.")
     assert _fks(design(text), "Gallery") == {"Museum ID": "Museum"}
+
+
+# -- shared things: a sharing verb in any form, after a counted or a plural subject ------------------------
+def test_plural_subject_with_a_sharing_verb_form_is_many_to_many():
+    rels = detect_relationships(split_sentences("The club tracks members renting multiple kayaks."),
+                                ["Member", "Kayak"])
+    assert [(r.kind) for r in rels if {r.left, r.right} == {"Member", "Kayak"}] == ["M:N"]

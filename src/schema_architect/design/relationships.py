@@ -219,7 +219,9 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             definite = _THE_BEFORE.search(text, 0, a_start) is not None and not is_plural(text[a_start:a_end].split()[-1])
             _add(ev, a, b, Evidence(True, True, span, definite_one=definite))
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
-            if qa in ("each", "a", "one") and verbs & SHARING_VERBS:
+            verbs |= {_verb_stem(w) for w in verbs}
+            plural_a = is_plural(text[a_start:a_end].split()[-1])
+            if (qa in ("each", "a", "one") or (qa is None and plural_a)) and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
             elif shares_participants(a, b):
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
@@ -272,6 +274,14 @@ def _names_counted(rest: str, name: str, form: str) -> bool:
     quantity for each book", "quantities of the selected products")."""
     low = rest.lower()
     return name.lower() in low or form.lower() in low
+
+
+def _verb_stem(word: str) -> str:
+    """"borrowing" -> "borrow", "selected" -> "select" (enough to look a verb up in a word list)."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
 
 
 def _ends_noun_phrase(text: str, end: int) -> bool:
