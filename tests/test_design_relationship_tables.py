@@ -229,3 +229,13 @@ def test_a_count_between_things_that_are_not_a_document_is_no_line_item():
     links = _linking(r, "Supplier", "Part")
     assert [t.name for t in links] == ["Supplier Part"]
     assert not any("at Purchase" in c for c in links[0].column_names)
+
+
+# -- a thing listing its records and the records naming the thing: one thing, many records ----------------
+def test_a_thing_and_its_records_pointing_at_each_other_is_one_to_many():
+    text = ("Each machine has a machine ID, a name and a service record. "
+            "Each service record includes the machine ID, the service date and the technician name.")
+    r = design(text)
+    assert _fks(r, "Service Record") == {"Machine ID": "Machine"}
+    assert _fks(r, "Machine") == {}
+    assert _linking(r, "Machine", "Service Record") == []

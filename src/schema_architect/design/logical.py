@@ -35,6 +35,7 @@ _GENERIC_KEY_WORDS = frozenset({"id", "identifier", "number", "no", "num", "code
 _EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ing|ance|ence|age)$")
 # Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
 _LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
+_RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -189,7 +190,7 @@ class LogicalDesigner:
                 if not back:
                     continue
                 seen.add(pair)
-                dependent = _named_after(d, other) or _named_after(other, d)
+                dependent = _named_after(d, other) or _named_after(other, d) or _a_record_of(d, other) or _a_record_of(other, d)
                 if dependent is not None:
                     # "Tool Loan Record" and "Tool": the record belongs to the tool; the tool's column
                     # only listed its records.
@@ -560,6 +561,14 @@ def _plain_singular_phrase(name: str) -> bool:
     """"Associated Customer" but not "Paying Customers", "Items Under Each Order", "Sales Status of Building"."""
     raw = name.lower().replace(".", " ").split()
     return bool(raw) and not FUNCTION_WORDS.intersection(raw) and singular(raw[-1]) == raw[-1]
+
+
+def _a_record_of(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
+    """``d`` when it is a record ("Maintenance Record", "Access Log") and the other is not: a thing has
+    its records, a record is of one thing."""
+    if _words(d.entity.name)[-1] in _RECORD_HEADS and _words(other.entity.name)[-1] not in _RECORD_HEADS:
+        return d
+    return None
 
 
 def _fk_column_name(d: _TableDraft) -> str:
