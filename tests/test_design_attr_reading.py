@@ -199,3 +199,9 @@ def test_of_their_x_does_not_hand_the_list_over():
     assert "Nickname" in attributes_of(text, "Angler")
     assert read_requirements(text).model.entity("Licence") is None or \
         "Nickname" not in attributes_of(text, "Licence")
+
+
+def test_for_each_x_after_the_list_names_the_owner():
+    text = "The system needs to track the opening time and closing time for each kiosk to plan staffing."
+    names = attributes_of(text, "Kiosk")
+    assert "Opening Time" in names and "Closing Time" in names, names

@@ -324,6 +324,15 @@ def owner_of(alist: AttributeList) -> Owner | None:
             o = make(np[0], np[1], "subject of a passive")
             if o:
                 return o
+    # 4c. "track the creation time and update time for each tag": the thing each value is kept for
+    if alist.items:
+        after = re.match(r"\s*,?\s*(?:for|of)\s+(?:each|every)\s+", s.text[alist.items[-1].end:])
+        if after:
+            np = np_after(s.text, alist.items[-1].end + after.end())
+            if np:
+                o = make(np[0], np[1], "'for each X' after the list")
+                if o:
+                    return o
     # 4b. a sentence-initial subject ("Each maintenance record is generated, which includes")
     head = np_after(s.text, 0)
     if head and head[2] <= len(prefix):
