@@ -205,3 +205,13 @@ def test_for_each_x_after_the_list_names_the_owner():
     text = "The system needs to track the opening time and closing time for each kiosk to plan staffing."
     names = attributes_of(text, "Kiosk")
     assert "Opening Time" in names and "Closing Time" in names, names
+
+
+def test_a_counted_generic_noun_is_an_entity():
+    text = "Each platform has a platform code, a launch date and a region."
+    assert {"Platform Code", "Launch Date", "Region"} <= set(attributes_of(text, "Platform"))
+
+
+def test_the_platform_as_the_software_is_not_an_entity():
+    text = "The platform records books, including title, author and price."
+    assert read_requirements(text).model.entity("Platform") is None

@@ -176,6 +176,18 @@ def usable(name: str | None) -> bool:
     return not any(w in ("requirement", "requirements", "description", "functionality") for w in words[1:])
 
 
+# Nouns that usually name the speaker or the software ("the company", "the platform"), but are things
+# of the domain when counted: "each application has a code", "every platform records its address".
+_COUNTABLE_GENERIC = frozenset({"application", "app", "organization", "company", "enterprise", "platform", "website",
+                                "business", "administrator", "admin"})
+
+
+def _counted_thing(name: str | None, before: str) -> bool:
+    words = (name or "").lower().split()
+    return bool(words) and words[-1] in _COUNTABLE_GENERIC and not any(w in ("system", "database") for w in words) \
+        and re.search(r"\b(?:each|every)\s+$", before, re.IGNORECASE) is not None
+
+
 def _past_participle(word: str) -> bool:
     """'designed', 'intended', 'deleted': -ed forms are verbs or adjectives, not entity nouns ('speed', 'hundred' aside)."""
     return len(word) >= 5 and word.endswith("ed") and not word.endswith(("eed", "dred"))
@@ -234,7 +246,8 @@ def owner_of(alist: AttributeList) -> Owner | None:
             words = words[1:]
         phrase = " ".join(words)
         name = entity_name(phrase)
-        if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name):
+        if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name) \
+                and not _counted_thing(name, s.text[:start]):
             return None
         last = phrase.split()[-1] if phrase.split() else ""
         plural = is_plural(last) and rule in ("subject", "sentence subject")
