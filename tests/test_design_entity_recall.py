@@ -176,3 +176,11 @@ def test_an_action_noun_in_a_heading_is_not_part_of_its_topic():
                          "the yield and the date.\nInvoice Generation:\nInvoices are sent monthly.")
     assert "Harvest Log" in names and "Invoice" in names, names
     assert "Harvest Log Tracking" not in names and "Invoice Generation" not in names, names
+
+
+def test_abstract_counted_nouns_and_many_to_many_name_no_entity():
+    names = entity_names("The museum takes various measures to protect artworks and tracks multiple changes. "
+                         "There is a many-to-many association between artworks and rooms. "
+                         "The museum owns several galleries.")
+    assert "Gallery" in names, names
+    assert not {"Measure", "Change", "Association"} & set(names), names

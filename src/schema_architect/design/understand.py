@@ -382,7 +382,7 @@ _INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\
                         r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.IGNORECASE)
 _EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:can\s+|may\s+|could\s+|will\s+)?(?:be\s+)?"
                            r"[a-z]+\s+(?:[a-z]+\s+)?(?:multiple|several|many|various|a number of)\b", re.IGNORECASE)
-_MANY_NP = re.compile(r"\b(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
+_MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
 
 
 def default_name(entity: str) -> str:
