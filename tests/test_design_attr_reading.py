@@ -215,3 +215,21 @@ def test_a_counted_generic_noun_is_an_entity():
 def test_the_platform_as_the_software_is_not_an_entity():
     text = "The platform records books, including title, author and price."
     assert read_requirements(text).model.entity("Platform") is None
+
+
+def test_a_verb_followed_by_the_is_a_clause_not_an_attribute():
+    text = "Each hostel has a bed count, a warden, and register the guests they admit."
+    names = attributes_of(text, "Hostel")
+    assert "Bed Count" in names and not any(n.lower().startswith("register") for n in names), names
+
+
+def test_as_the_primary_key_inside_an_item_marks_the_key():
+    model = read_requirements("Each ferry has a hull code as the primary key, a name and a capacity.").model
+    ferry = model.entity("Ferry")
+    hull = next(a for a in ferry.attributes if a.name == "Hull Code")
+    assert hull.identifier
+
+
+def test_a_pronoun_starts_a_relative_clause_inside_an_item():
+    names = attributes_of("Each singer has a stage name, and the label they sign with.", "Singer")
+    assert "Label" in names, names

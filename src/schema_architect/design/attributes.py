@@ -51,7 +51,11 @@ _COMPOUND_HEADS = frozenset({"time", "date", "status", "number", "address", "res
                              "content", "description", "remarks"})
 # "person in charge", "reason for change": fixed phrases whose preposition does not start a clause.
 _ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|(?<!\breason\s)for|by|from|in(?!\s+charge\b)|on|during|"
-                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can)\s", re.IGNORECASE)
+                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can|they|being)\s", re.IGNORECASE)
+_KEY_HINT = re.compile(r"\s+(?:as|being)\s+(?:the|its|a)\s+(?:primary\s+key|identifier|unique\s+identifier)\b.*$", re.IGNORECASE)
+# After the first word of an item, these show a verb and its object ("record the details"): no noun is
+# followed by "the".
+_CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "each", "every", "all", "their", "its", "his", "her", "these", "those"})
 _TRIGGER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(LIST_TRIGGERS, key=len, reverse=True)) + r")(?![\w-])"
     r"|(:)(?=\s*\S)",
@@ -422,6 +426,14 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on)\b",
                                      of.group(2) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
         name = name[: of.start()]
+    key_hint = _KEY_HINT.search(name)
+    if key_hint:
+        item.primary_key = True  # "order ID as the primary key", "scheduler ID being the identifier"
+        name = name[: key_hint.start()]
+    words = name.split()
+    if len(words) >= 3 and words[1].lower() in _CLAUSE_DETERMINERS and not words[0].lower().endswith(("'s", "’s")) \
+            and words[0].lower() not in DETERMINERS:
+        item.clause = True  # "register the courses they enroll", "record the detailed information": a verb phrase
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:
         name = name[: cut.start()]
