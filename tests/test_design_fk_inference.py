@@ -120,3 +120,14 @@ def test_plural_subject_with_a_sharing_verb_form_is_many_to_many():
     rels = detect_relationships(split_sentences("The club tracks members renting multiple kayaks."),
                                 ["Member", "Kayak"])
     assert [(r.kind) for r in rels if {r.left, r.right} == {"Member", "Kayak"}] == ["M:N"]
+
+
+# -- self references ------------------------------------------------------------------------------------
+def test_parent_key_points_at_its_own_table():
+    text = "Each folder has a folder ID, a title and a parent folder ID."
+    assert _fks(design(text), "Folder") == {"Parent Folder ID": "Folder"}
+
+
+def test_previous_entity_points_at_its_own_table():
+    text = "Each episode has an episode ID, a title, an air date and a previous episode."
+    assert _fks(design(text), "Episode") == {"Previous Episode": "Episode"}

@@ -36,6 +36,9 @@ _EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ing|ance|ence|age)$")
 # Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
 _LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
 _RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
+# Words that make a column point at another row of its own table.
+_HIERARCHY_WORDS = frozenset({"parent", "superior", "upper", "higher", "previous", "prior", "preceding", "next",
+                              "predecessor", "successor", "subordinate", "senior"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -238,6 +241,13 @@ class LogicalDesigner:
         words = key.split()
         if not words:
             return None
+        if len(words) >= 2 and words[0] in _HIERARCHY_WORDS:
+            # "Parent Menu ID", "Superior Employee", "Previous Block ID": another row of the same table
+            own = loose(d.entity.name)
+            rest = " ".join(words[1:-1]) if words[-1] in IDENTIFIER_WORDS else " ".join(words[1:])
+            own_key = [loose(d.pk[0])] if len(d.pk) == 1 else []
+            if rest in (own, own.split()[-1]) or " ".join(words[1:]) in own_key:
+                return d
         best = None
         names = self._loose_names()
         head_count = self._head_counts
