@@ -131,3 +131,16 @@ def test_parent_key_points_at_its_own_table():
 def test_previous_entity_points_at_its_own_table():
     text = "Each episode has an episode ID, a title, an air date and a previous episode."
     assert _fks(design(text), "Episode") == {"Previous Episode": "Episode"}
+
+
+# -- a plural attribute lists several, it is no key to one ----------------------------------------------
+def test_plural_attribute_is_not_a_foreign_key():
+    text = ("Each mentor has a mentor ID, a name and trainees. "
+            "Each trainee has a trainee ID, a name and a start date.")
+    assert _fks(design(text), "Mentor") == {}
+
+
+def test_singular_attribute_naming_an_entity_is_a_foreign_key():
+    text = ("Each mentor has a mentor ID, a name and a trainee. "
+            "Each trainee has a trainee ID, a name and a start date.")
+    assert _fks(design(text), "Mentor") == {"Trainee ID": "Trainee"}

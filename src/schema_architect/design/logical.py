@@ -311,6 +311,8 @@ class LogicalDesigner:
             target = None
             if a.references:
                 target = self.drafts.get(loose(a.references))
+            if target is None and not is_identifier_name(col) and not _singular_last_word(col):
+                continue  # "students", "related attachments": several of them, not a key to one
             target = target or self._find_target(col, d)
             if target is None:
                 continue
@@ -565,6 +567,11 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
     if len(dw) > len(ow) and any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow) + 1)):
         return d
     return None
+
+
+def _singular_last_word(name: str) -> bool:
+    last = name.lower().replace(".", " ").split()[-1:] or [""]
+    return singular(last[0]) == last[0]
 
 
 def _plain_singular_phrase(name: str) -> bool:
