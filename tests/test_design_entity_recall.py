@@ -184,3 +184,12 @@ def test_abstract_counted_nouns_and_many_to_many_name_no_entity():
                          "The museum owns several galleries.")
     assert "Gallery" in names, names
     assert not {"Measure", "Change", "Association"} & set(names), names
+
+
+def test_nouns_ending_in_ly_and_parts_can_be_entities():
+    model = read_requirements("The depot receives orders from several garages, with each supply request including "
+                              "the garage, the quantity and the due date. The mechanic records the serial number, "
+                              "price and stock of the parts.").model
+    assert model.entity("Supply Request") is not None
+    part = model.entity("Part")
+    assert part is not None and {"Serial Number", "Price", "Stock"} <= {a.name for a in part.attributes}

@@ -64,9 +64,14 @@ class Owner:
     plural: bool = False  # "Projects have ...": the list's nouns are plural too
 
 
+# Nouns that end in -ly like adverbs do ("each supply request", "a family member").
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "reply", "anomaly", "rally", "ally", "monopoly", "butterfly"})
+
+
 def _is_np_word(w: str) -> bool:
     low = w.lower().rstrip("'’")
-    return w[0].isalnum() and low not in FUNCTION_WORDS and low not in COMMON_VERBS and not low.endswith("ly")
+    return w[0].isalnum() and low not in FUNCTION_WORDS and low not in COMMON_VERBS \
+        and (not low.endswith("ly") or low in _LY_NOUNS)
 
 
 # A list trigger or an auxiliary that is itself the verb: the word right before it is a noun ("each booking

@@ -102,7 +102,7 @@ HEADING_ACTIONS: frozenset[str] = frozenset(
 
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
 ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
-    ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "part", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]
+    ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]
 )
 
 # Documents made of lines: their "details" are a table of their own, the line items ("order details",
@@ -180,7 +180,7 @@ ACTION_GERUNDS: frozenset[str] = frozenset(
 
 # Abstract nouns that follow "multiple"/"several" without naming an entity of the domain.
 ABSTRACT_NOUNS: frozenset[str] = frozenset(
-    ["information", "data", "function", "functions", "feature", "features", "aspect", "aspects", "way", "ways", "time", "times", "type", "types", "kind", "kinds", "operation", "operations", "activity", "activities", "process", "processes", "record", "records", "level", "levels", "step", "steps", "thing", "things", "item", "items", "part", "parts", "module", "modules", "detail", "details", "condition", "conditions", "method", "methods", "option", "options", "purpose", "purposes", "reason", "reasons", "field", "fields", "attribute", "attributes", "table", "tables", "entity", "entities", "relationship", "relationships", "dimension", "dimensions", "factor", "factors", "scenario", "scenarios", "task", "tasks", "requirement", "requirements", "measure", "measures", "stage", "stages",
+    ["information", "data", "function", "functions", "feature", "features", "aspect", "aspects", "way", "ways", "time", "times", "type", "types", "kind", "kinds", "operation", "operations", "activity", "activities", "process", "processes", "record", "records", "level", "levels", "step", "steps", "thing", "things", "item", "items", "module", "modules", "detail", "details", "condition", "conditions", "method", "methods", "option", "options", "purpose", "purposes", "reason", "reasons", "field", "fields", "attribute", "attributes", "table", "tables", "entity", "entities", "relationship", "relationships", "dimension", "dimensions", "factor", "factors", "scenario", "scenarios", "task", "tasks", "requirement", "requirements", "measure", "measures", "stage", "stages",
      "change", "changes", "association", "associations", "situation", "situations", "case", "cases"]
 )
 
