@@ -239,3 +239,11 @@ def test_a_thing_and_its_records_pointing_at_each_other_is_one_to_many():
     assert _fks(r, "Service Record") == {"Machine ID": "Machine"}
     assert _fks(r, "Machine") == {}
     assert _linking(r, "Machine", "Service Record") == []
+
+
+def test_relationship_between_people_and_an_organization_is_membership():
+    text = "The system maintains the relationships between volunteers and clubs, and volunteers and events."
+    rels = {frozenset((r.left, r.right)): r for r in detect_relationships(split_sentences(text), ["Volunteer", "Club", "Event"])}
+    club = rels[frozenset(("Volunteer", "Club"))]
+    assert club.kind == "1:N" and club.left == "Club"
+    assert rels[frozenset(("Volunteer", "Event"))].kind == "M:N"

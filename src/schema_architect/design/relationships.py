@@ -70,6 +70,7 @@ _RECORD_HEADS = frozenset({"record", "log", "entry", "history", "detail", "trans
 _OBJECT_RELATIVE_GAP = re.compile(r"^\s*(?:each|every|the|their|all|that|which)?\s*$", re.IGNORECASE)
 _SHARING_AFTER = re.compile(r"\s+(?:can\s+|may\s+|will\s+|have\s+|has\s+)?(?:" + "|".join(sorted(SHARING_VERBS, key=len, reverse=True))
                             + r")(?:ed|d)?\b", re.IGNORECASE)
+_PEOPLE = frozenset(PERSON_NOUNS) | ROLE_NOUNS | PARTICIPANT_NOUNS
 _SHORT_PREFIXES = frozenset({"mult", "seve", "many", "vari", "each", "with", "have", "must", "shou", "need", "also"})
 _HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
@@ -333,8 +334,14 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
         if pair in done or any(e.stated for evs in one_way for e in evs):
             continue  # a stated "each X has many Y" says which way the relationship goes
         a, b = sorted(pair, key=lambda n: span.text.lower().find(n.lower()))
-        out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span))
         done.add(pair)
+        org = next((x for x in (a, b) if x.lower().split()[-1] in ORGANIZATION_NOUNS), None)
+        person = next((x for x in (a, b) if x != org and x.lower().split()[-1] in _PEOPLE), None)
+        if org and person:
+            # "the relationship between students and classes": a person is in one class
+            out.append(Relationship(left=org, right=person, span=span, stated=False))
+            continue
+        out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span))
     for (one, many), evs in ev.by_direction.items():
         pair = frozenset((one, many))
         if pair in done:
