@@ -193,3 +193,11 @@ def test_nouns_ending_in_ly_and_parts_can_be_entities():
     assert model.entity("Supply Request") is not None
     part = model.entity("Part")
     assert part is not None and {"Serial Number", "Price", "Stock"} <= {a.name for a in part.attributes}
+
+
+def test_a_status_listing_its_values_is_not_an_entity():
+    names = entity_names("Each parcel has a tracking code, a weight and a status. "
+                         "The parcel status includes waiting, in transit and delivered. "
+                         "The main objectives include faster sorting and fewer losses.")
+    assert "Parcel" in names
+    assert "Parcel Status" not in names and "Main Objective" not in names and "Objective" not in names, names

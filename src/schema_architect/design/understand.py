@@ -99,6 +99,8 @@ def read_requirements(text: str) -> Reading:
                 # the cost": the list describes the relationship, not either side
                 relationship_lists.append((pair, owner.name, owner_span, alist, s))
                 continue
+            if _lists_values(owner.name, alist):
+                continue  # "Positions include manager, salesperson, etc.": the values of a column
             if _the_speaker(alist, s.text, owner.span.start):
                 for item in alist.items:  # "The hotel has multiple rooms": the rooms are the entity
                     member = entity_name(" ".join(_before_participle(item.name.split())))
@@ -273,6 +275,23 @@ def _recorded_event(text: str) -> tuple:
     if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
         return ()
     return ((name, tuple(items)),)
+
+
+# Kinds whose listed values are no table of their own (unlike types, roles and categories, which
+# the reference designs keep as lookup tables).
+_KIND_OWNERS = frozenset({"status", "state", "position", "objective", "goal", "scenario"})
+_ATTRIBUTE_ENDINGS = frozenset({"id", "name", "time", "date", "number", "code", "no", "description", "amount",
+                                "price", "address", "phone", "email", "title", "content", "count", "quantity"})
+
+
+def _lists_values(owner: str, alist) -> bool:
+    """"The order status includes pending, in progress and completed", "Positions include manager,
+    salesperson": a kind word (status, position, objective, ...) whose list holds no attribute-like
+    name enumerates its values, not attributes of an entity."""
+    if loose(owner).split()[-1] not in _KIND_OWNERS or alist.trigger not in ("include", "includes", "including",
+                                                                           "such as", ":"):
+        return False
+    return not any(loose(item.name).split()[-1] in _ATTRIBUTE_ENDINGS for item in alist.items if item.name)
 
 
 def _the_speaker(alist, text: str, owner_start: int) -> bool:
