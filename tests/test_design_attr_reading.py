@@ -233,3 +233,9 @@ def test_as_the_primary_key_inside_an_item_marks_the_key():
 def test_a_pronoun_starts_a_relative_clause_inside_an_item():
     names = attributes_of("Each singer has a stage name, and the label they sign with.", "Singer")
     assert "Label" in names, names
+
+
+def test_a_time_head_is_shared_by_a_comma_list_of_events():
+    text = "Each permit has a permit code and the issue, renewal, and expiration dates."
+    names = attributes_of(text, "Permit")
+    assert {"Issue Date", "Expiration Date"} <= set(names), names

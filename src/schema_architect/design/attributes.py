@@ -340,7 +340,16 @@ def _drop_operation_clauses(items: list[Item]) -> None:
 _EVENT_WORDS = frozenset({"creation", "update", "modification", "start", "end", "departure", "arrival", "entry",
                           "exit", "registration", "release", "publication", "submission", "completion", "expiration",
                           "approval", "deletion", "login", "logout", "return", "delivery", "shipping", "payment",
-                          "check-in", "check-out", "opening", "closing", "issue", "review", "sending", "receipt"})
+                          "check-in", "check-out", "opening", "closing", "issue", "review", "sending", "receipt",
+                          "renewal", "cancellation", "reservation", "booking", "shipment", "purchase", "sale", "hire",
+                          "enrollment", "graduation", "activation", "verification", "inspection", "installation",
+                          "repair", "production", "expiry", "birth", "pickup", "dropoff", "launch", "sign-in"})
+
+
+def _event_word(word: str) -> bool:
+    """'creation', 'renewal', 'shipment', 'booking': a word naming an event that happens at a time."""
+    low = word.lower()
+    return low in _EVENT_WORDS
 
 
 def _share_heads(text: str, items: list[Item]) -> None:
@@ -356,6 +365,20 @@ def _share_heads(text: str, items: list[Item]) -> None:
         elif between in ("and", "or", "&") and a.name.lower() in _EVENT_WORDS and len(words_b) == 2 \
                 and words_b[0].lower() in _EVENT_WORDS and words_b[-1].lower() in ("time", "date", "timestamp"):
             a.name = f"{a.name} {words_b[-1]}"  # "creation and update time": two times, one head
+    # "the creation, update, and deletion times": event words listed before the one that carries the head
+    for k, b in enumerate(items):
+        words_b = b.name.split()
+        if len(words_b) != 2 or not _event_word(words_b[0]) \
+                or singular(words_b[-1].lower()) not in ("time", "date", "timestamp"):
+            continue
+        head = words_b[-1][:1] + singular(words_b[-1].lower())[1:]
+        j = k - 1
+        while j >= 0 and _event_word(items[j].name) \
+                and text[items[j].end:items[j + 1].start].strip().lower() in (",", "and", ", and", "or", ", or"):
+            items[j].name = f"{items[j].name} {head}"
+            j -= 1
+        if j < k - 1:
+            b.name = f"{words_b[0]} {head}"
 
 
 _CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.IGNORECASE)
