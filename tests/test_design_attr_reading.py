@@ -239,3 +239,10 @@ def test_a_time_head_is_shared_by_a_comma_list_of_events():
     text = "Each permit has a permit code and the issue, renewal, and expiration dates."
     names = attributes_of(text, "Permit")
     assert {"Issue Date", "Expiration Date"} <= set(names), names
+
+
+def test_values_of_a_type_are_not_its_attributes():
+    text = "Each boat has a hull code. The marina defines boat categories, such as sailboat, catamaran, and dinghy."
+    model = read_requirements(text).model
+    names = {a.name for e in model.entities for a in e.attributes}
+    assert not {"Sailboat", "Catamaran", "Dinghy"} & names, names

@@ -131,6 +131,11 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         pending = None
         attrs = [it for it in items if not it.many]
         minimum = 1 if word in (":", "fields", "attributes", "columns") else 2
+        if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs):
+            # "user roles, such as student, teacher": values, not attributes; the roles are still a thing
+            out.append(AttributeList(sentence, word, first.start(), first.end(), []))
+            taken_until = region_end
+            continue
         if len(attrs) >= minimum or (any(it.many for it in items) and (word in _HOLDS or word.startswith("each"))):
             out.append(AttributeList(sentence, word, first.start(), first.end(), [it for it in items if not it.clause]))
             taken_until = region_end
@@ -220,7 +225,7 @@ def _value_list(before: str, items: list[Item]) -> bool:
     """A parenthesised list right after a singular 'type'/'status'/... word whose items are values,
     not attribute names (none ends in ID, name, time, date, ...)."""
     words = re.findall(r"[A-Za-z]+", before[-40:])
-    if not words or words[-1].lower() not in _VALUE_HEADS:
+    if not words or singular(words[-1].lower()) not in _VALUE_HEADS:
         return False
     return all(it.name.split()[-1].lower() not in _NAME_LIKE_HEADS and len(it.name.split()) <= 3 for it in items)
 
