@@ -144,3 +144,11 @@ def test_singular_attribute_naming_an_entity_is_a_foreign_key():
     text = ("Each mentor has a mentor ID, a name and a trainee. "
             "Each trainee has a trainee ID, a name and a start date.")
     assert _fks(design(text), "Mentor") == {"Trainee ID": "Trainee"}
+
+
+# -- coordinated subjects ---------------------------------------------------------------------------------
+def test_each_of_two_coordinated_subjects_gets_the_key():
+    rels = detect_relationships(split_sentences("Each pilot and mechanic is attached to a hangar."),
+                                ["Pilot", "Mechanic", "Hangar"])
+    got = {(r.left, r.right) for r in rels if r.kind == "1:N"}
+    assert got == {("Hangar", "Pilot"), ("Hangar", "Mechanic")}

@@ -54,6 +54,7 @@ _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+
                       + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*$",
                       re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
 # relationship set of two things, which experts store as a table of its own.
@@ -158,8 +159,14 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])]
     mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
-    for (a, a_start, a_end), (b, b_start, b_end) in zip(mentions, mentions[1:]):
+    pairs = list(zip(mentions, mentions[1:]))
+    # "Each supplier and customer is associated with a region": both subjects are read against the region
+    coordinated = subject is not None and len(mentions) > 2 and _COORDINATION.match(text[subject[2]:mentions[1][1]])
+    if coordinated:
+        pairs.insert(2, (subject, mentions[2]))
+    for (a, a_start, a_end), (b, b_start, b_end) in pairs:
         if subject is not None and a != subject[0] and _quantity_before(text, b_start) == "a" \
+                and not (coordinated and a_start == mentions[1][1]) \
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
             a, a_start, a_end = subject  # "each review is written by a user about a product"
         if a == b:
@@ -179,6 +186,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         if _SEPARATOR.search(between):
             continue
         qa = _quantity_before(text, a_start)
+        if coordinated and a_start == mentions[1][1]:
+            qa = "each"  # "each pilot and mechanic": the mechanic is counted like the pilot
         qb = _quantity_before(text, b_start)
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
