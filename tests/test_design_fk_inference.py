@@ -152,3 +152,9 @@ def test_each_of_two_coordinated_subjects_gets_the_key():
                                 ["Pilot", "Mechanic", "Hangar"])
     got = {(r.left, r.right) for r in rels if r.kind == "1:N"}
     assert got == {("Hangar", "Pilot"), ("Hangar", "Mechanic")}
+
+
+def test_plural_attribute_of_a_plural_owner_is_not_a_foreign_key():
+    text = ("Mentors have mentor IDs, names and trainees. "
+            "Each trainee has a trainee ID, a name and a start date.")
+    assert _fks(design(text), "Mentor") == {}

@@ -311,7 +311,8 @@ class LogicalDesigner:
             target = None
             if a.references:
                 target = self.drafts.get(loose(a.references))
-            if target is None and not is_identifier_name(col) and not _singular_last_word(col):
+            said = a.span.text if a.span and a.span.text.strip() else col  # "colleges" though named "College"
+            if target is None and not is_identifier_name(col) and not (_singular_last_word(col) and _singular_last_word(said)):
                 continue  # "students", "related attachments": several of them, not a key to one
             target = target or self._find_target(col, d)
             if target is None:
@@ -570,7 +571,7 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
 
 
 def _singular_last_word(name: str) -> bool:
-    last = name.lower().replace(".", " ").split()[-1:] or [""]
+    last = re.findall(r"[a-z]+", name.lower())[-1:] or [""]
     return singular(last[0]) == last[0]
 
 
