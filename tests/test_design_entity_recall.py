@@ -201,3 +201,10 @@ def test_a_status_listing_its_values_is_not_an_entity():
                          "The main objectives include faster sorting and fewer losses.")
     assert "Parcel" in names
     assert "Parcel Status" not in names and "Main Objective" not in names and "Objective" not in names, names
+
+
+def test_a_verb_after_a_modal_is_not_part_of_the_owner():
+    names = entity_names("The platform will encompass basic vessel information such as hull number, "
+                         "flag and tonnage.")
+    assert "Vessel" in names, names
+    assert not any(n.startswith("Encompass") for n in names), names

@@ -80,6 +80,9 @@ _HAS_AFTER = re.compile(r"\s*(?:including|includes|include|contains|containing|h
                         r"is|are|was|were)\b", re.IGNORECASE)
 
 
+_MODAL_BEFORE_VERB = frozenset({"will", "shall", "can", "must", "should", "may", "would", "could", "to"})
+
+
 def np_before(text: str, end: int) -> tuple[str, int] | None:
     """The noun phrase ending right before ``end`` (modals skipped): (phrase, start offset)."""
     toks = [(m.group(), m.start()) for m in _WORD.finditer(text, 0, end)]
@@ -108,6 +111,8 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
         # "records book information": between a verb and "information", a verb-looking word is the noun
         if not (_is_np_word(w) or noun_like_verb):
             break
+        if words and prev in _MODAL_BEFORE_VERB and not noun_like_verb:
+            break  # "the system will encompass event information": after a modal comes the verb
         words.insert(0, toks[i])
         i -= 1
     if not words:
