@@ -246,3 +246,10 @@ def test_values_of_a_type_are_not_its_attributes():
     model = read_requirements(text).model
     names = {a.name for e in model.entities for a in e.attributes}
     assert not {"Sailboat", "Catamaran", "Dinghy"} & names, names
+
+
+def test_a_list_keeps_its_items_around_another_owners_parenthesised_list():
+    text = ("Each charter includes a charter code, customer information (customer name, customer phone), "
+            "departure port, and fare.")
+    names = attributes_of(text, "Charter")
+    assert {"Charter Code", "Departure Port", "Fare"} <= set(names), names

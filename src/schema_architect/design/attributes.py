@@ -148,7 +148,7 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
     if paren:
         # "maintains basic user information (user ID, username), records order information (...)":
         # the parenthesised lists are the real enumerations; a list that runs over them is not.
-        out = [a for a in out if not any(a.trigger_end <= p.trigger_start < _list_end(a) for p in paren)]
+        out = [a for a in (_outside_parens(a, paren) for a in out) if a is not None]
         out = [a for a in out if not any(p.trigger_start < a.trigger_start < _list_end(p) for p in paren)]
         out.extend(paren)
     out.sort(key=lambda a: a.trigger_start)
@@ -156,6 +156,20 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
 
 
 _INFO_HEADS = frozenset({"information", "info", "details", "detail", "data", "records", "record", "profile"})
+
+
+def _outside_parens(alist: AttributeList, paren: list[AttributeList]) -> AttributeList | None:
+    """The list without the items that hold or sit in a parenthesised list, if two items remain
+    ('loan amount, loan term, basic information of the applicant (name, phone), application time')."""
+    inside = [p for p in paren if alist.trigger_end <= p.trigger_start < _list_end(alist)]
+    if not inside:
+        return alist
+    rest = [it for it in alist.items
+            if not any(it.start <= p.trigger_start < it.end or p.trigger_start <= it.start <= _list_end(p) for p in inside)]
+    if len(rest) < 2:
+        return None
+    alist.items = rest
+    return alist
 
 
 def _merge_sub_lists(lists: list[AttributeList], paren: list[AttributeList]) -> list[AttributeList]:
