@@ -253,3 +253,14 @@ def test_a_list_keeps_its_items_around_another_owners_parenthesised_list():
             "departure port, and fare.")
     names = attributes_of(text, "Charter")
     assert {"Charter Code", "Departure Port", "Fare"} <= set(names), names
+
+
+def test_a_whether_item_names_a_flag():
+    text = "Each parcel has a parcel code, a weight, and whether it was signed for."
+    names = attributes_of(text, "Parcel")
+    assert "Is Signed" in names, names
+
+
+def test_a_whether_item_with_have_names_a_has_flag():
+    text = "Each hotel keeps a star rating, a city, and whether it had renovations."
+    assert "Has Renovations" in attributes_of(text, "Hotel")

@@ -419,6 +419,32 @@ def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "being", "be"})
+
+
+def _yes_no_name(name: str) -> str | None:
+    """'whether it was successfully delivered' -> 'Is Successfully Delivered', 'whether they have
+    industry connections' -> 'Has Industry Connections': a yes/no question names a flag column."""
+    m = re.match(r"(?:and\s+|or\s+)?whether\s+(.+)$", name, re.IGNORECASE)
+    if not m:
+        return None
+    words = m.group(1).strip(" .,;:").split()
+    at = next((k for k, w in enumerate(words[:4]) if w.lower() in _AUXILIARIES), None)
+    if at is None or at == 0:
+        return None
+    have = words[at].lower() in ("has", "have", "had")
+    k = at
+    while k < len(words) and words[k].lower() in _AUXILIARIES:
+        k += 1
+    rest = words[k:]
+    stop = next((j for j, w in enumerate(rest) if w.lower() in ("and", "or", "for", "to", "by", "with", "when", "if")), len(rest))
+    rest = rest[:stop]
+    if not rest or len(rest) > 4:
+        return None
+    lead = "Has" if have and k == at + 1 else "Is"  # "has been read" is a state: Is Read
+    return " ".join([lead] + rest)
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
@@ -462,6 +488,10 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         item.unique = True
         name = re.sub(r"\bunique\b", " ", name, flags=re.IGNORECASE)
     name = " ".join(name.split())
+    flag = _yes_no_name(name)
+    if flag:
+        item.name = clean_phrase(flag)  # "whether it has been read" -> Is Read: a flag, whatever its words
+        return item
     of = re.search(r"\s+of\s+(each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
     if of:
         if of.group(1).lower() not in ("its", "their"):  # "the creation time of their registration": still theirs
