@@ -208,3 +208,13 @@ def test_a_verb_after_a_modal_is_not_part_of_the_owner():
                          "flag and tonnage.")
     assert "Vessel" in names, names
     assert not any(n.startswith("Encompass") for n in names), names
+
+
+def test_a_thing_and_its_record_are_one_entity():
+    names = entity_names("The workshop handles several repairs. Each repair record includes the repair date, "
+                         "the mechanic and the cost.")
+    assert "Repair Record" in names, names
+    assert "Repair" not in names, names
+    names = entity_names("Each inspection has an inspection code, a date and a result. "
+                         "The office stores inspection records.")
+    assert ("Inspection" in names) != ("Inspection Record" in names), names

@@ -322,18 +322,46 @@ def _assessment_of(owner: str, prefix: str, ents: EntitySet) -> str | None:
     return f"{assessed} {words[0]}"
 
 
+def _merge_records(ents: EntitySet, renamed: dict[str, str], decisions: list[Decision]) -> None:
+    """"Booking" and "Booking Record", "Fault" and "Fault Record": a record of X and X are one table
+    when one of the two was only mentioned. It keeps the described one's attributes and is named
+    "X Record" (the reference designs drop "record" when they compare names, so nothing is lost)."""
+    for record in ents.entities:
+        words = loose(record.name).split()
+        if len(words) < 2 or words[-1] not in ("record", "entry", "log") or record.name in renamed:
+            continue
+        plain = ents.get(" ".join(words[:-1]))
+        if plain is None or plain is record or plain.name in renamed or record.name in renamed.values():
+            continue
+        if not (_mentioned_only(plain) or _mentioned_only(record)):
+            continue
+        keep, drop = (record, plain) if _mentioned_only(plain) else (plain, record)
+        keep.spans.extend(drop.spans[: max(0, 8 - len(keep.spans))])
+        if keep is plain:
+            renamed[plain.name] = record.name
+            ents.rename(plain, record.name)
+        ents.alias(drop.name, keep)
+        renamed[drop.name] = keep.name
+        decisions.append(Decision(subject=f"entity {keep.name}", decision=f"'{drop.name}' is {keep.name}",
+                                  rationale="a record of a thing and the thing are one table",
+                                  span=drop.spans[0] if drop.spans else None))
+
+
 def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
     """"The observatory operates multiple radio telescopes. Each telescope has a code, ...": a
     qualified name that was only mentioned ("Radio Telescope", no attributes of its own) is the
     entity named by its head noun ("Telescope", which has them) when that head names exactly one
     such mention. The mention is folded into it; its relationships follow."""
+    renamed: dict[str, str] = {}
+    _merge_records(ents, renamed, decisions)
     by_tail: dict[str, list[Entity]] = {}
     for e in ents.entities:
         words = loose(e.name).split()
         for k in range(1, len(words)):
             by_tail.setdefault(" ".join(words[k:]), []).append(e)
-    renamed: dict[str, str] = {}
     for bare in ents.entities:
+        if bare.name in renamed:
+            continue
         qualified = by_tail.get(loose(bare.name), [])
         if len(qualified) != 1 or _mentioned_only(bare) or not _mentioned_only(qualified[0]):
             continue  # two qualified kinds, or both described: the text means different things
