@@ -158,3 +158,14 @@ def test_plural_attribute_of_a_plural_owner_is_not_a_foreign_key():
     text = ("Mentors have mentor IDs, names and trainees. "
             "Each trainee has a trainee ID, a name and a start date.")
     assert _fks(design(text), "Mentor") == {}
+
+
+# -- "belongs to / is written by" several: many-to-many ---------------------------------------------------
+def test_passive_link_to_several_is_many_to_many():
+    rels = detect_relationships(split_sentences("Each song is written by multiple composers."), ["Song", "Composer"])
+    assert [r.kind for r in rels] == ["M:N"]
+
+
+def test_passive_link_to_one_stays_one_to_many():
+    rels = detect_relationships(split_sentences("Each song is written by one composer."), ["Song", "Composer"])
+    assert [(r.left, r.kind, r.right) for r in rels] == [("Composer", "1:N", "Song")]

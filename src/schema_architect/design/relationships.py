@@ -218,6 +218,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         elif _CREATES.match(between) and qb != "many" and _ends_noun_phrase(text, b_end):
             # "users can publish notifications", "each member writes a review": what one makes is its own
             _add(ev, a, b, Evidence(True, False, span))
+        elif _BELONGS.search(between) and not _NEGATED.search(between) and qb == "many":
+            # "a document is written by multiple authors", "a product can be assigned to several
+            # salespeople": linked to many of them, each of which has many too
+            ev.m2m.setdefault(pair, span)
         elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
             _add(ev, b, a, Evidence(True, True, span))
