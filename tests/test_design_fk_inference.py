@@ -169,3 +169,25 @@ def test_passive_link_to_several_is_many_to_many():
 def test_passive_link_to_one_stays_one_to_many():
     rels = detect_relationships(split_sentences("Each song is written by one composer."), ["Song", "Composer"])
     assert [(r.left, r.kind, r.right) for r in rels] == [("Composer", "1:N", "Song")]
+
+
+# -- acting roles point at the people of the design --------------------------------------------------------
+_LIBRARY = "Each member has a member ID, a name and an email. "
+
+
+def test_acting_role_points_at_the_people_entity():
+    r = design(_LIBRARY + "Each loan has a loan ID, a due date and a borrower.")
+    assert _fks(r, "Loan") == {"Borrower": "Member"}
+
+
+def test_a_named_role_of_the_world_is_not_a_user():
+    r = design(_LIBRARY + "Each novel has a novel ID, a title and an author.")
+    assert _fks(r, "Novel") == {}
+
+
+def test_role_key_of_a_department_does_not_make_it_many_to_many():
+    text = ("Each employee has an employee ID, a name and a desk ID. Each employee belongs to one desk. "
+            "Each desk has a desk ID, a floor and a supervisor.")
+    r = design(text)
+    assert _fks(r, "Employee") == {"Desk ID": "Desk"}
+    assert _fks(r, "Desk") == {"Supervisor": "Employee"}

@@ -39,6 +39,13 @@ _RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
 # Words that make a column point at another row of its own table.
 _HIERARCHY_WORDS = frozenset({"parent", "superior", "upper", "higher", "previous", "prior", "preceding", "next",
                               "predecessor", "successor", "subordinate", "senior"})
+# Roles a user of the system plays in a record it acts on ("Borrower", "Creator", "Sender"), unlike
+# "Author" of a book or "Coach" of a team, people the system only names.
+_ACTING_ROLES = frozenset({"creator", "updater", "modifier", "sender", "recipient", "receiver", "borrower", "holder",
+                           "commenter", "poster", "uploader", "reviewer", "approver", "submitter", "requester",
+                           "handler", "recorder", "operator", "assignee", "inspector", "responder", "questioner",
+                           "payer", "payee", "buyer", "seller", "applicant", "registrant", "initiator", "processor",
+                           "examiner", "evaluator", "auditor", "supervisor", "issuer", "signer", "follower"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -186,10 +193,11 @@ class LogicalDesigner:
             for col, t, rc in list(d.fks):
                 other = self.drafts.get(loose(t))
                 pair = frozenset((id(d), id(other)))
-                if other is None or other is d or pair in seen or col in d.pk or col in d.unique:
+                if other is None or other is d or pair in seen or col in d.pk or col in d.unique or _role_column(col, rc):
                     continue
+                # a role ("Supervisor" of a department) is one person, not the department's employees
                 back = [(c, tt, r) for c, tt, r in other.fks if tt == d.entity.name and c not in other.pk
-                        and c not in other.unique]
+                        and c not in other.unique and not _role_column(c, r)]
                 if not back:
                     continue
                 seen.add(pair)
@@ -284,6 +292,8 @@ class LogicalDesigner:
                 best = best or other
         if best is None and len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
+        if best is None and words[-1] in _ACTING_ROLES and _plain_singular_phrase(col):
+            best = self._people()  # "Borrower", "Responsible Person": a person of the design in that role
         return best
 
     def _loose_names(self) -> dict[int, str]:
@@ -323,8 +333,9 @@ class LogicalDesigner:
                 continue
             ref_col = target.pk[0]
             new_name = col
-            if (loose(col) == loose(target.entity.name) or len(_words(col)) == 1 or _words(col)[-1] in _INFO_WORDS) \
-                    and not is_identifier_name(col):
+            names_target = loose(col) in (loose(target.entity.name), loose(target.entity.name).split()[-1])
+            if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS)
+                    or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
                 if new_name in d.columns:
                     d.columns.remove(col)
@@ -568,6 +579,12 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
     if len(dw) > len(ow) and any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow) + 1)):
         return d
     return None
+
+
+def _role_column(col: str, ref_col: str) -> bool:
+    """"Supervisor", "Borrower": a column naming the role of the referenced row, not its key."""
+    words = loose(col).split()
+    return bool(words) and words[-1] in ROLE_NOUNS and loose(col) != loose(ref_col)
 
 
 def _singular_last_word(name: str) -> bool:
