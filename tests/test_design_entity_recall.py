@@ -218,3 +218,9 @@ def test_a_thing_and_its_record_are_one_entity():
     names = entity_names("Each inspection has an inspection code, a date and a result. "
                          "The office stores inspection records.")
     assert ("Inspection" in names) != ("Inspection Record" in names), names
+
+
+def test_various_kinds_of_information_name_no_entity():
+    names = entity_names("Each ship has a hull number and a name. The fleet system manages various harbour "
+                         "information through the ship table.")
+    assert "Ship" in names and "Harbour" not in names, names

@@ -573,6 +573,8 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             if np is None:
                 continue
             phrase = " ".join(_before_participle(np[0].split()[:3])).replace(" and ", " ")
+            if len(phrase.split()) > 1 and phrase.split()[-1].lower() in ("information", "info", "data", "details"):
+                continue  # "manages various school information": many kinds of information, no one thing
             name = entity_name(phrase)
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
                 found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
