@@ -264,3 +264,8 @@ def test_a_whether_item_names_a_flag():
 def test_a_whether_item_with_have_names_a_has_flag():
     text = "Each hotel keeps a star rating, a city, and whether it had renovations."
     assert "Has Renovations" in attributes_of(text, "Hotel")
+
+
+def test_plural_ids_name_one_identifier_column():
+    names = attributes_of("Each invoice records customer IDs, amounts, and due dates.", "Invoice")
+    assert "Customer ID" in names and "Customer IDs" not in names, names

@@ -558,5 +558,5 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     words = name.lower().split()
     if words[0] in ACTION_GERUNDS and not (len(words) >= 2 and words[1] in _COMPOUND_HEADS):
         return None  # "adding, modifying and deleting records" lists operations; "tracking number" is a name
-    item.name = name
+    item.name = re.sub(r"\b(ID|Id|id)s$", r"\1", name)  # "customer IDs": one identifier per row
     return item
