@@ -191,3 +191,12 @@ def test_role_key_of_a_department_does_not_make_it_many_to_many():
     r = design(text)
     assert _fks(r, "Employee") == {"Desk ID": "Desk"}
     assert _fks(r, "Desk") == {"Supervisor": "Employee"}
+
+
+# -- a login name of another entity is a key to it --------------------------------------------------------
+def test_entity_username_in_another_table_is_a_key_to_that_entity():
+    text = ("Each gamer has a gamer ID, a username and a level. "
+            "Each match report has a report ID, a gamer username and a score.")
+    r = design(text)
+    assert _fks(r, "Match Report") == {"Gamer ID": "Gamer"}
+    assert [c.name for c in r.schema.table("Match Report").columns] == ["Report ID", "Gamer ID", "Score"]

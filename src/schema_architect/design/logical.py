@@ -46,6 +46,8 @@ _ACTING_ROLES = frozenset({"creator", "updater", "modifier", "sender", "recipien
                            "handler", "recorder", "operator", "assignee", "inspector", "responder", "questioner",
                            "payer", "payee", "buyer", "seller", "applicant", "registrant", "initiator", "processor",
                            "examiner", "evaluator", "auditor", "supervisor", "issuer", "signer", "follower"})
+# A member's login name identifies the member: "Member Username" in an order is a key to the member.
+_LOGIN_WORDS = frozenset({"username", "login"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 
 
@@ -280,8 +282,9 @@ class LogicalDesigner:
             if len(words) == 1 and oname.split()[-1] == key and head_count.get(key, 0) == 1 \
                     and key not in _DESCRIPTIVE_HEADS and key not in IDENTIFIER_WORDS:
                 best = best or other  # "personnel" when the only personnel is "Maintenance Personnel"
-            if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]) == oname:
-                return other
+            if len(words) >= 2 and (words[-1] in IDENTIFIER_WORDS or words[-1] in _LOGIN_WORDS) \
+                    and " ".join(words[:-1]) == oname:
+                return other  # "Airplane Number", "Member Username"
             if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]).endswith(" " + oname):
                 best = best or other
             # "Associated Customer", "Recording Staff": a role of another entity (one of it: a plain
@@ -333,7 +336,8 @@ class LogicalDesigner:
                 continue
             ref_col = target.pk[0]
             new_name = col
-            names_target = loose(col) in (loose(target.entity.name), loose(target.entity.name).split()[-1])
+            names_target = loose(col) in (loose(target.entity.name), loose(target.entity.name).split()[-1]) \
+                or (_words(col)[-1] in _LOGIN_WORDS and target is not d)  # "Member Username" -> "Member ID"
             if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS)
                     or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
