@@ -269,3 +269,15 @@ def test_a_whether_item_with_have_names_a_has_flag():
 def test_plural_ids_name_one_identifier_column():
     names = attributes_of("Each invoice records customer IDs, amounts, and due dates.", "Invoice")
     assert "Customer ID" in names and "Customer IDs" not in names, names
+
+
+def test_with_after_associated_names_a_partner_not_a_list():
+    text = "Each survey has a title and a deadline. Each survey is associated with a region and a sponsor."
+    names = attributes_of(text, "Survey")
+    assert "Region" not in names and "Sponsor" not in names, names
+
+
+def test_associated_with_identifiers_is_still_a_list():
+    text = "Each lap record is associated with a driver ID, a circuit ID, and a lap time."
+    assert {"Driver ID", "Circuit ID", "Lap Time"} <= set(attributes_of(text, "Lap Record"))
+

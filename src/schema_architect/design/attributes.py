@@ -271,10 +271,29 @@ def _paren_depths(text: str) -> list[int]:
     return out
 
 
+# Verbs and objects after which "with" names a partner, not a list of attributes.
+_WITH_AFTER_VERB = frozenset({"associated", "associate", "associates", "linked", "link", "links", "interact",
+                              "interacts", "interacting", "cooperate", "cooperates", "cooperating", "communicate",
+                              "communicates", "along", "together", "compared", "compare", "compares", "deal", "deals",
+                              "dealing"})
+
+
 def _is_trigger(text: str, m: re.Match) -> bool:
     word = (m.group(1) or m.group(2)).lower()
+    if word == "with":
+        before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 30): m.start()])
+        if not before:
+            return False  # "With the popularity of football, ...": an opening phrase, not a list
+        if before[-1].lower() in _WITH_AFTER_VERB:
+            # "associated with the project and inspector": a partner, unless identifiers are listed
+            return bool(re.search(r"\b(?:ID|IDs|number|code|No\.?)\b", re.split(r"[.;]", text[m.end():], maxsplit=1)[0][:80]))
     if word in _NOUN_MODIFIER_GERUNDS:
         after = re.findall(r"[A-Za-z]+", text[m.end(): m.end() + 20])
+        before = re.findall(r"[A-Za-z']+", text[max(0, m.start() - 20): m.start()])
+        noun = (before and (before[-1].lower() in DETERMINERS or before[-1].lower().endswith("'s"))) \
+            or (after and after[0].lower() in ("of", "function", "functions", "and"))
+        if noun and re.split(r"[.;]", text[m.end():], maxsplit=1)[0].count(",") < 2:
+            return False  # "the tracking of each piece of equipment", "tracking and management": a noun
         return not (after and after[0].lower() in _COMPOUND_HEADS)  # "tracking date" names a column
     if word not in _VERB_ONLY:
         return True
