@@ -224,3 +224,11 @@ def test_various_kinds_of_information_name_no_entity():
     names = entity_names("Each ship has a hull number and a name. The fleet system manages various harbour "
                          "information through the ship table.")
     assert "Ship" in names and "Harbour" not in names, names
+
+
+def test_the_thing_something_belongs_to_is_an_entity():
+    names = entity_names("Each recipe has a title, a cooking time and a difficulty, and belongs to a cuisine.")
+    assert "Recipe" in names and "Cuisine" in names, names
+    names = entity_names("Each lesson has a topic and a date. Each lesson is linked to the teacher's ID "
+                         "and corresponds to a set of exercises.")
+    assert "Set" not in names and not any("Teacher S" in n for n in names), names

@@ -424,6 +424,9 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
 # "Users can register", "Each doctor belongs to": the subject of a sentence that acts or is counted.
 _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=each )[A-Za-z]+|(?<=every )[A-Za-z]+)\s+"
                     r"(?:can|may|must|should|are able to|need to|will be able to|belongs? to)\b", re.IGNORECASE)
+_BELONGS_TO = re.compile(r"\b(?:belongs?|belonging|(?:is|are)\s+(?:assigned|associated|linked|bound)|corresponds?)\s+"
+                         r"(?:to|with)\s+(?:a|an|one|the|its|their|exactly one|only one)\s+"
+                         r"(?:specific\s+|single\s+|particular\s+|corresponding\s+)?", re.IGNORECASE)
 _PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.IGNORECASE)
 _INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
                         r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.IGNORECASE)
@@ -585,6 +588,23 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             name = two if two and ents.get(two) else entity_name(m.group(1))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
                 found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
+    for s in sentences:
+        # "each question belongs to a category", "each repair task corresponds to an order": the
+        # thing something belongs to is an entity of its own
+        for m in _BELONGS_TO.finditer(s.text):
+            np = np_after(s.text, m.end())
+            if np is None or "'" in np[0] or "’" in np[0] or s.text[np[2]:np[2] + 3] == " of":
+                continue  # "the teacher's ID", "a set of": not the thing itself
+            if np[0].split()[-1].lower() == "table":
+                continue  # "associated with the user table": a table the text names, read where it is described
+            words = [w for w in np[0].split() if w.lower() not in ("id", "number", "code")]
+            name = entity_name(" ".join(words[:3])) if words else None
+            if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS:
+                continue
+            head = loose(name).split()[-1]
+            if any(loose(e.name).split()[-1] == head for e in ents.entities):
+                continue  # "belongs to a department" beside a described "Company Department"
+            found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
     for s in sentences:
         m = _ACTOR.match(s.text)
         if m:
