@@ -281,3 +281,9 @@ def test_associated_with_identifiers_is_still_a_list():
     text = "Each lap record is associated with a driver ID, a circuit ID, and a lap time."
     assert {"Driver ID", "Circuit ID", "Lap Time"} <= set(attributes_of(text, "Lap Record"))
 
+
+
+def test_and_between_two_parenthesised_names_splits_them():
+    text = "Each kiln has a kiln code, a firing time (FiringTime) and cooling time (CoolingTime), and a capacity."
+    names = attributes_of(text, "Kiln")
+    assert "Firing Time" in names and "Cooling Time" in names, names

@@ -425,12 +425,10 @@ _CONJ = re.compile(r"\s(?:and|or|as well as|&|and/or)\s", re.IGNORECASE)
 def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out = []
     pos = s
-    depth_free = text[s:e]
-    if "(" in depth_free:
-        head = depth_free.index("(")
-        matches = [m for m in _CONJ.finditer(depth_free) if m.start() < head or m.start() > depth_free.rfind(")")]
-    else:
-        matches = list(_CONJ.finditer(depth_free))
+    piece = text[s:e]
+    depth = _paren_depths(piece)
+    # "creation time (CreateTime) and update time (UpdateTime)": split at an "and" outside parentheses
+    matches = [m for m in _CONJ.finditer(piece) if depth[m.start()] == 0 and depth[m.end() - 1] == 0]
     for m in matches:
         out.append((pos, s + m.start()))
         pos = s + m.end()
