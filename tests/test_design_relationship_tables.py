@@ -247,3 +247,16 @@ def test_relationship_between_people_and_an_organization_is_membership():
     club = rels[frozenset(("Volunteer", "Club"))]
     assert club.kind == "1:N" and club.left == "Club"
     assert rels[frozenset(("Volunteer", "Event"))].kind == "M:N"
+
+
+# -- "records the association between X and Y": the pair the table links, not two columns ------------
+def test_link_table_listing_the_pair_it_relates_gets_no_column_for_either_side():
+    text = ("Each volunteer has a volunteer ID and a name. Each shelter has a shelter ID and an address. "
+            "The volunteer-shelter association table records the association between volunteers and shelters, "
+            "including volunteer ID, shelter ID and start date.")
+    r = design(text)
+    links = _linking(r, "Volunteer", "Shelter")
+    assert len(links) == 1
+    columns = [c.name for c in links[0].columns]
+    assert not any("between" in c.lower() for c in columns), columns
+    assert "Shelters" not in columns

@@ -119,8 +119,18 @@ def read_requirements(text: str) -> Reading:
             if is_new:
                 decisions.append(Decision(subject=f"entity {ent.name}", decision=f"{ent.name} is an entity",
                                           rationale=f"it owns an attribute list ({owner.rule})", span=owner_span))
+            pair_end = -1
             for item in alist.items:
                 span = Span(start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])
+                if _NAMES_A_PAIR.search(item.name):
+                    # "records the correspondence between coaches and teams": the pair the table links
+                    # (read as a relationship later), not two columns
+                    pair_end = item.end
+                    continue
+                if pair_end >= 0 and _PAIR_PARTNER.match(s.text, pair_end, item.start):
+                    pair_end = -1
+                    continue
+                pair_end = -1
                 if item.many:
                     member = entity_name(" ".join(_before_participle(item.name.split())))
                     if usable(member):
@@ -182,6 +192,11 @@ def read_requirements(text: str) -> Reading:
     model = ConceptualModel(entities=ents.entities, relationships=rels)
     return Reading(sentences, model, decisions, unread, many_items)
 
+
+# An item naming a link between things ("Correspondence Between Coaches", "Connection Status Between
+# Users") and the partner coordinated after it ("and teams").
+_NAMES_A_PAIR = re.compile(r"\bbetween\b", re.IGNORECASE)
+_PAIR_PARTNER = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:each\s+|the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 _RELATIONSHIP_BETWEEN = re.compile(r"\b(?:relationships?|associations?)\s+between\s+(?:each\s+|the\s+|all\s+)?"
                                    r"([A-Za-z][A-Za-z ]{0,40}?)\s+and\s+(?:each\s+|the\s+|its\s+|their\s+)?"
