@@ -260,3 +260,12 @@ def test_link_table_listing_the_pair_it_relates_gets_no_column_for_either_side()
     columns = [c.name for c in links[0].columns]
     assert not any("between" in c.lower() for c in columns), columns
     assert "Shelters" not in columns
+
+
+# -- "can purchase": a name right after a modal is the verb, not the entity ---------------------------
+def test_name_after_a_modal_is_the_verb_not_the_entity():
+    text = ("Each diner has a diner ID and a name. Each dish has a dish ID and a price. "
+            "Each order has an order ID and an order time. Each diner can order multiple dishes.")
+    rels = detect_relationships(split_sentences(text), ["Diner", "Dish", "Order"])
+    assert not any({r.left, r.right} == {"Order", "Dish"} for r in rels)
+    assert any({r.left, r.right} == {"Diner", "Dish"} for r in rels)

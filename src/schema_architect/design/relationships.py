@@ -43,6 +43,9 @@ _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|th
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
+# "a customer can purchase multiple products": a one-word name right after a modal (or "to") is the
+# verb of the clause, not the "Purchase" entity.
+_VERB_SLOT = re.compile(r"\b(?:can|may|must|will|shall|should|could|would|to)\s+(?:also\s+|only\s+)?$", re.IGNORECASE)
 _CLASSIFIER_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "position", "role",
                                 "title", "status", "rank"})
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
@@ -156,7 +159,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     if "between" in text.lower() or "-" in text:
         _read_named_relationships(s, names, ev)
     # "the bar management system": a name modifying the system is not a thing of the sentence
-    mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])]
+    mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])
+                and not (_VERB_SLOT.search(text, 0, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
     mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = list(zip(mentions, mentions[1:]))
