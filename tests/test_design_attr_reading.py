@@ -287,3 +287,9 @@ def test_and_between_two_parenthesised_names_splits_them():
     text = "Each kiln has a kiln code, a firing time (FiringTime) and cooling time (CoolingTime), and a capacity."
     names = attributes_of(text, "Kiln")
     assert "Firing Time" in names and "Cooling Time" in names, names
+
+
+def test_the_possessor_of_registration_information_owns_the_list():
+    text = "Manage the member's registration information, including nickname, password and email."
+    names = [e.name for e in read_requirements(text).model.entities]
+    assert "Member" in names and "Registration" not in names, names

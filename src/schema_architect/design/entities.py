@@ -256,6 +256,16 @@ def owner_of(alist: AttributeList) -> Owner | None:
             words = words[1:]
         phrase = " ".join(words)
         name = entity_name(phrase)
+        owner_word = re.search(r"([A-Za-z]+)['’]s?\s+$", s.text[:start])
+        info_kinds = ATTRIBUTE_INFO_KINDS | {"registration", "account", "profile"}
+        if owner_word and name and name.lower() in info_kinds:
+            # "the user's registration information, including": the kind of information is the user's
+            start = owner_word.start(1)
+            phrase = owner_word.group(1)
+            name = entity_name(phrase)
+        elif possessor and name and name.lower().split()[-1] in info_kinds and len(name.split()) == 2:
+            phrase = phrase.split()[0]  # "member's registration information" -> Member
+            name = possessor
         if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name) \
                 and not _counted_thing(name, s.text[:start]):
             return None
