@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import time
 from pathlib import Path
@@ -67,10 +68,14 @@ def main() -> None:
     para = ("Each customer has a customer ID, name, email and phone number. Each customer places multiple orders. "
             "Each order has an order ID, order date and total amount. ")
     repeated = (para * (1_000_000 // len(para) + 1))[:1_000_000]
+    # No full stop anywhere: the text is cut into long pieces, each costlier than a normal sentence.
+    vocabulary = sorted({w.strip(".,;:()").lower() for q in questions[:20] for w in q.split()} - {""})
+    unpunctuated = " ".join(random.Random(7).choice(vocabulary) for _ in range(200_000))[:1_000_000]
     t2 = Table(title="1 MB of text")
     for col in ("input", "seconds", "outcome"):
         t2.add_column(col)
-    for label, text in (("dev requirements concatenated", big), ("one paragraph repeated", repeated)):
+    for label, text in (("dev requirements concatenated", big), ("one paragraph repeated", repeated),
+                        ("dev words shuffled, no punctuation", unpunctuated)):
         seconds, outcome = timed(text)
         t2.add_row(label, f"{seconds:.2f}", outcome)
     console.print(t2)

@@ -97,6 +97,15 @@ class PairEvidence:
     link_attributes: dict[frozenset, list[str]] = field(default_factory=dict)  # "the quantity of each book"
 
 
+def _in_verb_slot(text: str, at: int) -> bool:
+    """Whether a modal or 'to' comes right before ``at`` ("users can purchase"). Only the last few words
+    are searched, so a sentence with many mentions costs linear time."""
+    window = max(0, at - 24)
+    while window > 0 and not text[window - 1].isspace():
+        window -= 1  # start the window on a word boundary, so "pecan" is not read as "can"
+    return bool(_VERB_SLOT.search(text, window, at))
+
+
 def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> list[Relationship]:
     ev = PairEvidence()
     for i, s in enumerate(sentences):
@@ -160,7 +169,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         _read_named_relationships(s, names, ev)
     # "the bar management system": a name modifying the system is not a thing of the sentence
     mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])
-                and not (_VERB_SLOT.search(text, 0, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
+                and not (_in_verb_slot(text, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
     mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = list(zip(mentions, mentions[1:]))

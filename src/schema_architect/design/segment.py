@@ -9,6 +9,7 @@ stage uses when a sentence has no subject of its own ("Fields: Ship ID, Name").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_SENTENCE_CHARS = 1500  # bound the work per sentence: longer runs are cut into pieces
@@ -35,19 +36,13 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets; headings become the ``heading`` of what follows."""
-    pieces: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BREAK.finditer(text):
-        end = m.start() if m.group().startswith("\n") else m.end()
-        if m.group().startswith(".") and _is_abbreviation(text, m.start(), m.end()):
-            continue
-        pieces.append((pos, end))
-        pos = m.end()
-    pieces.append((pos, len(text)))
+    return list(iter_sentences(text))
 
-    out: list[Sentence] = []
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of ``text`` one at a time, so a reader that stops early pays only for what it read."""
     heading: str | None = None
-    for start, end in pieces:
+    for start, end in _pieces(text):
         for s, e in _bounded(start, end):
             raw = text[s:e]
             lead = len(raw) - len(raw.lstrip())
@@ -67,8 +62,18 @@ def split_sentences(text: str) -> list[Sentence]:
                     continue
                 s += h.end()
                 body = rest
-            out.append(Sentence(body.rstrip(), s, heading))
-    return out
+            yield Sentence(body.rstrip(), s, heading)
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _BREAK.finditer(text):
+        end = m.start() if m.group().startswith("\n") else m.end()
+        if m.group().startswith(".") and _is_abbreviation(text, m.start(), m.end()):
+            continue
+        yield pos, end
+        pos = m.end()
+    yield pos, len(text)
 
 
 def _bounded(start: int, end: int):

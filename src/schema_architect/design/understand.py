@@ -22,7 +22,7 @@ from .lexicon import (
 )
 from .logical import is_identifier_name
 from .relationships import detect_relationships, shares_participants
-from .segment import Sentence, split_sentences
+from .segment import Sentence, iter_sentences
 from .words import entity_name, is_plural, loose, singular
 
 _RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
@@ -43,8 +43,10 @@ class Reading:
 
 READ_BUDGET_SECONDS = 0.6  # reading stops here (and says so): any input costs bounded time
 _CHECK_EVERY = 16
-MIN_SENTENCES_READ = 200  # always read this much, however slow the machine
+MIN_CHARS_READ = 30_000  # always read this much text, however slow the machine (counted in characters:
+# a run with no full stops is cut into long sentences that each cost more than a normal one)
 MAX_ENTITIES = 250  # later stages compare entities pairwise: past this, stop reading (and say so)
+MAX_SENTENCES = 4000  # later stages go over every sentence read again: past this, stop reading (and say so)
 
 
 @lru_cache(maxsize=4096)
@@ -63,19 +65,21 @@ def _shift(span: Span, by: int) -> Span:
 
 def read_requirements(text: str) -> Reading:
     started = time.perf_counter()
-    sentences = split_sentences(text)
+    sentences: list[Sentence] = []
+    stopped_at: Sentence | None = None  # the first sentence not read
     ents = EntitySet()
     decisions: list[Decision] = []
     many_items: list[tuple[str, str, Span, list[str]]] = []
     relationship_lists = []  # ((X phrase, Y phrase), owner name, owner span, list, sentence)
     used: set[int] = set()
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
-    read_until = len(sentences)
-    for idx, s in enumerate(sentences):
-        if idx >= MIN_SENTENCES_READ and idx % _CHECK_EVERY == 0 and (
-                time.perf_counter() - started > READ_BUDGET_SECONDS or len(ents.by_key) >= MAX_ENTITIES):
-            read_until = idx
+    for idx, s in enumerate(iter_sentences(text)):
+        if s.start >= MIN_CHARS_READ and idx % _CHECK_EVERY == 0 and (
+                time.perf_counter() - started > READ_BUDGET_SECONDS or len(ents.by_key) >= MAX_ENTITIES
+                or idx >= MAX_SENTENCES):
+            stopped_at = s
             break
+        sentences.append(s)
         for name, items in _recorded_event(s.text):
             used.add(idx)
             ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
@@ -149,8 +153,6 @@ def read_requirements(text: str) -> Reading:
                                  allowed_values=item.allowed_values, value_range=item.value_range,
                                  identifier=item.primary_key, references=item.references)
                 ents.add_attribute(ent, attr)
-    unread_tail = sentences[read_until:]
-    sentences = sentences[:read_until]
     relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
     for owner, member, span, _ in many_items:
         ents.add(member, span)
@@ -183,12 +185,13 @@ def read_requirements(text: str) -> Reading:
         rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
     rels = _merge_bare_heads(ents, rels, decisions)
     unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
-    if unread_tail:
-        first, last = unread_tail[0], unread_tail[-1]
-        unread.append(Span(start=first.start, end=last.end,
-                           text=f"[{len(unread_tail)} sentences after the reading budget ({READ_BUDGET_SECONDS} s or "
-                                f"{MAX_ENTITIES} entities) were not read] "
-                                + first.text))
+    if stopped_at is not None:
+        share = 100 * (len(text) - stopped_at.start) / len(text)
+        unread.append(Span(start=stopped_at.start, end=len(text),
+                           text=f"[the last {share:.0f}% of the text, from character {stopped_at.start:,}, was not read: "
+                                f"the reading budget ({READ_BUDGET_SECONDS} s, {MAX_ENTITIES} entities or {MAX_SENTENCES:,} sentences) "
+                                f"ran out] "
+                                + stopped_at.text))
     model = ConceptualModel(entities=ents.entities, relationships=rels)
     return Reading(sentences, model, decisions, unread, many_items)
 
