@@ -70,3 +70,15 @@ def test_one_long_line_without_punctuation_is_bounded():
         design(text)
     except InputError as exc:
         assert "no entity" in exc.message
+
+
+def test_text_past_the_reading_budget_is_reported_not_silently_dropped():
+    block = "Each customer has a customer ID, name and email. Each order has an order ID and an order date. "
+    text = block * 6_000  # 12,000 sentences: more than the reader takes in one design
+    result = design(text)
+    notices = [s for s in result.not_understood if s.text.startswith("[")]
+    assert len(notices) == 1
+    notice = notices[0]
+    assert "was not read" in notice.text and "reading budget" in notice.text
+    assert 30_000 <= notice.start < len(text) and notice.end == len(text)
+    assert {"Customer", "Order"} <= set(result.schema.table_names)
