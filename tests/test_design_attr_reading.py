@@ -293,3 +293,9 @@ def test_the_possessor_of_registration_information_owns_the_list():
     text = "Manage the member's registration information, including nickname, password and email."
     names = [e.name for e in read_requirements(text).model.entities]
     assert "Member" in names and "Registration" not in names, names
+
+
+def test_an_inner_trigger_is_cut_from_an_item():
+    text = "Each locker has a unique locker number, which also includes information such as locker size and floor."
+    names = attributes_of(text, "Locker")
+    assert "Locker Size" in names and not any("Such" in n for n in names), names

@@ -61,7 +61,9 @@ _TRIGGER_RE = re.compile(
     r"|(:)(?=\s*\S)",
     re.IGNORECASE,
 )
-_LEADING_TRIGGER = re.compile(r"^\s*(?:including|includes|include|such as|e\.g\.?|namely)\s+", re.IGNORECASE)
+_LEADING_TRIGGER = re.compile(r"^\s*(?:(?:[A-Za-z]+\s+){0,2}(?:information|info|details|data)\s+)?"
+                              r"(?:including|includes|include|such as|e\.g\.?|namely)\s+", re.IGNORECASE)
+_TRAILING_TRIGGER = re.compile(r"\s+(?:including|includes|such as|e\.g\.?|namely)\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.IGNORECASE)
@@ -539,7 +541,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             name = poss.group(2)
     name = re.sub(r"\s+(?:responsible|involved|concerned|required|used|assigned|(?<!person\s)in charge)\s*$", "", name.strip(),
                   flags=re.IGNORECASE)  # "the staff in charge" -> staff; "person in charge" is a name
-    name = clean_phrase(_LEADING_TRIGGER.sub("", name))  # "including scores" -> "scores"
+    name = clean_phrase(_TRAILING_TRIGGER.sub("", _LEADING_TRIGGER.sub("", name)))  # "information such as scores" -> "scores"
     if not name or not name[0].isalnum():
         return None
     words = name.lower().split()
