@@ -299,3 +299,9 @@ def test_an_inner_trigger_is_cut_from_an_item():
     text = "Each locker has a unique locker number, which also includes information such as locker size and floor."
     names = attributes_of(text, "Locker")
     assert "Locker Size" in names and not any("Such" in n for n in names), names
+
+
+def test_an_of_owner_ends_before_such_as():
+    text = "The shop records various attributes of a bicycle such as frame size, gear count, and wheel size."
+    names = [e.name for e in read_requirements(text).model.entities]
+    assert not any("Such" in n for n in names), names

@@ -514,7 +514,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     of = re.search(r"\s+of\s+(each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
     if of:
         if of.group(1).lower() not in ("its", "their"):  # "the creation time of their registration": still theirs
-            item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on)\b",
+            item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on|such|like|including)\b",
                                      of.group(2) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
         name = name[: of.start()]
     key_hint = _KEY_HINT.search(name)
