@@ -269,3 +269,14 @@ def test_name_after_a_modal_is_the_verb_not_the_entity():
     rels = detect_relationships(split_sentences(text), ["Diner", "Dish", "Order"])
     assert not any({r.left, r.right} == {"Order", "Dish"} for r in rels)
     assert any({r.left, r.right} == {"Diner", "Dish"} for r in rels)
+
+
+# -- a membership and a role in opposite directions are two one-to-many links ------------------------
+def test_one_member_as_a_role_and_membership_are_two_keys_not_a_junction():
+    text = ("The system records each choir, including choir ID and choir name, with each choir having one "
+            "singer as the leader. The system records each singer, including singer ID, name and voice type, "
+            "where each singer can only belong to one choir.")
+    r = design(text)
+    assert not _linking(r, "Choir", "Singer")
+    assert _fks(r, "Singer") == {"Choir ID": "Choir"}
+    assert _fks(r, "Choir") == {"Leader ID": "Singer"}

@@ -418,6 +418,10 @@ class LogicalDesigner:
             # setting of the text, not a parent the described departments would point at.
             return
         col = one.pk[0] if len(_words(one.pk[0])) > 1 else _fk_column_name(one)
+        if rel.role and one is not many:
+            # "one employee as the supervisor": the key is named by the role ("Supervisor ID")
+            key_word = _words(one.pk[0])[-1]
+            col = f"{rel.role} {one.pk[0].split()[-1]}" if key_word in _GENERIC_KEY_WORDS else f"{rel.role} {one.pk[0]}"
         if col in many.columns:
             if any(c == col for c, _, _ in many.fks):
                 return
@@ -588,6 +592,8 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
 def _role_column(col: str, ref_col: str) -> bool:
     """"Supervisor", "Borrower": a column naming the role of the referenced row, not its key."""
     words = loose(col).split()
+    if len(words) > 1 and words[-1] in _GENERIC_KEY_WORDS:
+        words = words[:-1]  # "Supervisor ID"
     return bool(words) and words[-1] in ROLE_NOUNS and loose(col) != loose(ref_col)
 
 

@@ -46,6 +46,9 @@ _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|
 # "a customer can purchase multiple products": a one-word name right after a modal (or "to") is the
 # verb of the clause, not the "Purchase" entity.
 _VERB_SLOT = re.compile(r"\b(?:can|may|must|will|shall|should|could|would|to)\s+(?:also\s+|only\s+)?$", re.IGNORECASE)
+# "with each department having one employee as the supervisor": the role the one side plays
+_ROLE_AFTER = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(" + "|".join(sorted(ROLE_NOUNS)) + r")\b",
+                         re.IGNORECASE)
 _CLASSIFIER_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "position", "role",
                                 "title", "status", "rank"})
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
@@ -85,6 +88,7 @@ class Evidence:
     stated: bool
     span: Span
     definite_one: bool = False  # "the university has many departments": one university, the setting
+    role: str | None = None  # "each team has one player as the captain": the one side plays a role
 
 
 @dataclass
@@ -266,7 +270,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.m2m.setdefault(pair, span)
                 ev.link_attributes.setdefault(pair, [count.group(1).strip()])
         elif qb == "one":
-            _add(ev, b, a, Evidence(True, True, span))
+            role = _ROLE_AFTER.match(text, b_end)
+            _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
@@ -376,7 +381,15 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
         fwd_stated = any(e.stated for e in evs)
         back_stated = any(e.stated for e in back)
         done.add(pair)
-        if back and fwd_stated and back_stated:
+        roles = [e for e in evs + back if e.role]
+        if back and fwd_stated and back_stated and roles:
+            # "each employee belongs to one department" and "each department has one employee as the
+            # supervisor": two relationships, membership and a role, not many-to-many
+            role_dir = (one, many) if roles[0] in evs else (many, one)
+            plain = back if role_dir == (one, many) else evs
+            out.append(Relationship(left=role_dir[0], right=role_dir[1], span=roles[0].span, role=roles[0].role))
+            out.append(Relationship(left=role_dir[1], right=role_dir[0], span=plain[0].span))
+        elif back and fwd_stated and back_stated:
             link = ev.link_names.get(pair)
             out.append(Relationship(left=one, right=many, left_card=Cardinality.MANY, right_card=Cardinality.MANY,
                                     span=evs[0].span, name=link.title() if link else None))
@@ -384,5 +397,6 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
             out.append(Relationship(left=many, right=one, span=back[0].span, stated=True))
         else:
             out.append(Relationship(left=one, right=many, span=evs[0].span, stated=fwd_stated,
-                                    definite_one=all(e.definite_one for e in evs)))
+                                    definite_one=all(e.definite_one for e in evs),
+                                    role=next((e.role for e in evs if e.role), None)))
     return out
