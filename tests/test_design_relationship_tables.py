@@ -280,3 +280,11 @@ def test_one_member_as_a_role_and_membership_are_two_keys_not_a_junction():
     assert not _linking(r, "Choir", "Singer")
     assert _fks(r, "Singer") == {"Choir ID": "Choir"}
     assert _fks(r, "Choir") == {"Leader ID": "Singer"}
+
+
+# -- "patients can book therapists": a sharing verb between bare plurals is many-to-many ---------------
+def test_sharing_verb_between_bare_plurals_is_many_to_many():
+    rels = detect_relationships(split_sentences("Hikers can book guides for their trips."), ["Hiker", "Guide"])
+    assert [(r.left, r.right, r.kind) for r in rels] == [("Hiker", "Guide", "M:N")]
+    rels = detect_relationships(split_sentences("Hikers can describe guides."), ["Hiker", "Guide"])
+    assert not rels  # no sharing verb: nothing is said about how many

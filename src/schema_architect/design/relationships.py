@@ -269,12 +269,29 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             if count and _names_counted(text[b_end:], b, text[b_start:b_end]) and a.lower() not in b.lower():
                 ev.m2m.setdefault(pair, span)
                 ev.link_attributes.setdefault(pair, [count.group(1).strip()])
+        elif qb is None and is_plural(text[b_start:b_end].split()[-1]) and _shares_bare(text, a_start, a_end, qa, between):
+            # "students can select courses", "each member borrows books": a sharing verb between two
+            # kinds of things, the object a bare plural, relates them many-to-many
+            ev.m2m.setdefault(pair, span)
         elif qb == "one":
             role = _ROLE_AFTER.match(text, b_end)
             _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
+
+
+_BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually)\s+)?(?:also\s+)?([a-z]+)"
+                           r"(?:\s+(?:in|on|to|for|from|at|with))?(?:\s+(?:the|other|their|various|different))?\s+$", re.IGNORECASE)
+
+
+def _shares_bare(text: str, a_start: int, a_end: int, qa: str | None, between: str) -> bool:
+    """A counted or plural subject, then only a sharing verb before the object."""
+    m = _BARE_SHARING.match(between)
+    if not m or not (qa == "each" or (qa is None and is_plural(text[a_start:a_end].split()[-1]))):
+        return False
+    verb = m.group(1).lower()
+    return verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS
 
 
 def shares_participants(owner: str, member: str) -> bool:
