@@ -288,3 +288,12 @@ def test_sharing_verb_between_bare_plurals_is_many_to_many():
     assert [(r.left, r.right, r.kind) for r in rels] == [("Hiker", "Guide", "M:N")]
     rels = detect_relationships(split_sentences("Hikers can describe guides."), ["Hiker", "Guide"])
     assert not rels  # no sharing verb: nothing is said about how many
+
+
+# -- "riders can rent scooters" and a "Scooter Rental" of the text: that entity is the link -----------
+def test_event_noun_of_the_verb_realizes_the_many_to_many_link():
+    text = ("Each rider has a rider ID and a name. Each scooter has a scooter ID and a battery level. "
+            "Riders can rent scooters. Scooter Rental: record the rental fee and the rental time.")
+    r = design(text)
+    links = _linking(r, "Rider", "Scooter")
+    assert [t.name for t in links] == ["Scooter Rental"]

@@ -454,6 +454,11 @@ class LogicalDesigner:
             # "Student Course Selection" with students and courses: the text's own table for the link
             self._realize_in(named_for_both[0], a, b, rel)
             return
+        named_by_verb = [d for d in self.drafts.values() if d is not a and d is not b and _named_by_verb(d, a, b, rel)]
+        if not rel.name and len(named_by_verb) == 1:
+            # "students can select courses" and a "Course Selection" of the text: that is the link
+            self._realize_in(named_by_verb[0], a, b, rel)
+            return
         existing = self.drafts.get(loose(name))
         if existing is not None and rel.name and existing is not a and existing is not b:
             self._realize_in(existing, a, b, rel)
@@ -579,6 +584,23 @@ def _one_side(rel) -> str | None:
 
 def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _named_by_verb(d: _TableDraft, a: _TableDraft, b: _TableDraft, rel) -> bool:
+    """"Course Selection" or "Teaching" for "students can select courses" / "teachers teach courses":
+    a noun of the relationship's verb, modified by nothing but the sides' names, that points at
+    nothing else."""
+    if rel.span is None:
+        return False
+    words = _words(d.entity.name)
+    head, side_words = words[-1], set(_words(a.entity.name)) | set(_words(b.entity.name))
+    if not set(words[:-1]) <= side_words or head in side_words:
+        return False
+    if any(t not in (a.entity.name, b.entity.name) for _, t, _ in d.fks):
+        return False
+    verbs = [w for w in re.findall(r"[a-z]{4,}", rel.span.text.lower())
+             if not {w, singular(w)} & (side_words | {head})]  # the verb, not a mention of a name
+    return any(head[:4] == v[:4] for v in verbs)
 
 
 def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
