@@ -305,3 +305,9 @@ def test_an_of_owner_ends_before_such_as():
     text = "The shop records various attributes of a bicycle such as frame size, gear count, and wheel size."
     names = [e.name for e in read_requirements(text).model.entities]
     assert not any("Such" in n for n in names), names
+
+
+def test_details_like_is_cut_from_an_item():
+    text = "Each sensor has a sensor code, and the system keeps details like sampling rate, battery level, and location."
+    names = [a.name for e in read_requirements(text).model.entities for a in e.attributes]
+    assert "Sampling Rate" in names and not any(n.startswith("Like") or "Details Like" in n for n in names), names

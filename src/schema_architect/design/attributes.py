@@ -61,8 +61,9 @@ _TRIGGER_RE = re.compile(
     r"|(:)(?=\s*\S)",
     re.IGNORECASE,
 )
-_LEADING_TRIGGER = re.compile(r"^\s*(?:(?:[A-Za-z]+\s+){0,2}(?:information|info|details|data)\s+)?"
-                              r"(?:including|includes|include|such as|e\.g\.?|namely)\s+", re.IGNORECASE)
+_LEADING_TRIGGER = re.compile(r"^\s*(?:(?:(?:[A-Za-z]+\s+){0,2}(?:information|info|details|data|attributes|fields)\s+)?"
+                              r"(?:including|includes|include|such as|e\.g\.?|namely)"
+                              r"|(?:[A-Za-z]+\s+){0,2}(?:information|info|details|data|attributes|fields)\s+like)\s+", re.IGNORECASE)
 _TRAILING_TRIGGER = re.compile(r"\s+(?:including|includes|such as|e\.g\.?|namely)\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
 _PAREN = re.compile(r"\(([^()]*)\)")
