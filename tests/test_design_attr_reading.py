@@ -311,3 +311,10 @@ def test_details_like_is_cut_from_an_item():
     text = "Each sensor has a sensor code, and the system keeps details like sampling rate, battery level, and location."
     names = [a.name for e in read_requirements(text).model.entities for a in e.attributes]
     assert "Sampling Rate" in names and not any(n.startswith("Like") or "Details Like" in n for n in names), names
+
+
+def test_an_identifier_named_after_birth_is_still_an_integer():
+    from schema_architect.design.datatypes import infer_type
+
+    assert infer_type("Birth Record ID")[0].type_class.name == "NUMERIC"
+    assert infer_type("Birth Date")[0].type_class.name == "DATETIME"

@@ -39,10 +39,10 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
     last = singular(words[-1]) if words[-1] not in ("data", "status") else words[-1]
     if low.startswith(BOOLEAN_PREFIXES) and len(words) > 1:
         return DataType.boolean(), f"'{words[0]}' asks a yes/no question"
+    if last in ("id",) or (is_key and last in ("number", "no", "no.", "num")):
+        return DataType.integer(), "identifiers are integers"  # before "birth": "Birth Record ID" is a key
     if "date of birth" in low or "birth" in words:
         return DataType.date(), "a birth date is a day"
-    if last in ("id",) or (is_key and last in ("number", "no", "no.", "num")):
-        return DataType.integer(), "identifiers are integers"
     if last in TEXT_IS_IDENTIFIER_WORDS:
         return DataType.varchar(64), f"a {last} is a label, not a quantity"
     if last in ("number", "no", "no.", "num"):
