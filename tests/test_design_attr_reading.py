@@ -318,3 +318,15 @@ def test_an_identifier_named_after_birth_is_still_an_integer():
 
     assert infer_type("Birth Record ID")[0].type_class.name == "NUMERIC"
     assert infer_type("Birth Date")[0].type_class.name == "DATETIME"
+
+
+
+def test_a_sentence_after_a_colon_is_not_a_field():
+    from schema_architect.design.attributes import find_attribute_lists
+    from schema_architect.design.segment import split_sentences
+
+    text = ("Business requirements description for the ferry booking management system: "
+            "A ferry operator wants to use a database to plan crossings.")
+    lists = [a for s in split_sentences(text) for a in find_attribute_lists(s)]
+    assert not any(it.name.lower().startswith("ferry operator") for a in lists for it in a.items), \
+        [[it.name for it in a.items] for a in lists]

@@ -134,6 +134,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         pending = None
         attrs = [it for it in items if not it.many]
         minimum = 1 if word in (":", "fields", "attributes", "columns") else 2
+        if word == ":" and len(attrs) == 1 and len(text[attrs[0].start:attrs[0].end].split()) > MAX_ITEM_WORDS:
+            attrs = []  # "...system: A repair station wants to use a database to ...": a sentence, not a field
         if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs):
             # "user roles, such as student, teacher": values, not attributes; the roles are still a thing
             out.append(AttributeList(sentence, word, first.start(), first.end(), []))
