@@ -297,3 +297,11 @@ def test_event_noun_of_the_verb_realizes_the_many_to_many_link():
     r = design(text)
     links = _linking(r, "Rider", "Scooter")
     assert [t.name for t in links] == ["Scooter Rental"]
+
+
+# -- "The wishlist records Shopper ID, Gadget ID": 'records' after 'the X' opens the link's list --------
+def test_the_x_records_identifier_list_makes_a_record_linking_both():
+    text = ("Each shopper has a shopper ID and a nickname. Each gadget has a gadget ID and a price. "
+            "The wishlist records Shopper ID, Gadget ID, and added time.")
+    r = design(text)
+    assert [t.name for t in _linking(r, "Shopper", "Gadget")] == ["Wishlist"]

@@ -283,6 +283,10 @@ _WITH_AFTER_VERB = frozenset({"associated", "associate", "associates", "linked",
                               "dealing"})
 
 
+# "The shopping cart records User ID, Product ID, ...": a sentence opening with "the X" before the verb
+_THE_SUBJECT = re.compile(r"(?:^|[.;:]\s*)the(?:\s+[A-Za-z-]+){1,3}\s+$", re.IGNORECASE)
+
+
 def _is_trigger(text: str, m: re.Match) -> bool:
     word = (m.group(1) or m.group(2)).lower()
     if word == "with":
@@ -309,7 +313,8 @@ def _is_trigger(text: str, m: re.Match) -> bool:
     # "Each production plan records Order ID, Pizza ID, Production Sequence": the verb of an "each X"
     # subject, with a comma list right after it
     subject = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 40): m.start()])[-4:]
-    if not word.endswith("s") or not any(w.lower() in ("each", "every") for w in subject):
+    if not word.endswith("s") or not (any(w.lower() in ("each", "every", "this") for w in subject)
+                                      or _THE_SUBJECT.search(text, 0, m.start())):
         return False
     pieces = re.split(r"[.;:]", text[m.end():], maxsplit=1)[0].split(",")
     return len(pieces) >= 3 and all(0 < len(p.split()) <= 4 for p in pieces[:3])
