@@ -305,3 +305,18 @@ def test_the_x_records_identifier_list_makes_a_record_linking_both():
             "The wishlist records Shopper ID, Gadget ID, and added time.")
     r = design(text)
     assert [t.name for t in _linking(r, "Shopper", "Gadget")] == ["Wishlist"]
+
+
+# -- "Patient Ward Change", "Account Status Update": a change record points at the things it names ----
+def test_change_record_named_after_two_things_points_at_both():
+    text = ("Each patient has a patient ID and a name. Each ward has a ward ID and a floor. "
+            "Patient Ward Change: record the change date and the reason for the change.")
+    r = design(text)
+    assert set(_fks(r, "Patient Ward Change").values()) == {"Patient", "Ward"}
+
+
+def test_update_record_named_after_a_thing_points_at_it():
+    text = ("Each parcel has a parcel ID and a weight. "
+            "Parcel Status Update: record the update time, the new status and the courier name.")
+    r = design(text)
+    assert set(_fks(r, "Parcel Status Update").values()) == {"Parcel"}

@@ -36,6 +36,8 @@ _EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ing|ance|ence|age)$")
 # Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
 _LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
 _RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
+# Heads of a record about the things named before them ("Customer Credit Record", "Employee Position Change")
+_RECORD_OF_HEADS = _RECORD_HEADS | {"change", "update", "request"}
 # Words that make a column point at another row of its own table.
 _HIERARCHY_WORDS = frozenset({"parent", "superior", "upper", "higher", "previous", "prior", "preceding", "next",
                               "predecessor", "successor", "subordinate", "senior"})
@@ -160,7 +162,7 @@ class LogicalDesigner:
         for d in drafts:
             dw = names[id(d)].replace("-", " ").split()
             line_item = dw[-1] in _LINE_HEADS and dw[-2] in LINE_ITEM_OWNERS
-            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item) or "and" in dw:
+            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or dw[-1] in _RECORD_OF_HEADS) or "and" in dw:
                 continue  # "Bank Account and Transaction" joins two topics: no record of either
             for other in drafts:
                 ow = names[id(other)].replace("-", " ").split()
@@ -170,6 +172,11 @@ class LogicalDesigner:
                     continue
                 if any(t == other.entity.name for _, t, _ in d.fks) or any(t == d.entity.name for _, t, _ in other.fks):
                     continue
+                own_key = d.pk[0] if d.surrogate and d.pk else None
+                other_key = loose(other.pk[0]) if other.pk else None
+                if any(c != own_key and loose(c) != other_key and ow[-1] in _words(c)[:-1]
+                       and _words(c)[-1] in _GENERIC_KEY_WORDS for c in d.columns):
+                    continue  # "Achievement Number" already keys the achievement its own way
                 if not other.pk:
                     self._key_without_identifier(other, referenced=True)
                 if len(other.pk) != 1:
