@@ -330,3 +330,11 @@ def test_a_sentence_after_a_colon_is_not_a_field():
     lists = [a for s in split_sentences(text) for a in find_attribute_lists(s)]
     assert not any(it.name.lower().startswith("ferry operator") for a in lists for it in a.items), \
         [[it.name for it in a.items] for a in lists]
+
+
+def test_a_merely_mentioned_written_thing_gets_a_title_not_a_name():
+    from schema_architect.design.understand import default_name
+
+    assert default_name("Bulletin Notice") == "Bulletin Notice Title"
+    assert default_name("Guest Review") == "Guest Review Content"
+    assert default_name("Harbour") == "Harbour Name"

@@ -456,7 +456,15 @@ _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a nu
 def default_name(entity: str) -> str:
     """The one attribute a merely mentioned entity gets besides its key: "Project" -> "Project Name",
     named like its "Project ID" so the two read as a pair wherever the table is joined."""
+    head = entity.split()[-1].lower()
+    if head in _WRITTEN_THINGS:
+        return f"{entity} Title" if head in _TITLED_THINGS else f"{entity} Content"  # a post has a title, not a name
     return f"{entity} Name"
+
+
+# Things people write: they carry a title or a body, never a name.
+_TITLED_THINGS = frozenset({"announcement", "notification", "notice", "news", "article", "post", "blog", "report"})
+_WRITTEN_THINGS = _TITLED_THINGS | frozenset({"comment", "review", "message", "reply", "feedback", "answer"})
 
 
 def _heading_topic(name: str | None) -> str:
