@@ -232,3 +232,15 @@ def test_the_thing_something_belongs_to_is_an_entity():
     names = entity_names("Each lesson has a topic and a date. Each lesson is linked to the teacher's ID "
                          "and corresponds to a set of exercises.")
     assert "Set" not in names and not any("Teacher S" in n for n in names), names
+
+
+def test_the_table_named_as_subject_owns_the_list():
+    text = ("The timetable table records departure information provided by the operator, including timetable ID, "
+            "platform, departure time and fare. The ticket table is used to store passenger ticket information, "
+            "including ticket ID, seat, price and the purchase time of the booking.")
+    reading = read_requirements(text)
+    names = [e.name for e in reading.model.entities]
+    assert "Timetable" in names and "Operator" not in names, names
+    assert "Ticket" in names and "Booking" not in names, names
+    timetable = reading.model.entity("Timetable")
+    assert {"Platform", "Departure Time", "Fare"} <= {a.name for a in timetable.attributes}

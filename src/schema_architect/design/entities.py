@@ -239,6 +239,16 @@ _PASSIVE_END = re.compile(r"\s+(?:is|are|was|were|will\s+be|gets?|has\s+been|hav
                           r"(?:[a-z]+ed|made|kept|held|written|sent|built|paid|issued|given|taken)\s*,?$", re.IGNORECASE)
 
 
+# "The order table records ...", "The student information table is used to store ...": the subject
+# names the table the sentence describes.
+_TABLE_SUBJECT = re.compile(r"^(?:the\s+)?((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+table\s+"
+                            r"(?:is\s+used\s+to\s+|is\s+responsible\s+for\s+|mainly\s+|also\s+|primarily\s+)?"
+                            r"(?:records?|recording|stores?|storing|contains?|includes?|saves?|keeps?|holds?|"
+                            r"maintains?|manages?|documents?|lists?|describes?)\b", re.IGNORECASE)
+# "The coach-team relationship table records ...": a link between two tables, read as a relationship
+_LINK_WORDS = frozenset({"relationship", "relation", "association", "mapping", "link", "correspondence"})
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -273,6 +283,13 @@ def owner_of(alist: AttributeList) -> Owner | None:
         plural = is_plural(last) and rule in ("subject", "sentence subject")
         return Owner(name, Span(start=base + start, end=base + start + len(phrase), text=phrase), rule, possessor, plural)
 
+    # 0. "The menu table records dish information provided by the restaurant, including ...": a
+    # sentence whose subject names a table describes that table, whatever its object mentions
+    table = _TABLE_SUBJECT.match(s.text)
+    if table and table.end() <= len(prefix) and table.group(1).split()[-1].lower() not in _LINK_WORDS:
+        o = make(table.group(1), table.start(1), "the table named as subject")
+        if o:
+            return o
     # 1. possessive in the first item; "... of each program" after the list
     first = alist.items[0] if alist.items else None
     if first is not None and first.possessor:
