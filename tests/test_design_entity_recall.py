@@ -244,3 +244,16 @@ def test_the_table_named_as_subject_owns_the_list():
     assert "Ticket" in names and "Booking" not in names, names
     timetable = reading.model.entity("Timetable")
     assert {"Platform", "Departure Time", "Fare"} <= {a.name for a in timetable.attributes}
+
+
+def test_a_bare_mention_is_the_one_described_entity_named_with_it():
+    names = entity_names("The studio offers multiple recording booths, each with a booth code, a size and an hourly "
+                         "rate. The cleaning crew tidies several booths every evening.")
+    assert names == ["Recording Booth"], names
+    names = entity_names("The studio offers multiple recording booths, each with a booth code and a size. "
+                         "It also has several rehearsal booths, each with a booth code and a drum kit. "
+                         "The cleaning crew tidies several booths every evening.")
+    assert "Booth" in names, names  # two described kinds of booth: the bare mention is neither
+    names = entity_names("The studio offers multiple recording booths, each with a booth code and a size. "
+                         "Each musician can reserve multiple booths.")
+    assert "Booth" in names, names  # related to something else: a thing of its own

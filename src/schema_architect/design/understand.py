@@ -390,6 +390,7 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
         decisions.append(Decision(subject=f"entity {bare.name}", decision=f"'{mention.name}' is {bare.name}",
                                   rationale=f"'{mention.name}' is only mentioned and {bare.name}, its head noun, "
                                             "has the attributes", span=mention.spans[0] if mention.spans else None))
+    _fold_bare_mentions(ents, rels, renamed, decisions)
     if not renamed:
         return rels
     out: list[Relationship] = []
@@ -405,6 +406,31 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
             if attr.references in renamed:
                 attr.references = renamed[attr.references]
     return out
+
+
+def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict[str, str], decisions: list[Decision]) -> None:
+    """"The company offers multiple satellite transmission services, each with a service ID, ...
+    Each client can subscribe to multiple services": the bare head ("Service"), only mentioned, is
+    the one described entity whose name ends in it; the short form refers back to the full one."""
+    described = [e for e in ents.entities if not _mentioned_only(e) and e.name not in renamed]
+    for bare in ents.entities:
+        if bare.name in renamed or bare.name in renamed.values() or not _mentioned_only(bare):
+            continue
+        if any(bare.name in (r.left, r.right) for r in rels):
+            continue
+        tail = loose(bare.name).split()
+        longer = [e for e in described if len(loose(e.name).split()) > len(tail)
+                  and loose(e.name).split()[-len(tail):] == tail]
+        if len(longer) != 1:
+            continue  # "business project department" and "supervision project department": which one?
+        full = longer[0]
+        full.spans.extend(bare.spans[: max(0, 8 - len(full.spans))])
+        ents.alias(bare.name, full)
+        renamed[bare.name] = full.name
+        decisions.append(Decision(subject=f"entity {full.name}", decision=f"'{bare.name}' is {full.name}",
+                                  rationale=f"'{bare.name}' is only mentioned and {full.name}, the one described "
+                                            "entity named with it, has the attributes",
+                                  span=bare.spans[0] if bare.spans else None))
 
 
 def _mentioned_only(ent: Entity) -> bool:
