@@ -200,3 +200,25 @@ def test_entity_username_in_another_table_is_a_key_to_that_entity():
     r = design(text)
     assert _fks(r, "Match Report") == {"Gamer ID": "Gamer"}
     assert [c.name for c in r.schema.table("Match Report").columns] == ["Report ID", "Gamer ID", "Score"]
+
+
+# -- a record linked to nothing else is of the one person named with it ---------------------------------
+def test_unlinked_record_points_at_the_person_named_with_it():
+    text = ("Each member has a member ID, a name and a phone. "
+            "Members can book the sauna, and each booking has a start time and a duration.")
+    r = design(text)
+    assert _fks(r, "Booking") == {"Member ID": "Member"}
+
+
+def test_record_with_its_own_link_gets_no_person_key():
+    text = ("Each member has a member ID and a name. Each sauna has a sauna ID and a size. "
+            "Members can see the opening hours, and each booking has a sauna ID, a start time and a duration.")
+    r = design(text)
+    assert _fks(r, "Booking") == {"Sauna ID": "Sauna"}
+
+
+def test_two_kinds_of_people_name_no_owner_of_the_record():
+    text = ("Each member has a member ID and a name. Each trainer has a trainer ID and a name. "
+            "Members and trainers can book the sauna, and each booking has a start time and a duration.")
+    r = design(text)
+    assert _fks(r, "Booking") == {}

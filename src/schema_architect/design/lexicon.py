@@ -190,6 +190,13 @@ ABSTRACT_NOUNS: frozenset[str] = frozenset(
 ROLE_NOUNS: frozenset[str] = frozenset(
     ["publisher", "creator", "author", "submitter", "collector", "supervisor", "manager", "reviewer", "approver", "operator", "handler", "recorder", "updater", "modifier", "sender", "receiver", "recipient", "applicant", "organizer", "owner", "leader", "captain", "officer", "inspector", "assignee", "reporter", "responder", "questioner", "commenter", "poster", "uploader", "buyer", "seller", "borrower", "lender", "requester", "agent", "host", "guest", "referee", "judge", "instructor", "coach", "captain", "pilot", "driver", "caller", "callee", "follower", "followee", "inviter", "invitee", "payer", "payee", "initiator", "participant", "responsible", "processor", "examiner", "evaluator", "auditor", "registrant", "issuer", "holder", "signer"]
 )
+# Things that happen between a person and the business, kept as records ("Rental", "Repayment").
+TRANSACTION_NOUNS: frozenset[str] = frozenset(
+    ["sale", "order", "purchase", "rental", "lease", "loan", "payment", "repayment", "refund", "deposit", "withdrawal",
+     "transaction", "booking", "reservation", "appointment", "feedback", "complaint", "review", "visit", "claim",
+     "subscription", "donation", "expense", "consumption", "attendance", "enrollment", "enrolment", "application",
+     "message", "notification", "request", "submission", "check-in", "checkout", "trip", "ride", "delivery"]
+)
 # Entities whose rows are people, in order of preference as the target of a role.
 PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personnel", "person", "account",
                                  "customer", "worker", "administrator", "crew", "student", "teacher")

@@ -121,9 +121,14 @@ class LogicalDesigner:
             if not d.pk:
                 self._key_without_identifier(d)
         for rel in self.model.relationships:
-            self._apply_relationship(rel)
+            if not rel.fallback:
+                self._apply_relationship(rel)
         self._mutual_references_to_junctions()
         self._classified_by_kind()
+        for rel in self.model.relationships:
+            record = self.drafts.get(loose(rel.right))
+            if rel.fallback and record is not None and not record.fks:
+                self._apply_relationship(rel)  # a record linked to nothing else is of the person named with it
         return self._build()
 
     def _classified_by_kind(self) -> None:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .entities import attribute_name, sentence_mentions
 from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS,
-                      ORGANIZATION_NOUNS, PARTICIPANT_NOUNS, PERSON_NOUNS, ROLE_NOUNS, SHARING_VERBS)
+                      ORGANIZATION_NOUNS, PARTICIPANT_NOUNS, PERSON_NOUNS, ROLE_NOUNS, SHARING_VERBS,
+                      TRANSACTION_NOUNS)
 from .segment import Sentence
 from .words import is_plural, loose, singular
 
@@ -99,6 +100,7 @@ class PairEvidence:
     one2one: dict[frozenset, Span] = field(default_factory=dict)
     related: dict[frozenset, Span] = field(default_factory=dict)  # "the relationship between X and Y"
     link_attributes: dict[frozenset, list[str]] = field(default_factory=dict)  # "the quantity of each book"
+    actors: dict[str, dict[str, Span]] = field(default_factory=dict)  # record -> the one person named with it
 
 
 def _in_verb_slot(text: str, at: int) -> bool:
@@ -175,6 +177,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])
                 and not (_in_verb_slot(text, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
     mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
+    _read_actor(s, mentions, ev)
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = list(zip(mentions, mentions[1:]))
     # "Each supplier and customer is associated with a region": both subjects are read against the region
@@ -294,6 +297,26 @@ def _shares_bare(text: str, a_start: int, a_end: int, qa: str | None, between: s
     return verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS
 
 
+def _read_actor(s: Sentence, mentions, ev: PairEvidence) -> None:
+    """"Customers can rent cars, and each rental records the fee": the one kind of person a sentence
+    names with a record or transaction is whom the record is of (used only when nothing else links it)."""
+    people = {n for n, _, _ in mentions if loose(n).split()[-1] in _PEOPLE}
+    if len(people) != 1:
+        return
+    person = next(iter(people))
+    for name, start, end in mentions:
+        if name != person and is_record_or_transaction(name):
+            ev.actors.setdefault(name, {}).setdefault(person, Span(start=s.start + start, end=s.start + end,
+                                                                    text=s.text[start:end]))
+
+
+def is_record_or_transaction(name: str) -> bool:
+    """"Rental", "Consumption Record", "Repayment", "Notification": something a person does or is kept
+    of them. (Any "-tion/-ance" word was tried too: "Maintenance", "Meeting" are not one person's.)"""
+    head = loose(name).split()[-1] if loose(name) else ""
+    return head in _RECORD_HEADS or head in TRANSACTION_NOUNS
+
+
 def shares_participants(owner: str, member: str) -> bool:
     """People who take part in an activity take part in others too; an organization's people are its own."""
     o, m = owner.lower().split()[-1], member.lower().split()[-1]
@@ -371,6 +394,12 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
         out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,
                                 attributes=attrs, name=link.title() if link and link.islower() else link))
         done.add(pair)
+    linked = {n for r in out for n in (r.left, r.right)} | {n for pair in ev.by_direction for n in pair} \
+        | {n for pair in ev.one2one for n in pair} | {n for pair in ev.related for n in pair}
+    for record, people in ev.actors.items():
+        if len(people) == 1 and record not in linked:
+            person, span = next(iter(people.items()))
+            out.append(Relationship(left=person, right=record, span=span, stated=False, fallback=True))
     for pair, span in ev.one2one.items():
         if pair in done:
             continue
