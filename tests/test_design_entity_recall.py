@@ -257,3 +257,12 @@ def test_a_bare_mention_is_the_one_described_entity_named_with_it():
     names = entity_names("The studio offers multiple recording booths, each with a booth code and a size. "
                          "Each musician can reserve multiple booths.")
     assert "Booth" in names, names  # related to something else: a thing of its own
+
+
+def test_a_title_case_records_heading_over_a_sentence_names_no_second_table():
+    names = entity_names("Readers: Record basic information about readers, including their name and email.\n"
+                         "Loan Records: Record each book loan, including the reader ID, the book ID and the loan date.")
+    assert "Book Loan" in names and "Loan Record" not in names, names
+    reading = read_requirements("Customer Information: Name, Address, Phone Number.")
+    customer = reading.model.entity("Customer")
+    assert customer is not None and {"Name", "Address"} <= {a.name for a in customer.attributes}

@@ -55,7 +55,7 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
                 s += mark.end()
                 body = body[mark.end():]
             h = _HEADING.match(body)
-            if h and _looks_like_heading(h.group(1)):
+            if h and _looks_like_heading(h.group(1), body[h.end():]):
                 heading = h.group(1).strip()
                 rest = body[h.end():]
                 if not rest.strip():
@@ -102,9 +102,17 @@ _LIST_LABELS = frozenset({"fields", "attributes", "columns", "properties", "incl
                           "contains", "information", "details", "data", "records", "has", "have", "with"})
 
 
-def _looks_like_heading(label: str) -> bool:
+# "Voting Records: Record each voting activity, ...": what follows the colon is a sentence (a capital,
+# then a lower-case word), not the fields of a list ("Customer Information: Name, Address").
+_SENTENCE_START = re.compile(r"^[A-Z][a-z]+\s+[a-z]")
+
+
+def _looks_like_heading(label: str, rest: str = "") -> bool:
     """A topic line, not a list opener such as "Fields:" or "Each farm has:"."""
     words = label.split()
     if not (1 <= len(words) <= 7) or label.rstrip().endswith(","):
         return False
+    if words[-1].lower() in ("records", "information", "details", "data") and len(words) >= 2 \
+            and all(w[0].isupper() for w in words) and _SENTENCE_START.match(rest):
+        return True  # a title-case topic over a sentence: "Book Information: Each book has ..."
     return words[-1].lower() not in _LIST_LABELS
