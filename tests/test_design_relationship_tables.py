@@ -321,3 +321,21 @@ def test_update_record_named_after_a_thing_points_at_it():
             "Parcel Status Update: record the update time, the new status and the courier name.")
     r = design(text)
     assert set(_fks(r, "Parcel Status Update").values()) == {"Parcel"}
+
+
+# -- "A marina has boats and skippers": items described elsewhere are tables, not columns -------------
+def test_listed_entities_described_elsewhere_are_not_columns_of_the_lister():
+    text = ("A marina has boats and skippers. Each boat has a boat ID, a length and a berth number. "
+            "Each skipper has a skipper ID, a name and a license number.")
+    r = design(text)
+    names = [t.name for t in r.schema.tables]
+    assert "Marina" not in names, names  # it only listed other things: the business itself
+    assert {"Boat", "Skipper"} <= set(names)
+
+
+def test_plural_item_described_elsewhere_is_dropped_but_other_columns_stay():
+    text = ("Each regatta has a regatta ID, a start date and boats. "
+            "Each boat has a boat ID, a length and a berth number.")
+    r = design(text)
+    columns = [c.name for c in _table(r, "Regatta").columns]
+    assert "Boats" not in columns and "Start Date" in columns, columns

@@ -156,6 +156,7 @@ def read_requirements(text: str) -> Reading:
     relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
     for owner, member, span, _ in many_items:
         ents.add(member, span)
+    _drop_listed_entities(ents)
     _name_after_headings(ents, described_under, decisions)
     _entities_from_mentions(sentences, ents, described_under)
     _drop_role_values(sentences, ents, decisions)
@@ -200,6 +201,24 @@ def read_requirements(text: str) -> Reading:
 # Users") and the partner coordinated after it ("and teams").
 _NAMES_A_PAIR = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PAIR_PARTNER = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:each\s+|the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+def _drop_listed_entities(ents: EntitySet) -> None:
+    """"A library has members and books" with members and books described elsewhere: the plural items
+    name other tables, not text columns of the library. How they link is left to the sentences that
+    say it (reading the list itself as 1:N or M:N links was worse on the dev set)."""
+    described = {loose(e.name): e for e in ents.entities if len(e.attributes) >= 2}
+    for ent in ents.entities:
+        for attr in list(ent.attributes):
+            said = re.findall(r"[A-Za-z]+", attr.span.text if attr.span else attr.name)
+            if not said or not is_plural(said[-1].lower()) or attr.identifier:
+                continue
+            words = attr.name.split()
+            other = described.get(loose(attr.name)) or described.get(loose(" ".join(words[:-1] + [singular(words[-1].lower())])))
+            if other is not None and other is not ent:
+                ent.attributes.remove(attr)
+                if not ent.attributes:
+                    ents.remove(ent)  # it only listed other things: the business the text is about
+
 
 _RELATIONSHIP_BETWEEN = re.compile(r"\b(?:relationships?|associations?)\s+between\s+(?:each\s+|the\s+|all\s+)?"
                                    r"([A-Za-z][A-Za-z ]{0,40}?)\s+and\s+(?:each\s+|the\s+|its\s+|their\s+)?"
