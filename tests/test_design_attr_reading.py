@@ -338,3 +338,11 @@ def test_a_merely_mentioned_written_thing_gets_a_title_not_a_name():
     assert default_name("Bulletin Notice") == "Bulletin Notice Title"
     assert default_name("Guest Review") == "Guest Review Content"
     assert default_name("Harbour") == "Harbour Name"
+
+
+def test_a_merely_mentioned_person_gets_a_bare_name_and_a_user_a_username():
+    from schema_architect.design.understand import default_name
+
+    assert default_name("Tenant") == "Name"
+    assert default_name("User") == "Username"
+    assert default_name("Warehouse") == "Warehouse Name"

@@ -96,10 +96,17 @@ def test_whose_details_belong_to_the_noun_before_whose():
 
 
 def test_a_merely_mentioned_entity_gets_a_name_named_after_it():
+    model = read_requirements("Each publisher prints multiple books. Each book has a title, an ISBN and a price.").model
+    publisher = model.entity("Publisher")
+    assert publisher is not None
+    assert [a.name for a in publisher.attributes] == ["Publisher Name"]
+
+
+def test_a_merely_mentioned_person_gets_a_bare_name():
     model = read_requirements("Each author writes multiple books. Each book has a title, an ISBN and a price.").model
     author = model.entity("Author")
     assert author is not None
-    assert [a.name for a in author.attributes] == ["Author Name"]
+    assert [a.name for a in author.attributes] == ["Name"]
 
 
 def test_compounds_of_people_have_a_person_singular():

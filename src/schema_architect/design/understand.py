@@ -500,13 +500,23 @@ _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a nu
 
 def default_name(entity: str) -> str:
     """The one attribute a merely mentioned entity gets besides its key: "Project" -> "Project Name",
-    named like its "Project ID" so the two read as a pair wherever the table is joined."""
+    named like its "Project ID" so the two read as a pair wherever the table is joined. People get a
+    bare "Name" and users a "Username", as database designers name them."""
     head = entity.split()[-1].lower()
+    if head in ("user", "account") and len(entity.split()) == 1:
+        return "Username"  # a user or an account is known by its username
+    if head in _PEOPLE:
+        return "Name"  # people are named by a bare Name ("Customer": Name), things by their own ("Project Name")
     if head in _WRITTEN_THINGS:
         return f"{entity} Title" if head in _TITLED_THINGS else f"{entity} Content"  # a post has a title, not a name
     return f"{entity} Name"
 
 
+_PEOPLE = frozenset({"customer", "employee", "student", "teacher", "member", "doctor", "patient", "reader",
+                     "driver", "operator", "author", "administrator", "manager", "player", "coach", "visitor",
+                     "owner", "agent", "technician", "mechanic", "client", "buyer", "seller", "editor", "reporter",
+                     "worker", "instructor", "speaker", "curator", "candidate", "voter", "referee", "salesperson",
+                     "director", "actor", "producer", "nurse", "guest", "tenant", "passenger", "volunteer"})
 # Things people write: they carry a title or a body, never a name.
 _TITLED_THINGS = frozenset({"announcement", "notification", "notice", "news", "article", "post", "blog", "report"})
 _WRITTEN_THINGS = _TITLED_THINGS | frozenset({"comment", "review", "message", "reply", "feedback", "answer"})
