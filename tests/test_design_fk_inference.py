@@ -222,3 +222,23 @@ def test_two_kinds_of_people_name_no_owner_of_the_record():
             "Members and trainers can book the sauna, and each booking has a start time and a duration.")
     r = design(text)
     assert _fks(r, "Booking") == {}
+
+
+# -- camelCase names read as their words ----------------------------------------------------------------
+def test_camel_case_identifier_is_the_key_and_no_second_id_is_added():
+    text = ("Each courier has a courierID, a name and a phone. "
+            "Each parcel has a parcelID, a weight and a courierID.")
+    r = design(text)
+    courier = r.schema.table("Courier")
+    assert [c.name for c in courier.columns] == ["Courier ID", "Name", "Phone"]
+    assert courier.primary_key.columns == ["Courier ID"]
+    assert _fks(r, "Parcel") == {"Courier ID": "Courier"}
+
+
+# -- key types -------------------------------------------------------------------------------------------
+def test_plate_and_phone_numbers_stay_text_as_keys():
+    from schema_architect.design.datatypes import infer_type
+
+    assert infer_type("Registration Plate Number", is_key=True)[0].type_class.value == "TEXT"
+    assert infer_type("Mobile Number", is_key=True)[0].type_class.value == "TEXT"
+    assert infer_type("Locker Number", is_key=True)[0].type_class.value == "NUMERIC"

@@ -23,6 +23,8 @@ _BY_CLASS = {
     "varchar": DataType.varchar(255),
 }
 _NAME_TEXT = DataType.varchar(255)
+# Numbers written with letters, spaces or a leading zero ("AB-123-CD", "+44 20 ..."): text even as keys.
+_LABEL_NUMBERS = frozenset({"plate", "license", "licence", "phone", "telephone", "mobile", "passport"})
 
 
 def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
@@ -39,6 +41,8 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
     last = singular(words[-1]) if words[-1] not in ("data", "status") else words[-1]
     if low.startswith(BOOLEAN_PREFIXES) and len(words) > 1:
         return DataType.boolean(), f"'{words[0]}' asks a yes/no question"
+    if is_key and last in ("number", "no", "no.", "num") and len(words) > 1 and words[-2] in _LABEL_NUMBERS:
+        return DataType.varchar(50), f"a {words[-2]} number is a label of letters and digits, even as a key"
     if last in ("id",) or (is_key and last in ("number", "no", "no.", "num")):
         return DataType.integer(), "identifiers are integers"  # before "birth": "Birth Record ID" is a key
     if "date of birth" in low or "birth" in words:

@@ -64,6 +64,17 @@ class _TableDraft:
     surrogate: bool = False  # its key is an ID we added, not one the text gave
 
 
+def _spaced(name: str) -> str:
+    """"AuthorID" -> "Author ID", "tokenID" -> "Token ID": a camelCase name reads as its words, so it
+    meets the same name written with spaces (and the key we would add)."""
+    if " " in name or not re.search(r"[a-z][A-Z]", name):
+        return name
+    parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", name)
+    if "".join(parts) != name:
+        return name
+    return " ".join("ID" if p.lower() == "id" else p[:1].upper() + p[1:] for p in parts)
+
+
 def _words(name: str) -> list[str]:
     return loose(name).split()
 
@@ -101,7 +112,7 @@ class LogicalDesigner:
         for ent in self.model.entities:
             d = _TableDraft(ent)
             for a in ent.attributes:
-                name = a.name
+                name = _spaced(a.name)
                 if name.lower() in ("id", "identifier"):
                     # A bare "ID" is qualified by its entity: "Author ID" reads the same in every table.
                     name = f"{ent.name} ID"
