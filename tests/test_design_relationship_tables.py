@@ -339,3 +339,13 @@ def test_plural_item_described_elsewhere_is_dropped_but_other_columns_stay():
     r = design(text)
     columns = [c.name for c in _table(r, "Regatta").columns]
     assert "Boats" not in columns and "Start Date" in columns, columns
+
+
+# -- a mentioned-only thing that became the link keeps no stand-in name column ------------------------
+def test_link_table_from_a_mentioned_name_has_no_placeholder_name_column():
+    text = ("Each angler has an angler ID and a name. Each lake has a lake ID and a depth. "
+            "Each angler can visit multiple lakes. Angler Lake Visit: the system manages visits.")
+    r = design(text)
+    links = _linking(r, "Angler", "Lake")
+    assert len(links) == 1
+    assert not any(c.name.endswith(" Name") for c in links[0].columns), [c.name for c in links[0].columns]

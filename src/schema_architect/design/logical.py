@@ -140,7 +140,18 @@ class LogicalDesigner:
             record = self.drafts.get(loose(rel.right))
             if rel.fallback and record is not None and not record.fks:
                 self._apply_relationship(rel)  # a record linked to nothing else is of the person named with it
+        self._drop_link_placeholders()
         return self._build()
+
+    def _drop_link_placeholders(self) -> None:
+        """"Student Course Selection Name": the name a merely mentioned thing got stands for nothing
+        once the thing turned out to be the link of two others (keyed by their keys)."""
+        for d in self.drafts.values():
+            placeholder = f"{d.entity.name} Name"
+            fk_cols = {c for c, _, _ in d.fks}
+            if len(d.pk) >= 2 and set(d.pk) <= fk_cols | {c for c in d.pk if _is_time(c)} and placeholder in d.columns \
+                    and [a.name for a in d.entity.attributes] == [placeholder]:
+                d.columns.remove(placeholder)
 
     def _classified_by_kind(self) -> None:
         """"House" and "House Type" both entities: each house is of one house type (a lookup table)."""
