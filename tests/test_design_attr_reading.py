@@ -346,3 +346,16 @@ def test_a_merely_mentioned_person_gets_a_bare_name_and_a_user_a_username():
     assert default_name("Tenant") == "Name"
     assert default_name("User") == "Username"
     assert default_name("Warehouse") == "Warehouse Name"
+
+
+
+def test_possessive_s_is_dropped_not_left_as_a_word():
+    from schema_architect.design import design
+    from schema_architect.design.words import clean_phrase
+
+    assert clean_phrase("the pilot's licence date") == "pilot licence date"
+    assert clean_phrase("the pilots’ ranks") == "pilots ranks"
+    schema = design("Each pilot has a pilot ID and a name. The system records the time of the pilot's last flight, "
+                    "the pilot's rank and the home base.").schema
+    words = {w for t in schema.tables for name in [t.name, *(c.name for c in t.columns)] for w in name.split()}
+    assert "S" not in words and "s" not in words

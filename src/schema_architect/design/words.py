@@ -116,7 +116,8 @@ def title_case(phrase: str) -> str:
 
 def clean_phrase(phrase: str) -> str:
     """Drop quotes, leading determiners and possessive markers: 'the "member number"' -> 'member number'."""
-    p = re.sub(r"[\"“”‘’'`*]", " ", phrase)
+    p = re.sub(r"(?<=\w)['’]s\b", "", phrase)  # "the user's last login" -> "the user last login", not "user s"
+    p = re.sub(r"[\"“”‘’'`*]", " ", p)
     p = re.sub(r"\s+", " ", p).strip(" .,:;-–—/")
     words = p.split()
     while words and words[0].lower() in DETERMINERS:
