@@ -266,3 +266,16 @@ def test_a_title_case_records_heading_over_a_sentence_names_no_second_table():
     reading = read_requirements("Customer Information: Name, Address, Phone Number.")
     customer = reading.model.entity("Customer")
     assert customer is not None and {"Name", "Address"} <= {a.name for a in customer.attributes}
+
+
+def test_with_after_a_plain_noun_lists_no_fields():
+    names = entity_names("Each vet has a licence number, a name and a phone number. The clinic keeps the "
+                         "consultation history with other clinics, and the app provides reminders and invoices.")
+    assert "Consultation History" not in names and "Consultation" not in names, names
+    reading = read_requirements("Each vet has a licence number and a name. The app provides owners with "
+                                "reminders, booking calendars and invoices.")
+    owner = reading.model.entity("Owner")  # the plural before 'with' is still mentioned, with no fields
+    assert owner is not None and "Invoices" not in {a.name for a in owner.attributes}
+    reading = read_requirements("Each kennel is recorded with a kennel number, a size and a daily rate.")
+    kennel = reading.model.entity("Kennel")
+    assert kennel is not None and {"Size", "Daily Rate"} <= {a.name for a in kennel.attributes}

@@ -105,6 +105,16 @@ def read_requirements(text: str) -> Reading:
                 continue
             if _lists_values(owner.name, alist):
                 continue  # "Positions include manager, salesperson, etc.": the values of a column
+            if _noun_complement(alist):
+                # "manage interactions with customers": who the interaction is with, no fields; a
+                # plural noun there ("provides users with ...") is still a thing the text mentions
+                word = alist.prefix.split()[-1]
+                if is_plural(word) and loose(singular(word)) == loose(owner.name).split()[-1] \
+                        and ents.get(owner.name) is None:
+                    used.add(idx)
+                    ent = ents.add(owner.name, owner_span)
+                    ents.add_attribute(ent, Attribute(name=default_name(owner.name), span=owner_span))
+                continue
             if _the_speaker(alist, s.text, owner.span.start):
                 for item in alist.items:  # "The hotel has multiple rooms": the rooms are the entity
                     member = entity_name(" ".join(_before_participle(item.name.split())))
@@ -329,6 +339,23 @@ def _lists_values(owner: str, alist) -> bool:
                                                                            "such as", ":"):
         return False
     return not any(loose(item.name).split()[-1] in _ATTRIBUTE_ENDINGS for item in alist.items if item.name)
+
+
+_WITH_AFTER_VERB = frozenset({"it", "them", "each", "one", "both", "be", "is", "are", "was", "were"})
+
+
+def _noun_complement(alist) -> bool:
+    """'manage interactions with customers', 'provides administrators with the ability to ...',
+    'the association of users with indicators': a 'with' right after a plain noun says what the noun is
+    with or given, not the fields of a record (unlike 'is recorded with', 'associates it with',
+    ', with a name and a price')."""
+    if alist.trigger.lower() != "with":
+        return False
+    before = alist.prefix.rstrip()
+    if not before or not before[-1].isalpha():
+        return False  # ", with a chessboard ID and name"
+    word = before.split()[-1].lower()
+    return not (word.endswith("ed") or word in _WITH_AFTER_VERB or word in FUNCTION_WORDS)
 
 
 def _the_speaker(alist, text: str, owner_start: int) -> bool:
