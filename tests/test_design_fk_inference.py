@@ -242,3 +242,21 @@ def test_plate_and_phone_numbers_stay_text_as_keys():
     assert infer_type("Registration Plate Number", is_key=True)[0].type_class.value == "TEXT"
     assert infer_type("Mobile Number", is_key=True)[0].type_class.value == "TEXT"
     assert infer_type("Locker Number", is_key=True)[0].type_class.value == "NUMERIC"
+
+
+# -- a key that names another entity or a role is not this table's key ------------------------------------
+def test_stated_key_of_another_entity_is_not_this_tables_key():
+    text = ("Each kiln has a Kiln ID, a capacity and a location. Kiln ID is the primary key that identifies each kiln. "
+            "Each firing batch records Batch ID, Kiln ID, start time and temperature.")
+    r = design(text)
+    assert r.schema.table("Kiln").primary_key.columns == ["Kiln ID"]
+    assert r.schema.table("Firing Batch").primary_key.columns == ["Batch ID"]
+    assert _fks(r, "Firing Batch") == {"Kiln ID": "Kiln"}
+
+
+def test_role_key_is_not_the_records_own_key():
+    text = ("Each user has a user ID, a name and an email. "
+            "Each bulletin includes the publisher ID, a headline and a body.")
+    r = design(text)
+    assert r.schema.table("Bulletin").primary_key.columns != ["Publisher ID"]
+    assert _fks(r, "Bulletin") == {"Publisher ID": "User"}

@@ -257,20 +257,28 @@ class LogicalDesigner:
 
     def _choose_identifier(self, d: _TableDraft) -> None:
         ent = d.entity
-        stated = [c for c in d.columns if d.attrs[c].identifier]
+        others = [loose(e.name) for e in self.model.entities if loose(e.name) != loose(ent.name)]
+
+        def names_another(c: str) -> bool:
+            """"Pizza ID" in a sales order: stated as the pizza's key, it is not the order's."""
+            words = _words(c)
+            own = len(words) == 1 or _mentions_entity(c, ent.name)
+            # "Publisher ID" in a post names the person in that role, not the post
+            role = len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS
+            return not own and (role or any(_mentions_entity(c, o) for o in others))
+
+        stated = [c for c in d.columns if d.attrs[c].identifier and not names_another(c)]
         if stated:
             d.pk = [stated[0]]
             self.decide(f"{ent.name}.{stated[0]}", "primary key", "the text names it the primary key", d.attrs[stated[0]].span)
             return
-        others = [loose(e.name) for e in self.model.entities if loose(e.name) != loose(ent.name)]
         candidates = []
         for c in d.columns:
             if not is_identifier_name(c):
                 continue
             words = _words(c)
             own = len(words) == 1 or _mentions_entity(c, ent.name)
-            foreign = any(_mentions_entity(c, o) and not own for o in others)
-            if foreign:
+            if names_another(c):
                 continue
             rank = 0 if d.attrs[c].unique else 1 if own else 2
             candidates.append((rank, d.columns.index(c), c))
