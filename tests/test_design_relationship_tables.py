@@ -349,3 +349,20 @@ def test_link_table_from_a_mentioned_name_has_no_placeholder_name_column():
     links = _linking(r, "Angler", "Lake")
     assert len(links) == 1
     assert not any(c.name.endswith(" Name") for c in links[0].columns), [c.name for c in links[0].columns]
+
+
+# -- "each gardener can mentor other gardeners": a many-to-many of a thing with itself ----------------
+def test_things_linked_to_others_of_their_kind_get_a_pair_table():
+    r = design("Each gardener has a gardener ID and a plot size. Each gardener can mentor other gardeners.")
+    pair = _table(r, "Gardener Mentor")
+    assert pair.primary_key_columns == ["Gardener ID", "Mentored Gardener ID"]
+    assert set(_fks(r, "Gardener Mentor").values()) == {"Gardener"}
+
+
+def test_pair_of_own_kind_named_as_an_entity_of_the_text_goes_there():
+    text = "Each pilot has a pilot ID and a rank. Pilots can add other pilots as partners."
+    rels = detect_relationships(split_sentences(text), ["Pilot"])
+    assert [(r.left, r.right, r.kind, r.name, r.role) for r in rels] == [("Pilot", "Pilot", "M:N", "Partner", "Added")]
+    text += " Each partner has a start date and remarks."
+    r = design(text)
+    assert _table(r, "Partner").primary_key_columns == ["Pilot ID", "Added Pilot ID"]

@@ -437,6 +437,9 @@ class LogicalDesigner:
 
     def _apply_relationship(self, rel) -> None:
         left, right = self.drafts.get(loose(rel.left)), self.drafts.get(loose(rel.right))
+        if left is not None and left is right and rel.kind == "M:N" and rel.name and rel.role:
+            self._self_junction(left, rel)
+            return
         if left is None or right is None or left is right:
             return
         if rel.kind == "M:N":
@@ -476,6 +479,43 @@ class LogicalDesigner:
         how = "stated" if rel.stated else "assumed (cardinality not stated)"
         self.decide(f"{many.entity.name}.{col}", f"foreign key to {one.entity.name}",
                     f"{rel.kind} relationship, {how}: the key goes on the many side", rel.span)
+
+    def _self_junction(self, d: _TableDraft, rel) -> None:
+        """"Each user can follow other users": a table of pairs of users, the second named by its role
+        ("User ID", "Followed User ID"). The text's own table for it ("as contacts" -> Contact, "Follower"
+        for follow) holds the pair when there is one."""
+        if len(d.pk) != 1:
+            return
+        col = d.pk[0] if len(_words(d.pk[0])) > 1 else _fk_column_name(d)
+        verb = _words(rel.name)[-1]
+        own = self.drafts.get(loose(rel.name)) or next(
+            (self.drafts[k] for k in (verb + "er", verb + "r", verb + "or") if k in self.drafts), None)
+        if own is d:
+            return
+        j = own or _TableDraft(Entity(name=rel.name, spans=[rel.span] if rel.span else [], weak=True))
+        cols = []
+        for c in (col, f"{rel.role} {col}"):
+            if c not in j.columns:
+                j.columns.insert(len(cols) + (1 if j.surrogate else 0), c)
+                j.attrs[c] = Attribute(name=c)
+            j.fks.append((c, d.entity.name, d.pk[0]))
+            cols.append(c)
+        for fk in [f for f in d.fks if own is not None and f[1] == own.entity.name]:
+            d.fks.remove(fk)  # "User.Follower ID" only listed the followers the pair table now holds
+            if fk[0] in d.columns and fk[0] not in d.pk:
+                d.columns.remove(fk[0])
+        referenced = any(t == j.entity.name for o in self.drafts.values() if o is not j for _, t, _ in o.fks)
+        if own is None:
+            j.pk = cols
+            self.drafts[loose(rel.name)] = j
+        elif j.surrogate and not referenced:
+            j.columns.remove(j.pk[0])
+            j.pk, j.surrogate = cols, False
+            placeholder = f"{j.entity.name} Name"
+            if [a.name for a in j.entity.attributes] == [placeholder] and placeholder in j.columns:
+                j.columns.remove(placeholder)
+        self.decide(f"table {j.entity.name}", "junction table",
+                    f"many-to-many between {d.entity.name} rows: keyed by both", rel.span)
 
     def _junction(self, a: _TableDraft, b: _TableDraft, rel) -> None:
         for d in self.drafts.values():

@@ -50,6 +50,11 @@ _VERB_SLOT = re.compile(r"\b(?:can|may|must|will|shall|should|could|would|to)\s+
 # "with each department having one employee as the supervisor": the role the one side plays
 _ROLE_AFTER = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(" + "|".join(sorted(ROLE_NOUNS)) + r")\b",
                          re.IGNORECASE)
+# "can follow other users", "can add other users as contacts": a verb between a name and "other" + itself
+_PEER_VERB = re.compile(r"^\s+(?:can\s+|may\s+)?(?:also\s+)?([a-z]{3,})\s+(?:to\s+|with\s+)?(?:other|another)\s+$",
+                        re.IGNORECASE)
+_AS_NOUN = re.compile(r"\s+as\s+(?:their\s+|his\s+|her\s+)?([a-z]+)", re.IGNORECASE)
+_NOT_PEER_VERBS = frozenset({"be", "are", "is", "have", "has", "see", "view"})
 _CLASSIFIER_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", "group", "position", "role",
                                 "title", "status", "rank"})
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
@@ -100,6 +105,7 @@ class PairEvidence:
     one2one: dict[frozenset, Span] = field(default_factory=dict)
     related: dict[frozenset, Span] = field(default_factory=dict)  # "the relationship between X and Y"
     link_attributes: dict[frozenset, list[str]] = field(default_factory=dict)  # "the quantity of each book"
+    self_links: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)  # "users follow other users"
     actors: dict[str, dict[str, Span]] = field(default_factory=dict)  # record -> the one person named with it
 
 
@@ -190,6 +196,13 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
             a, a_start, a_end = subject  # "each review is written by a user about a product"
         if a == b:
+            peer = _PEER_VERB.match(text[a_end:b_start])
+            if peer and is_plural(text[b_start:b_end].split()[-1]) and peer.group(1).lower() not in _NOT_PEER_VERBS:
+                # "each user can follow other users", "users can add other users as contacts": things
+                # linked to things of their own kind
+                as_noun = _AS_NOUN.match(text, b_end)
+                ev.self_links.setdefault(a, (peer.group(1).lower(), as_noun.group(1) if as_noun else None,
+                                             Span(start=s.start + a_start, end=s.start + b_end, text=text[a_start:b_end])))
             continue
         between = text[a_end:b_start]
         if len(between) > 160:
@@ -348,6 +361,15 @@ def _names_counted(rest: str, name: str, form: str) -> bool:
     return name.lower() in low or form.lower() in low
 
 
+def _participle(verb: str) -> str:
+    """"follow" -> "followed", "add" -> "added", "reply" -> "replied": the role of the other side."""
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
 def _verb_stem(word: str) -> str:
     """"borrowing" -> "borrow", "selected" -> "select" (enough to look a verb up in a word list)."""
     for suffix in ("ing", "ed"):
@@ -387,6 +409,11 @@ def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:
 def _combine(ev: PairEvidence) -> list[Relationship]:
     out: list[Relationship] = []
     done: set[frozenset] = set()
+    for name, (verb, as_noun, span) in ev.self_links.items():
+        stem = _verb_stem(verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb)
+        out.append(Relationship(left=name, right=name, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,
+                                name=singular(as_noun).title() if as_noun else f"{name} {stem.title()}",
+                                role=_participle(stem).title()))
     for pair, span in ev.m2m.items():
         a, b = sorted(pair, key=lambda n: span.text.lower().find(n.lower()))
         attrs = [Attribute(name=attribute_name(x), span=span) for x in ev.link_attributes.get(pair, [])]
