@@ -279,3 +279,13 @@ def test_with_after_a_plain_noun_lists_no_fields():
     reading = read_requirements("Each kennel is recorded with a kennel number, a size and a daily rate.")
     kennel = reading.model.entity("Kennel")
     assert kennel is not None and {"Size", "Daily Rate"} <= {a.name for a in kennel.attributes}
+
+
+def test_plural_examples_after_such_as_are_no_fields():
+    names = entity_names("Each ranger has a badge number, a name and a radio code. The park manages protected "
+                         "habitats such as wetlands, meadows and forests.")
+    assert "Protected Habitat" not in names and "Habitat" not in names, names
+    reading = read_requirements("The park records visitor data such as the visitor name, the entry date and the "
+                                "ticket price.")
+    visitor = reading.model.entity("Visitor")
+    assert visitor is not None and "Entry Date" in {a.name for a in visitor.attributes}

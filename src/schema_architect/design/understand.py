@@ -105,6 +105,8 @@ def read_requirements(text: str) -> Reading:
                 continue
             if _lists_values(owner.name, alist):
                 continue  # "Positions include manager, salesperson, etc.": the values of a column
+            if _names_examples(alist):
+                continue  # "water resources such as reservoirs and rivers": kinds of the thing, not its fields
             if _noun_complement(alist):
                 # "manage interactions with customers": who the interaction is with, no fields; a
                 # plural noun there ("provides users with ...") is still a thing the text mentions
@@ -339,6 +341,16 @@ def _lists_values(owner: str, alist) -> bool:
                                                                            "such as", ":"):
         return False
     return not any(loose(item.name).split()[-1] in _ATTRIBUTE_ENDINGS for item in alist.items if item.name)
+
+
+def _names_examples(alist) -> bool:
+    """'manage water resources such as reservoirs and rivers', 'card payments at locations such as
+    cafeterias and supermarkets': plural nouns after 'such as' are examples of the thing named before,
+    not its fields (fields are singular: 'such as name, phone and address')."""
+    if alist.trigger.lower() != "such as" or len(alist.items) < 2:
+        return False
+    return all(item.name and is_plural(item.name.split()[-1])
+               and loose(item.name).split()[-1] not in _ATTRIBUTE_ENDINGS for item in alist.items)
 
 
 _WITH_AFTER_VERB = frozenset({"it", "them", "each", "one", "both", "be", "is", "are", "was", "were"})
