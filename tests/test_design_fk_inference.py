@@ -260,3 +260,11 @@ def test_role_key_is_not_the_records_own_key():
     r = design(text)
     assert r.schema.table("Bulletin").primary_key.columns != ["Publisher ID"]
     assert _fks(r, "Bulletin") == {"Publisher ID": "User"}
+
+
+def test_unlinked_record_belongs_to_the_only_kind_of_person():
+    text = "Each member has a member ID, a name and a phone. Each visit has a visit date and a duration."
+    assert _fks(design(text), "Visit") == {"Member ID": "Member"}
+    text = ("Each member has a member ID, a name and a phone. Each trainer has a trainer ID and a name. "
+            "Each visit has a visit date and a duration.")
+    assert _fks(design(text), "Visit") == {}

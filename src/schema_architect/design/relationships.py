@@ -122,6 +122,12 @@ def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> 
     ev = PairEvidence()
     for i, s in enumerate(sentences):
         _read_sentence(s, entity_names, ev, sentences[i + 1] if i + 1 < len(sentences) else None)
+    # the only kind of person in the design is whom an otherwise unlinked record is of
+    people = [n for n in entity_names if loose(n).split()[-1:] and loose(n).split()[-1] in _PEOPLE]
+    if len(people) == 1:
+        for n in entity_names:
+            if n != people[0] and is_record_or_transaction(n) and n not in ev.actors and " and " not in f" {loose(n)} ":
+                ev.actors[n] = {people[0]: Span(start=0, end=0, text=n)}
     return _combine(ev)
 
 
