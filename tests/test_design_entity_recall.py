@@ -289,3 +289,11 @@ def test_plural_examples_after_such_as_are_no_fields():
                                 "ticket price.")
     visitor = reading.model.entity("Visitor")
     assert visitor is not None and "Entry Date" in {a.name for a in visitor.attributes}
+
+
+def test_different_values_per_row_are_no_counted_things():
+    reading = read_requirements("Each membership tier has a tier code, a title and different monthly fees.")
+    names = [e.name for e in reading.model.entities]
+    assert "Monthly Fee" not in names, names
+    names = entity_names("Each gym has a gym code, a name and multiple trainers.")
+    assert "Trainer" in names, names

@@ -147,7 +147,7 @@ def read_requirements(text: str) -> Reading:
                     pair_end = -1
                     continue
                 pair_end = -1
-                if item.many:
+                if item.many and not _VARYING.match(s.text, item.start):
                     member = entity_name(" ".join(_before_participle(item.name.split())))
                     if usable(member):
                         many_items.append((ent.name, member, span, item.link_attributes))
@@ -341,6 +341,11 @@ def _lists_values(owner: str, alist) -> bool:
                                                                            "such as", ":"):
         return False
     return not any(loose(item.name).split()[-1] in _ATTRIBUTE_ENDINGS for item in alist.items if item.name)
+
+
+# "Each role has different hourly wages", "has different permissions based on their position": values
+# that differ from row to row, not a counted set of things.
+_VARYING = re.compile(r"\s*(?:different|differing|varying|various\s+levels\s+of)\s", re.IGNORECASE)
 
 
 def _names_examples(alist) -> bool:
