@@ -268,3 +268,18 @@ def test_unlinked_record_belongs_to_the_only_kind_of_person():
     text = ("Each member has a member ID, a name and a phone. Each trainer has a trainer ID and a name. "
             "Each visit has a visit date and a duration.")
     assert _fks(design(text), "Visit") == {}
+
+
+# -- '<other modifier> <head> ID' with a single entity of that head ------------------------------------------
+def test_key_named_by_the_head_of_the_only_such_entity_points_at_it():
+    text = ("Each render node has a node name and a memory size. "
+            "Each render job records a job ID, a worker node ID and a priority.")
+    r = design(text)
+    assert _fks(r, "Render Job") == {"Worker Node ID": "Render Node"}
+
+
+def test_own_number_beside_a_named_twin_is_no_key():
+    text = ("Each drill has a drill ID, an asset number and a brand. "
+            "Each drill asset has an asset ID, a purchase date and a price.")
+    r = design(text)
+    assert _fks(r, "Drill") == {}

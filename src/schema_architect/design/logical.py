@@ -329,6 +329,10 @@ class LogicalDesigner:
                 return other  # "Airplane Number", "Member Username"
             if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and " ".join(words[:-1]).endswith(" " + oname):
                 best = best or other
+            if len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] == oname.split()[-1] \
+                    and head_count.get(words[-2], 0) == 1 and len(oname.split()) > 1 \
+                    and not self._column_of_modifier(col, oname, d):
+                best = best or other  # "Process Instance ID" when the only instance is "Execution Instance"
             # "Associated Customer", "Recording Staff": a role of another entity (one of it: a plain
             # singular noun phrase, not "Paying Customers" or "Relationship Between Users")
             if len(words) >= 2 and key.endswith(" " + oname) and words[-1] not in IDENTIFIER_WORDS \
@@ -340,6 +344,12 @@ class LogicalDesigner:
         if best is None and words[-1] in _ACTING_ROLES and _plain_singular_phrase(col):
             best = self._people()  # "Borrower", "Responsible Person": a person of the design in that role
         return best
+
+    def _column_of_modifier(self, col: str, oname: str, d: _TableDraft) -> bool:
+        """"Asset Number" and a "Tool Asset" table: in the tool (or beside the tool's own "Asset Number")
+        it is the tool's number, not a key to its assets."""
+        owner = self.drafts.get(" ".join(oname.split()[:-1]))
+        return owner is not None and (owner is d or col in owner.columns)
 
     def _loose_names(self) -> dict[int, str]:
         """Each table's name in loose form, computed once per set of tables (many columns ask)."""
