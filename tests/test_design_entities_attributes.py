@@ -115,3 +115,10 @@ def test_compounds_of_people_have_a_person_singular():
     assert singular("people") == "person"
     assert singular("salespeople") == "salesperson"
     assert entity_name("multiple salespeople") == "Salesperson"
+
+
+def test_nouns_in_zes_keep_their_e():
+    from schema_architect.design.words import singular
+
+    assert [singular(w) for w in ("glazes", "sizes", "prizes", "mazes")] == ["glaze", "size", "prize", "maze"]
+    assert [singular(w) for w in ("buzzes", "waltzes", "quizzes", "boxes")] == ["buzz", "waltz", "quiz", "box"]

@@ -83,8 +83,8 @@ def _rule_singular(w: str) -> str:
         return _IRREGULAR_PLURALS[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return w[:-2]
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes", "tzes")):
+        return w[:-2]  # "buzzes", "waltzes"; but "sizes", "prizes", "glazes" only lose the s
     if w.endswith("oes") and w not in ("shoes", "canoes"):
         return w[:-2]
     if w.endswith("s") and not w.endswith("ss"):
