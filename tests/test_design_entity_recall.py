@@ -297,3 +297,13 @@ def test_different_values_per_row_are_no_counted_things():
     assert "Monthly Fee" not in names, names
     names = entity_names("Each gym has a gym code, a name and multiple trainers.")
     assert "Trainer" in names, names
+
+
+def test_a_stub_name_gives_way_when_the_entity_is_described_later():
+    from schema_architect.design import design
+
+    schema = design("The system keeps information about kilns, potters and glazes. Each kiln has a kiln code and "
+                    "a peak temperature. Each potter has a phone number and an email.").schema
+    assert [c.name for c in schema.table("Potter").columns if "Name" in c.name] == []  # no stub 'Name' left
+    assert {"Phone Number", "Email"} <= {c.name for c in schema.table("Potter").columns}
+    assert [c.name for c in schema.table("Glaze").columns if "Name" in c.name] == ["Glaze Name"]  # only mentioned

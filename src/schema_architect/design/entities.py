@@ -444,6 +444,7 @@ class EntitySet:
     def __init__(self) -> None:
         self.by_key: dict[str, Entity] = {}
         self._attr_keys: dict[int, set[str]] = {}
+        self._placeholders: dict[int, set[str]] = {}
 
     def get(self, name: str) -> Entity | None:
         return self.by_key.get(loose(name))
@@ -477,8 +478,17 @@ class EntitySet:
     def has_attribute(self, ent: Entity, name: str) -> bool:
         return loose(name) in self._attr_keys.get(id(ent), ())
 
-    def add_attribute(self, ent: Entity, attr: Attribute) -> None:
+    def add_attribute(self, ent: Entity, attr: Attribute, placeholder: bool = False) -> None:
+        """Add ``attr`` unless ``ent`` has one of that name. A ``placeholder`` (the stub name a merely
+        mentioned entity gets) gives way as soon as the text lists a real attribute of the entity."""
         keys = self._attr_keys.setdefault(id(ent), set())
+        stubs = self._placeholders.setdefault(id(ent), set())
+        if placeholder:
+            stubs.add(loose(attr.name))
+        elif stubs:
+            ent.attributes[:] = [a for a in ent.attributes if loose(a.name) not in stubs]
+            keys -= stubs
+            stubs.clear()
         key = loose(attr.name)
         if key in keys:
             return

@@ -93,7 +93,7 @@ def read_requirements(text: str) -> Reading:
                     if ents.get(name) is None:
                         used.add(idx)
                         ent = ents.add(name, span)
-                        ents.add_attribute(ent, Attribute(name=default_name(name), span=span))
+                        ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
@@ -115,7 +115,7 @@ def read_requirements(text: str) -> Reading:
                         and ents.get(owner.name) is None:
                     used.add(idx)
                     ent = ents.add(owner.name, owner_span)
-                    ents.add_attribute(ent, Attribute(name=default_name(owner.name), span=owner_span))
+                    ents.add_attribute(ent, Attribute(name=default_name(owner.name), span=owner_span), placeholder=True)
                 continue
             if _the_speaker(alist, s.text, owner.span.start):
                 for item in alist.items:  # "The hotel has multiple rooms": the rooms are the entity
@@ -775,4 +775,4 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
     for name, span in found:
         if ents.get(name) is None:
             ent = ents.add(name, span)
-            ents.add_attribute(ent, Attribute(name=default_name(name), span=span))
+            ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
