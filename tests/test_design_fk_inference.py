@@ -283,3 +283,10 @@ def test_own_number_beside_a_named_twin_is_no_key():
             "Each drill asset has an asset ID, a purchase date and a price.")
     r = design(text)
     assert _fks(r, "Drill") == {}
+
+
+def test_codes_and_numbers_of_other_things_do_not_identify_the_row():
+    r = design("Each guest has an identification number, a name and an email. "
+               "Each kiosk has an activation code, a model and a location.")
+    assert r.schema.table("Guest").primary_key.columns == ["Guest ID"]
+    assert r.schema.table("Kiosk").primary_key.columns == ["Kiosk ID"]

@@ -146,7 +146,7 @@ IDENTIFIER_WORDS: frozenset[str] = frozenset({"id", "number", "no", "no.", "code
                                               "serial", "num", "uuid", "sn", "isbn"})
 # "Phone number" and friends end in an identifier word but identify nothing.
 NOT_IDENTIFIER_HEADS: frozenset[str] = frozenset(
-    ["phone", "telephone", "mobile", "contact", "fax", "cell", "bank", "passport", "floor", "version", "tracking", "postal", "zip", "post", "street", "building", "page", "tax", "insurance", "social", "security"]
+    ["phone", "telephone", "mobile", "contact", "fax", "cell", "bank", "passport", "floor", "version", "tracking", "postal", "zip", "post", "street", "building", "page", "tax", "insurance", "social", "security", "verification", "confirmation", "activation", "invitation", "iso", "identification"]
 )
 
 # -- data types: the last word of an attribute name decides, then any word ---------------------
