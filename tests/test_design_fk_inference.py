@@ -290,3 +290,15 @@ def test_codes_and_numbers_of_other_things_do_not_identify_the_row():
                "Each kiosk has an activation code, a model and a location.")
     assert r.schema.table("Guest").primary_key.columns == ["Guest ID"]
     assert r.schema.table("Kiosk").primary_key.columns == ["Kiosk ID"]
+
+
+def test_things_made_with_or_for_a_participant_hold_its_key():
+    from schema_architect.design import design
+
+    schema = design("Each vet has a vet ID and a name. Each pet has a pet ID, a name and a species. "
+                    "A pet owner books visits with a vet; each visit records the visit date and the reason. "
+                    "A vet can write many treatment plans for a pet; each treatment plan has a plan code and a start date.").schema
+    visit = schema.table("Visit")
+    plan = schema.table("Treatment Plan")
+    assert {fk.ref_table for fk in visit.foreign_keys} >= {"Vet"}
+    assert {fk.ref_table for fk in plan.foreign_keys} >= {"Vet", "Pet"}

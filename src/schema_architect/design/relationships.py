@@ -39,6 +39,7 @@ _LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)
 # "the equipment of multiple farms": a preposition alone between the two says where X sits, not that
 # one X has many Y ("of/in/under": each Y has X; "from/for/to": nothing about who owns whom).
 _CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
+_PARTICIPANT_PREPOSITION = re.compile(r"^\s*(?:with|for|from|to|by)\s+(?:a|an)\s*$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
@@ -300,6 +301,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
+            _add(ev, b, a, Evidence(True, False, span))
+        elif qb == "a" and _PARTICIPANT_PREPOSITION.match(between) and (qa == "many" or is_plural(text[a_start:a_end].split()[-1])):
+            # "books appointments with a doctor", "writes prescriptions for a patient": each of the
+            # things has one Y taking part (assumed), so the things hold Y's key
             _add(ev, b, a, Evidence(True, False, span))
 
 
