@@ -51,7 +51,8 @@ _COMPOUND_HEADS = frozenset({"time", "date", "status", "number", "address", "res
                              "content", "description", "remarks"})
 # "person in charge", "reason for change": fixed phrases whose preposition does not start a clause.
 _ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|(?<!\breason\s)for|by|from|in(?!\s+charge\b)|on|during|"
-                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can|they|being)\s", re.IGNORECASE)
+                       r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can|they|being|"
+                       r"must|should|shall|may|might|cannot|has\s+to|have\s+to|needs\s+to)\s", re.IGNORECASE)
 _KEY_HINT = re.compile(r"\s+(?:as|being)\s+(?:the|its|a)\s+(?:primary\s+key|identifier|unique\s+identifier)\b.*$", re.IGNORECASE)
 # After the first word of an item, these show a verb and its object ("record the details"): no noun is
 # followed by "the".
@@ -472,6 +473,31 @@ def _yes_no_name(name: str) -> str | None:
     return " ".join([lead] + rest)
 
 
+# "the date it was paid", "the time they joined": a noun, then a clause about it with a pronoun subject.
+_PRONOUN_CLAUSE = re.compile(r"\s(?:it|they|he|she|we|you|i)\s+((?:(?:is|are|was|were|has|have|had|been|be|will|gets?|got)\s+)*)"
+                             r"([A-Za-z]+)\b.*$", re.IGNORECASE)
+# Heads that name when, where or how much of an event: they keep the event's participle ("Date Paid").
+_EVENT_HEADS = frozenset({"date", "time", "day", "year", "place", "location", "amount", "reason", "price"})
+_IRREGULAR_PARTICIPLES = frozenset({"paid", "sent", "sold", "made", "built", "held", "born", "taken", "given", "done",
+                                    "seen", "won", "lost", "left", "bought", "found", "brought", "spent", "met", "set"})
+
+
+def _reduced_relative(name: str) -> str:
+    """'the date it was paid' -> 'the date paid'; 'the project it belongs to' -> 'the project'."""
+    m = _PRONOUN_CLAUSE.search(name)
+    if not m or m.start() == 0:
+        return name
+    head = name[: m.start()]
+    last = head.split()[-1].lower()
+    verb = m.group(2).lower()
+    if not m.group(1) and verb in FUNCTION_WORDS or last in DATA_VERBS or last in OPERATION_VERBS:
+        return name  # "associates it with the bucket": the pronoun is an object, not a clause's subject
+    participle = verb.endswith("ed") or verb.endswith("en") and m.group(1) or verb in _IRREGULAR_PARTICIPLES
+    if last in _EVENT_HEADS and participle:
+        return f"{head} {verb}"
+    return head
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
@@ -533,6 +559,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     if len(words) >= 3 and words[1].lower() in _CLAUSE_DETERMINERS and not words[0].lower().endswith(("'s", "’s")) \
             and words[0].lower() not in DETERMINERS:
         item.clause = True  # "register the courses they enroll", "record the detailed information": a verb phrase
+    name = _reduced_relative(name)
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:
         name = name[: cut.start()]

@@ -23,6 +23,8 @@ _BY_CLASS = {
     "varchar": DataType.varchar(255),
 }
 _NAME_TEXT = DataType.varchar(255)
+_PARTICIPLES = frozenset({"paid", "sent", "sold", "made", "built", "held", "taken", "given", "done", "won", "lost",
+                          "bought", "spent", "set", "begun", "written"})
 # Numbers written with letters, spaces or a leading zero ("AB-123-CD", "+44 20 ..."): text even as keys.
 _LABEL_NUMBERS = frozenset({"plate", "license", "licence", "phone", "telephone", "mobile", "passport"})
 
@@ -38,6 +40,10 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
         if w in ("at", "of", "for", "per", "in", "on") and words[0] not in ("number", "date", "total", "count"):
             words = words[:k]
             break
+    # "Date Paid", "Time Added": a trailing participle says which event; the noun before it types the column.
+    if len(words) > 1 and (words[-1].endswith("ed") or words[-1] in _PARTICIPLES) and words[-1] not in TYPE_BY_LAST_WORD \
+            and TYPE_BY_LAST_WORD.get(singular(words[-2])):
+        words = words[:-1]
     last = singular(words[-1]) if words[-1] not in ("data", "status") else words[-1]
     if low.startswith(BOOLEAN_PREFIXES) and len(words) > 1:
         return DataType.boolean(), f"'{words[0]}' asks a yes/no question"
