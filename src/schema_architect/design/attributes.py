@@ -21,6 +21,8 @@ from .lexicon import (
     DATA_VERBS,
     DETERMINERS,
     FUNCTION_WORDS,
+    GENERIC_OWNERS,
+    HEADING_ACTIONS,
     IDENTIFIER_WORDS,
     LIST_STOPPERS,
     LIST_TRIGGERS,
@@ -148,6 +150,10 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         elif items and len(attrs) == len(items) and any(w.lower() in IDENTIFIER_WORDS for w in items[-1].name.split()):
             # "each with a unique Customer ID, including ...": an identifier continues into the next list
             pending = (first, items, _next_start(triggers, i, region_end))
+    if not triggers and sentence.heading:
+        bare = _bare_list(sentence)
+        if bare is not None:
+            out.append(bare)
     paren = _parenthesised_lists(sentence)
     if paren:
         paren = _merge_sub_lists(out, paren)
@@ -159,6 +165,29 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         out.extend(paren)
     out.sort(key=lambda a: a.trigger_start)
     return out
+
+
+# Determiners, pronouns, modal and auxiliary verbs, "to": a field list written in telegraphic style has none.
+_SENTENCE_WORDS = frozenset({"a", "an", "the", "each", "every", "this", "these", "those", "its", "their", "our", "your",
+                           "it", "they", "we", "you", "can", "could", "may", "might", "must", "should", "will",
+                           "would", "shall", "is", "are", "was", "were", "be", "to", "allowing", "allows"})
+
+
+def _bare_list(sentence: Sentence) -> AttributeList | None:
+    """"- Clients: company name, contact person, email": a heading's colon, then only a comma list of
+    short noun phrases; the list is the fields of the heading's topic (the colon is its trigger)."""
+    text = sentence.text
+    heading_words = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence.heading or "")]
+    if any(w in _SENTENCE_WORDS or w in GENERIC_OWNERS or w in HEADING_ACTIONS for w in heading_words):
+        return None  # "User Management: registration, deletion": a function heading lists operations
+    if text.count(",") < 2 or re.search(r"[.!?]\s+\S", text.rstrip(".")):
+        return None
+    if any(w.lower() in _SENTENCE_WORDS for w in re.findall(r"[A-Za-z']+", text)):
+        return None  # "Users can upload, edit, and view code": a sentence, not a telegraphic field list
+    items = split_items(text, 0, len(text.rstrip(". ")))
+    if len(items) < 3 or any(it.clause or it.verb or len(it.name.split()) > 4 for it in items):
+        return None
+    return AttributeList(sentence, ":", 0, 0, [it for it in items if not it.many])
 
 
 _INFO_HEADS = frozenset({"information", "info", "details", "detail", "data", "records", "record", "profile"})
