@@ -25,3 +25,38 @@ def test_function_heading_over_operations_is_not_a_field_list():
     result = design("Recipe Management: creation, editing, and removal of recipes.\n"
                     "Each recipe has a recipe code, a title and a yield.")
     assert "Creation" not in _columns(result, "Recipe")
+
+
+# -- table names: nouns whose plural is the singular ---------------------------------------------------
+def test_same_in_plural_nouns_keep_their_form_as_table_names():
+    from schema_architect.design.naming import plural
+    assert plural("species") == "species" and plural("aircraft") == "aircraft"
+    assert plural("Fish Species") != "Fish Specieses"
+    from schema_architect.design.naming import apply_naming
+    result = design("Each aircraft has a tail code and a seat count. Each pilot has a name.")
+    names = {t.name for t in apply_naming(result.schema).tables}
+    assert "aircraft" in names and "aircrafts" not in names
+
+
+# -- "we keep / we hold" opens a field list -------------------------------------------------------------
+def test_pronoun_subject_with_keep_opens_a_field_list():
+    result = design("For every vineyard we keep the estate name, the acreage and the soil kind.")
+    assert {"Estate Name", "Acreage", "Soil Kind"} <= set(_columns(result, "Vineyard"))
+
+
+# -- ", which must be unique" is a remark on the item before it ------------------------------------------
+def _unique_columns(result, table: str) -> set[str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return {c for u in t.unique_constraints for c in u.columns}
+
+
+def test_which_is_unique_marks_the_item_and_the_list_goes_on():
+    result = design("Each locker has a locker label, which is unique, a floor and a monthly fee.")
+    assert {"Floor", "Monthly Fee"} <= set(_columns(result, "Locker"))
+    assert "Locker Label" in _unique_columns(result, "Locker")
+
+
+def test_which_must_be_unique_after_the_last_item():
+    result = design("Each tenant has a full name, a phone and a tax number, which must be unique.")
+    assert "Tax Number" in _unique_columns(result, "Tenant")

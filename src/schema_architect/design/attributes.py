@@ -39,8 +39,8 @@ MAX_ITEM_WORDS = 6
 # Nouns-or-verbs ("record", "document") count as a trigger only in a verb position.
 _VERB_ONLY = frozenset({"record", "records", "document", "documents", "register", "track", "tracks",
                         "store", "stores", "maintain", "maintains", "capture", "captures", "holds",
-                        "keeps", "lists", "involves", "registers", "log"})
-_VERB_BEFORE = frozenset({"to", "must", "should", "shall", "will", "can", "also", "table", "system", "it",
+                        "keeps", "keep", "hold", "lists", "involves", "registers", "log"})
+_VERB_BEFORE = frozenset({"to", "must", "should", "shall", "will", "can", "also", "table", "system", "it", "we", "they",
                           "and", "which", "that", "needs", "need", "may", "could", "would", "always"})
 _VERB_AFTER = frozenset({"the", "a", "an", "each", "its", "their", "basic", "detailed", "information",
                          "all", "his", "her", "every", "details", "data"})
@@ -70,6 +70,9 @@ _LEADING_TRIGGER = re.compile(r"^\s*(?:(?:(?:[A-Za-z]+\s+){0,2}(?:information|in
 _TRAILING_TRIGGER = re.compile(r"\s+(?:including|includes|such as|e\.g\.?|namely)\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
 _PAREN = re.compile(r"\(([^()]*)\)")
+# ", which must be unique": a remark on the item before it, not the end of the list.
+_UNIQUE_REMARK = re.compile(r"\s*,?\s*which\s+(?:is|are|must\s+be|should\s+be|has\s+to\s+be|have\s+to\s+be|needs\s+to\s+be)"
+                            r"\s+(?:unique|distinct)\b\s*,?", re.IGNORECASE)
 _STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.IGNORECASE)
 
 
@@ -127,6 +130,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
                 and not _MANY_START.match(text, m.end()):
             continue  # "has users with email, name": the list belongs to the inner trigger
         items = split_items(text, m.end(), region_end)
+        if items and _UNIQUE_REMARK.match(text, region_end):
+            items[-1].unique = True  # "..., and an email address, which must be unique."
         word = (m.group(1) or m.group(2)).lower()
         first = m
         # "each with a unique Customer ID, including name, email": one list in two pieces.
@@ -364,8 +369,13 @@ def _region_end(text: str, start: int, later: list[re.Match]) -> int:
             end = start + comma
             break
     stop = _STOPPER_RE.search(text, start, end)
-    if stop:
-        end = stop.start()
+    while stop:
+        remark = _UNIQUE_REMARK.match(text, stop.start())
+        if not (remark and re.match(r"\s*(?:the\s+|an?\s+|its\s+|and\s+)*[A-Za-z]", text[remark.end():end])
+                and text[remark.end() - 1] == ","):
+            end = stop.start()
+            break
+        stop = _STOPPER_RE.search(text, remark.end(), end)  # "the name, which is unique, the family"
     return end
 
 
@@ -395,6 +405,10 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
     pieces = [part for ps, pe in pieces for part in _split_conjunction(text, ps, pe)]
     items = []
     for s, e in pieces[:MAX_ITEMS]:
+        if _UNIQUE_REMARK.fullmatch(text, s, e):
+            if items:
+                items[-1].unique = True
+            continue
         item = _clean_item(text, s, e)
         if item is not None:
             items.append(item)

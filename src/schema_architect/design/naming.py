@@ -12,12 +12,16 @@ from ..model.schema import Schema
 from .words import singular
 
 CONVENTIONS = ("snake_plural", "snake", "keep")
+# Uncountable nouns, and nouns whose plural is the singular ("one species, many species").
+_SAME_IN_PLURAL = frozenset({"staff", "personnel", "equipment", "data", "information", "news", "series", "species",
+                             "aircraft", "spacecraft", "sheep", "deer", "fish", "moose", "offspring", "software",
+                             "hardware", "feedback", "livestock", "luggage", "baggage", "furniture"})
 
 
 def plural(word: str) -> str:
     w = word.lower()
-    if singular(w) != w or w in ("staff", "personnel", "equipment", "data", "information", "news", "series"):
-        return word  # already plural, or uncountable
+    if singular(w) != w or w in _SAME_IN_PLURAL:
+        return word  # already plural, or uncountable, or a noun whose plural is itself
     if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
         return word[:-1] + "ies"
     if w.endswith(("s", "x", "z", "ch", "sh")):
