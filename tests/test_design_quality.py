@@ -41,3 +41,35 @@ def test_a_trailing_participle_leaves_the_type_to_the_noun_before_it():
     assert infer_type("Date Sold")[0].kind.value == "date"
     assert infer_type("Amount Refunded")[0].kind.value == "decimal"
     assert infer_type("Top Speed")[0].kind.value == "varchar"
+
+
+def test_a_bulleted_field_list_under_a_list_opener_belongs_to_its_owner():
+    text = ("Each beekeeper has:\n- full name\n- apiary address\n- registration date\n"
+            "Hives are kept by beekeepers.")
+    names = [n.lower() for n in attributes_of(text, "Beekeeper")]
+    assert {"full name", "apiary address", "registration date"} <= set(names), names
+
+
+def test_bullets_under_a_heading_stay_separate_sentences():
+    from schema_architect.design.segment import split_sentences
+
+    text = "Features:\n- Each hive has a queen age and a colony size.\n- Beekeepers inspect hives."
+    sentences = [s.text for s in split_sentences(text)]
+    assert "Beekeepers inspect hives." in sentences, sentences
+
+
+def test_alternatives_after_a_level_word_are_its_values_and_keep_it_text():
+    from schema_architect.design.engine import design
+
+    text = "Each climber has a name, an email and a grade level (novice, skilled or elite)."
+    schema = design(text).schema
+    table = next(t for t in schema.tables if "climber" in t.name.lower())
+    column = next(c for c in table.columns if "grade" in c.name.lower())
+    assert column.type.kind.value == "varchar", column.type
+    assert any("elite" in ch.expression for ch in table.check_constraints), table.check_constraints
+
+
+def test_a_short_for_the_phrase_inside_a_list_does_not_end_it():
+    names = [n.lower() for n in attributes_of(
+        "Each repair ticket has an opening date, a reason for the request and a priority.", "Repair Ticket")]
+    assert "priority" in names, names

@@ -355,6 +355,10 @@ def _is_trigger(text: str, m: re.Match) -> bool:
     return len(pieces) >= 3 and all(0 < len(p.split()) <= 4 for p in pieces[:3])
 
 
+# "a reason for the visit, a status": a short "for the ..." phrase that the list goes on after.
+_SHORT_FOR_PHRASE = re.compile(r" for the(\s+[A-Za-z]+){1,2}?(?=,\s|\s+(?:and|or)\s+(?:a|an|the)\s)", re.IGNORECASE)
+
+
 def _region_end(text: str, start: int, later: list[re.Match]) -> int:
     """Where a list that starts at ``start`` ends: a stopper clause, a later ", including", or the end."""
     end = len(text)
@@ -370,6 +374,10 @@ def _region_end(text: str, start: int, later: list[re.Match]) -> int:
             break
     stop = _STOPPER_RE.search(text, start, end)
     while stop:
+        short = _SHORT_FOR_PHRASE.match(text, stop.start(), end)
+        if short:
+            stop = _STOPPER_RE.search(text, short.end(1), end)  # "a reason for the visit and a status": one item's words
+            continue
         remark = _UNIQUE_REMARK.match(text, stop.start())
         if not (remark and re.match(r"\s*(?:the\s+|an?\s+|its\s+|and\s+)*[A-Za-z]", text[remark.end():end])
                 and text[remark.end() - 1] == ","):
@@ -541,15 +549,34 @@ def _reduced_relative(name: str) -> str:
     return head
 
 
+_BARE_ALTERNATIVES = re.compile(r"^\s*[A-Za-z][\w -]*(?:\s*,\s*[A-Za-z][\w -]*)*,?\s+or\s+[A-Za-z][\w -]*\s*$")
+
+
+def _bare_values(before: str, paren: str) -> list[str]:
+    """'status (open, closed or archived)': after a type/status/level word, alternatives joined by 'or'
+    are the values the column may take."""
+    words = re.findall(r"[A-Za-z]+", before[-40:])
+    if not words or singular(words[-1].lower()) not in _VALUE_HEADS or not _BARE_ALTERNATIVES.match(paren):
+        return []
+    values = [v.strip() for v in re.split(r",|\bor\b", paren) if v.strip()]
+    if len(values) < 2 or any(len(v.split()) > 3 for v in values):
+        return []
+    return values[:20]
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
     # Parentheses: allowed values, key hints; then drop them from the name.
-    for paren in _PAREN.findall(raw):
+    for paren_match in _PAREN.finditer(raw):
+        paren = paren_match.group(1)
         low = paren.lower()
         quoted = _QUOTED.findall(paren)
+        bare = _bare_values(raw[: paren_match.start()], paren)
         if quoted:
             item.allowed_values = [q.strip(" ,.") for q in quoted if q.strip(" ,.")][:20]
+        elif bare:
+            item.allowed_values = bare  # "a status (open, closed or archived)"
         else:
             listed = re.match(r"\s*(?:such as|e\.g\.?|eg|including|like|for example|i\.e\.?)[:,]?\s+(.+)$", paren, re.IGNORECASE)
             if listed:

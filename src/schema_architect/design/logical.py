@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Span
 from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
+from ..model.types import DataType
 from .datatypes import infer_type
 from .lexicon import (FUNCTION_WORDS, IDENTIFIER_WORDS, LINE_ITEM_OWNERS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS,
                       UNIQUE_BY_NATURE)
@@ -637,8 +638,11 @@ class LogicalDesigner:
                 dtype, why = types[(ent.name, c)]
                 dtype = fk_types.get(c, dtype)
                 required = c in d.pk or c in fk_cols
-                columns.append(Column(name=c, type=dtype, nullable=not required))
                 a = d.attrs.get(c)
+                if a is not None and a.allowed_values and c not in fk_cols and dtype.type_class.value == "NUMERIC" \
+                        and not any(ch.isdigit() for v in a.allowed_values for ch in v):
+                    dtype = DataType.varchar(50)  # "skill level (beginner, expert)": the values are words
+                columns.append(Column(name=c, type=dtype, nullable=not required))
                 if a is None:
                     continue
                 by_nature = c.lower() in UNIQUE_BY_NATURE and c not in fk_cols  # an ISBN repeats in a loan table

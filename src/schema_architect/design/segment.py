@@ -42,6 +42,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def iter_sentences(text: str) -> Iterator[Sentence]:
     """The sentences of ``text`` one at a time, so a reader that stops early pays only for what it read."""
     heading: str | None = None
+    text = _join_bullet_lists(text)
     for start, end in _pieces(text):
         for s, e in _bounded(start, end):
             raw = text[s:e]
@@ -63,6 +64,35 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
                 s += h.end()
                 body = rest
             yield Sentence(body.rstrip(), s, heading)
+
+
+# "Each customer has:" on its own line, then one short bulleted field per line.
+_BULLET_LIST = re.compile(r"^([^\n:]{1,80}):[ \t]*((?:\n[ \t]*(?:[-*•]|\d+[.)])[ \t]+[^\n]{1,80})+)", re.MULTILINE)
+_BULLET_BREAK = re.compile(r"[;,.]?[ \t]*\n[ \t]*(?:[-*•]|\d+[.)])[ \t]+")
+MAX_BULLET_FIELD_WORDS = 8
+
+
+def _join_bullet_lists(text: str) -> str:
+    """Write a bulleted field list under a list opener ("Each customer has:") as one sentence, "name, date
+    of birth, ...", so it reads like an inline list. Same length, so every offset into the text still holds."""
+    def join(m: re.Match) -> str:
+        label, items = m.group(1), m.group(2)
+        fields = _BULLET_BREAK.split(items)[1:]
+        if _looks_like_heading(label.strip()) or any(len(f.split()) > MAX_BULLET_FIELD_WORDS for f in fields):
+            return m.group()
+        out, first = [], True
+        for br in _BULLET_BREAK.finditer(items):
+            sep = " " if first else ", "
+            out.append((br.start(), br.end(), sep.ljust(br.end() - br.start())))
+            first = False
+        joined, pos = [], 0
+        for a, b, rep in out:
+            joined.append(items[pos:a])
+            joined.append(rep)
+            pos = b
+        joined.append(items[pos:])
+        return m.group()[: m.start(2) - m.start()] + "".join(joined)
+    return _BULLET_LIST.sub(join, text)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
