@@ -73,3 +73,20 @@ def test_a_short_for_the_phrase_inside_a_list_does_not_end_it():
     names = [n.lower() for n in attributes_of(
         "Each repair ticket has an opening date, a reason for the request and a priority.", "Repair Ticket")]
     assert "priority" in names, names
+
+
+def test_ics_plurals_of_countable_nouns_singularize_and_fields_of_study_stay():
+    from schema_architect.design.naming import plural
+    from schema_architect.design.words import singular
+
+    assert singular("critics") == "critic" and plural("critic") == "critics"
+    assert singular("mosaics") == "mosaic"
+    assert singular("economics") == "economics" and plural("economics") == "economics"
+
+
+def test_a_table_of_ics_people_is_not_double_pluralized():
+    from schema_architect.design.engine import design
+
+    names = [t.name for t in design("Critics have a name and a newspaper. Each review has a score and a "
+                                    "publication date, and is written by one critic.").schema.tables]
+    assert not any(n.endswith("icses") for n in names), names

@@ -20,7 +20,7 @@ _SAME_IN_PLURAL = frozenset({"staff", "personnel", "equipment", "data", "informa
 
 def plural(word: str) -> str:
     w = word.lower()
-    if singular(w) != w or w in _SAME_IN_PLURAL:
+    if singular(w) != w or w in _SAME_IN_PLURAL or w.endswith("ics"):  # "statistics", "physics"
         return word  # already plural, or uncountable, or a noun whose plural is itself
     if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
         return word[:-1] + "ies"

@@ -52,13 +52,24 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+# Fields of study and other -ics nouns that take no singular; other -ics words are plurals of -ic nouns
+# ("mechanics" -> mechanic, "clinics" -> clinic, "topics" -> topic).
+_MASS_ICS = frozenset({"physics", "mathematics", "economics", "statistics", "logistics", "analytics", "electronics",
+                       "ethics", "athletics", "politics", "genetics", "linguistics", "robotics", "acoustics", "aerobics",
+                       "gymnastics", "dynamics", "aeronautics", "optics", "semantics", "informatics", "thermodynamics",
+                       "aesthetics", "ergonomics", "phonetics", "pediatrics", "paediatrics", "orthopedics", "obstetrics",
+                       "geriatrics", "diagnostics", "forensics", "metaphysics", "graphics", "genomics", "avionics",
+                       "hydraulics", "pneumatics", "mechatronics", "telematics", "biometrics", "demographics",
+                       "logics", "classics", "civics", "electrics", "italics", "heroics", "tropics"})
+
+
 @lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     """Singular of one (lower-case) noun, leaving uncountables and -ss/-us/-is words alone."""
     w = word.lower()
     if w in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[w]
-    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics")) or not w.endswith("s"):
+    if len(w) <= 3 or w.endswith(("ss", "us", "is")) or w in _MASS_ICS or not w.endswith("s"):
         if w.endswith("people") and len(w) <= 14:
             return w[:-6] + "person"  # "salespeople" -> "salesperson"
         return w
