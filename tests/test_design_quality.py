@@ -90,3 +90,22 @@ def test_a_table_of_ics_people_is_not_double_pluralized():
     names = [t.name for t in design("Critics have a name and a newspaper. Each review has a score and a "
                                     "publication date, and is written by one critic.").schema.tables]
     assert not any(n.endswith("icses") for n in names), names
+
+
+def test_a_number_of_undescribed_things_in_a_list_is_a_count_column():
+    from schema_architect.design.engine import design
+
+    schema = design("Each parking garage has an address, an opening hour and a number of ramps.").schema
+    names = [t.name.lower() for t in schema.tables]
+    assert not any(n.startswith("ramp") for n in names), names
+    garage = next(t for t in schema.tables if "garage" in t.name.lower())
+    column = next(c for c in garage.columns if c.name.lower().replace(" ", "_") == "number_of_ramps")
+    assert column.type.kind.value == "integer"
+
+
+def test_a_number_of_things_described_elsewhere_stays_a_relationship():
+    from schema_architect.design.engine import design
+
+    schema = design("Each parking garage has an address and a number of ramps. "
+                    "Each ramp has a ramp code and a slope.").schema
+    assert any(t.name.lower().startswith("ramp") for t in schema.tables), [t.name for t in schema.tables]

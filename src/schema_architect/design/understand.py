@@ -21,6 +21,7 @@ from .lexicon import (
     IDENTIFIER_WORDS,
 )
 from .logical import is_identifier_name
+from .naming import plural
 from .relationships import detect_relationships, shares_participants
 from .segment import Sentence, iter_sentences
 from .words import entity_name, is_plural, loose, singular
@@ -70,6 +71,7 @@ def read_requirements(text: str) -> Reading:
     ents = EntitySet()
     decisions: list[Decision] = []
     many_items: list[tuple[str, str, Span, list[str]]] = []
+    counts: list[tuple[str, str, Span, tuple]] = []  # "a number of docks": a count unless docks are described
     relationship_lists = []  # ((X phrase, Y phrase), owner name, owner span, list, sentence)
     used: set[int] = set()
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
@@ -151,6 +153,8 @@ def read_requirements(text: str) -> Reading:
                     member = entity_name(" ".join(_before_participle(item.name.split())))
                     if usable(member):
                         many_items.append((ent.name, member, span, item.link_attributes))
+                        if _A_NUMBER_OF.match(s.text, item.start):
+                            counts.append((ent.name, member, span, many_items[-1]))
                     continue
                 if loose(item.name) == loose(ent.name):
                     continue
@@ -166,11 +170,19 @@ def read_requirements(text: str) -> Reading:
                                  identifier=item.primary_key, references=item.references)
                 ents.add_attribute(ent, attr)
     relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
+    counted: set[str] = set()
+    for owner, member, span, many_item in counts:
+        if ents.get(member) is None:  # "a station has a name and a number of docks": docks are never described
+            many_items.remove(many_item)
+            count = attribute_name(f"number of {_plural_phrase(member)}")
+            counted.add(member)
+            if not ents.has_attribute(ents.get(owner), count):
+                ents.add_attribute(ents.get(owner), Attribute(name=count, span=span))
     for owner, member, span, _ in many_items:
         ents.add(member, span)
     _drop_listed_entities(ents)
     _name_after_headings(ents, described_under, decisions)
-    _entities_from_mentions(sentences, ents, described_under)
+    _entities_from_mentions(sentences, ents, described_under, counted)
     _drop_role_values(sentences, ents, decisions)
     _apply_sentence_constraints(sentences, ents)
     names = [e.name for e in ents.entities]
@@ -345,6 +357,15 @@ def _lists_values(owner: str, alist) -> bool:
 
 # "Each role has different hourly wages", "has different permissions based on their position": values
 # that differ from row to row, not a counted set of things.
+_A_NUMBER_OF = re.compile(r"\s*(?:and\s+|or\s+)?(?:a|the)\s+number\s+of\s", re.IGNORECASE)
+
+
+def _plural_phrase(name: str) -> str:
+    """'Family Member' -> 'family members'."""
+    words = name.lower().split()
+    return " ".join(words[:-1] + [plural(words[-1])])
+
+
 _VARYING = re.compile(r"\s*(?:different|differing|varying|various\s+levels\s+of)\s", re.IGNORECASE)
 
 
@@ -684,7 +705,7 @@ def _before_participle(words: list[str]) -> list[str]:
 
 
 def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
-                            described_under: dict[str, set[str]] | None = None) -> None:
+                            described_under: dict[str, set[str]] | None = None, counted: set[str] = frozenset()) -> None:
     """Things the text counts ("employs multiple developers") and topics of headings are entities
     even when no attributes are listed for them: they get an identifier and a name. A heading whose
     sentences list the attributes of some entity only groups them ("2. Fleet Dispatch: Each truck
@@ -704,7 +725,7 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             if len(phrase.split()) > 1 and phrase.split()[-1].lower() in ("information", "info", "data", "details"):
                 continue  # "manages various school information": many kinds of information, no one thing
             name = entity_name(phrase)
-            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and name not in counted:
                 found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
     for s in sentences:
         # "Each author writes multiple books": the one side of a counted relationship
