@@ -26,7 +26,8 @@ DOT_TIMEOUT_SECONDS = 120
 def _text(s: str) -> str:
     """HTML-escaped, with characters XML cannot hold (controls, surrogates, U+FFFE/F) turned into spaces."""
     cleaned = "".join(" " if _not_xml(ch) else ch for ch in s)
-    return html.escape(cleaned, quote=True)
+    # Graphviz (2.43) cannot read text that opens with "]" inside an HTML label: an entity it can.
+    return html.escape(cleaned, quote=True).replace("]", "&#93;")
 
 
 def _not_xml(ch: str) -> bool:
