@@ -60,3 +60,16 @@ def test_which_is_unique_marks_the_item_and_the_list_goes_on():
 def test_which_must_be_unique_after_the_last_item():
     result = design("Each tenant has a full name, a phone and a tax number, which must be unique.")
     assert "Tax Number" in _unique_columns(result, "Tenant")
+
+
+def test_bullet_field_list_may_end_in_a_clause():
+    result = design("- Guides: full name, phone, and the trails they can lead (start point and end point).")
+    assert {"Full Name", "Phone"} <= set(_columns(result, "Guide"))
+
+
+# -- ", which has ..." describes the noun before the comma ------------------------------------------------
+def test_comma_which_has_lists_the_fields_of_the_noun_before_it():
+    result = design("Each concert has a concert code and a date. Every concert is held in one venue, "
+                    "which has a venue name, a street and a capacity.")
+    assert {"Street", "Capacity"} <= set(_columns(result, "Venue"))
+    assert "Street" not in _columns(result, "Concert")

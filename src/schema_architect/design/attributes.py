@@ -187,7 +187,7 @@ def _bare_list(sentence: Sentence) -> AttributeList | None:
         return None  # "User Management: registration, deletion": a function heading lists operations
     if text.count(",") < 2 or re.search(r"[.!?]\s+\S", text.rstrip(".")):
         return None
-    if any(w.lower() in _SENTENCE_WORDS for w in re.findall(r"[A-Za-z']+", text)):
+    if any(w.lower() in _SENTENCE_WORDS for w in re.findall(r"[A-Za-z']+", text.split(",", 1)[0])):
         return None  # "Users can upload, edit, and view code": a sentence, not a telegraphic field list
     items = split_items(text, 0, len(text.rstrip(". ")))
     if len(items) < 3 or any(it.clause or it.verb or len(it.name.split()) > 4 for it in items):

@@ -350,6 +350,15 @@ def owner_of(alist: AttributeList) -> Owner | None:
             if o:
                 return o
     # 3b. "a maintenance record is generated, which includes": the last introduced noun phrase
+    comma_which = re.search(r",\s*which\s*$", stripped, re.IGNORECASE)
+    if comma_which:
+        # "is operated with one aircraft, which has": a non-restrictive 'which' is about the noun
+        # right before its comma
+        np = np_before(s.text, comma_which.start())
+        if np:
+            o = make(np[0], np[1], "noun before ', which'")
+            if o:
+                return o
     if re.search(r"\b(?:which|that)\s*$", stripped, re.IGNORECASE):
         last_det = None
         for m in _INTRODUCED.finditer(prefix):
