@@ -73,3 +73,13 @@ def test_comma_which_has_lists_the_fields_of_the_noun_before_it():
                     "which has a venue name, a street and a capacity.")
     assert {"Street", "Capacity"} <= set(_columns(result, "Venue"))
     assert "Street" not in _columns(result, "Concert")
+
+
+# -- "between two and four X" counts related things -------------------------------------------------------
+def test_count_range_in_a_list_is_a_relationship_not_a_column():
+    result = design("Each choir has a choir name, a city and a founding year, and has between twelve and "
+                    "thirty singers. Each singer has a full name and a voice part.")
+    columns = _columns(result, "Choir")
+    assert not any("Singer" in c or "Thirty" in c for c in columns), columns
+    fks = {fk.ref_table for fk in result.schema.table("Singer").foreign_keys}
+    assert fks == {"Choir"}

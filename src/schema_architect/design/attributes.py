@@ -490,7 +490,8 @@ def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
     piece = text[s:e]
     depth = _paren_depths(piece)
     # "creation time (CreateTime) and update time (UpdateTime)": split at an "and" outside parentheses
-    matches = [m for m in _CONJ.finditer(piece) if depth[m.start()] == 0 and depth[m.end() - 1] == 0]
+    matches = [m for m in _CONJ.finditer(piece) if depth[m.start()] == 0 and depth[m.end() - 1] == 0
+               and not _BETWEEN_COUNT.search(piece, 0, m.start())]  # "between two and four members"
     for m in matches:
         out.append((pos, s + m.start()))
         pos = s + m.end()
@@ -498,6 +499,11 @@ def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred)"
+_BETWEEN_COUNT = re.compile(r"\bbetween\s+" + _NUMBER + r"\s*$", re.IGNORECASE)
+# "between two and four X", "up to ten X", "at most 5 X": a bound on how many related things there are.
+_COUNT_RANGE = re.compile(r"\s*(?:between\s+" + _NUMBER + r"\s+and|from\s+" + _NUMBER + r"\s+to|up\s+to|at\s+most|"
+                          r"no\s+more\s+than|at\s+least)\s+" + _NUMBER + r"\s+(?=[a-z])", re.IGNORECASE)
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "being", "be"})
 
 
@@ -596,6 +602,10 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     name = re.sub(r"\(.*$", " ", name)  # an unclosed parenthesis
     name = re.sub(r"^\s*(?:and|or|as well as|also|plus|etc\.?)\s+", " ", name, flags=re.IGNORECASE)
     name = re.sub(r"\b(?:etc|and so on)\.?\s*$", " ", name, flags=re.IGNORECASE)
+    count = _COUNT_RANGE.match(name)
+    if count:
+        name = name[count.end():]  # "between five and seven players": a count of related things
+        item.many = True
     low = " " + name.lower() + " "
     for many in MANY_WORDS:
         if low.lstrip().startswith(many + " "):
