@@ -83,3 +83,25 @@ def test_count_range_in_a_list_is_a_relationship_not_a_column():
     assert not any("Singer" in c or "Thirty" in c for c in columns), columns
     fks = {fk.ref_table for fk in result.schema.table("Singer").foreign_keys}
     assert fks == {"Choir"}
+
+
+# -- "(x, y or z)" after an item: the values it may take ------------------------------------------------
+def _checks(result, table: str) -> str:
+    return " ".join(c.expression for c in result.schema.table(table).check_constraints)
+
+
+def test_alternatives_in_parentheses_are_allowed_values_not_columns():
+    result = design("Each parcel has a tracking code, a size (small, medium or large) and a weight.")
+    columns = _columns(result, "Parcel")
+    assert "Medium" not in columns and "Size" in columns
+    assert "'medium'" in _checks(result, "Parcel")
+
+
+def test_status_values_without_conjunction_become_a_check():
+    result = design("Each ticket has a ticket code, a priority (low, normal, urgent) and a title.")
+    assert "'urgent'" in _checks(result, "Ticket")
+
+
+def test_open_value_list_gets_no_check():
+    result = design("Each ticket has a ticket code, a channel (phone, chat, etc.) and a title.")
+    assert "phone" not in _checks(result, "Ticket")

@@ -262,6 +262,8 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
         elif _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.IGNORECASE):
             continue
         items = [it for it in split_items(text, begin, m.end(1)) if not it.many]
+        if re.search(r"\bor\b", inner, re.IGNORECASE) and _listed_values(inner):
+            continue  # "a position (pre-roll, mid-roll or post-roll)": alternatives are values
         if _value_list(text[: m.start()], items):
             continue  # "personnel type (teacher, student, visitor)": the values of one attribute
         if len(items) >= 2:
@@ -273,6 +275,18 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
 _VALUE_HEADS = frozenset({"type", "status", "state", "category", "level", "role", "kind", "mode", "gender",
                           "sex", "grade", "method", "color", "colour", "priority", "stage", "result", "condition"})
 _NAME_LIKE_HEADS = frozenset({"id", "name", "time", "date", "number", "code", "no", "description", "amount"})
+
+
+def _listed_values(paren: str) -> list[str] | None:
+    """"(pre-roll, mid-roll or post-roll)": short alternatives joined by 'or' (or by commas alone), none
+    named like an attribute (ID, name, date, ...): the values a column may take."""
+    if _QUOTED.search(paren) or re.search(r"\band\b|\d|\betc\b|\.\.\.|…", paren, re.IGNORECASE) or ":" in paren:
+        return None  # "etc.": an open list names examples, not every allowed value
+    vals = [v.strip(" .") for v in re.split(r",|\bor\b|/", paren, flags=re.IGNORECASE)]
+    vals = [v for v in vals if v]
+    if len(vals) < 2 or any(len(v.split()) > 3 or v.split()[-1].lower() in _NAME_LIKE_HEADS for v in vals):
+        return None
+    return vals[:20]
 
 
 def _value_list(before: str, items: list[Item]) -> bool:
@@ -590,6 +604,12 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
                 vals = [v for v in vals if v and v.lower() not in ("etc", "etc.") and len(v.split()) <= 3]
                 if len(vals) >= 2:
                     item.allowed_values = vals[:20]
+            else:
+                head = re.findall(r"[A-Za-z]+", _PAREN.sub(" ", raw))[-1:]
+                values = _listed_values(paren)
+                if values and (re.search(r"\bor\b", paren, re.IGNORECASE)
+                               or (head and singular(head[0].lower()) in _VALUE_HEADS)):
+                    item.allowed_values = values  # "a status (submitted, approved, rejected)"
         if "primary key" in low:
             item.primary_key = True
         ref = re.search(r"referenc\w*\s+(?:the\s+)?(.+?)(?:\s+table|\)|$)", paren, re.IGNORECASE)

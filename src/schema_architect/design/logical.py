@@ -624,6 +624,11 @@ class LogicalDesigner:
             for c in d.columns:
                 is_key = c in d.pk or any(c == f for f, _, _ in d.fks)
                 types[(d.entity.name, c)] = infer_type(c, is_key=is_key)
+                a = d.attrs.get(c)
+                if a is not None and a.allowed_values and not is_key \
+                        and types[(d.entity.name, c)][0].type_class.value != "TEXT" and any(not re.fullmatch(r"[\d.+-]+", v) for v in a.allowed_values):
+                    # "a size (small, medium or large)": the listed values are words, whatever the name says
+                    types[(d.entity.name, c)] = (DataType.varchar(255), "the text lists word values")
         for d in self.drafts.values():
             ent = d.entity
             fk_types = {}
