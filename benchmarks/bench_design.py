@@ -70,7 +70,8 @@ def main() -> None:
     repeated = (para * (1_000_000 // len(para) + 1))[:1_000_000]
     # No full stop anywhere: the text is cut into long pieces, each costlier than a normal sentence.
     vocabulary = sorted({w.strip(".,;:()").lower() for q in questions[:20] for w in q.split()} - {""})
-    unpunctuated = " ".join(random.Random(7).choice(vocabulary) for _ in range(200_000))[:1_000_000]
+    rng = random.Random(7)
+    unpunctuated = " ".join(rng.choice(vocabulary) for _ in range(200_000))[:1_000_000]
     t2 = Table(title="1 MB of text")
     for col in ("input", "seconds", "outcome"):
         t2.add_column(col)

@@ -43,11 +43,12 @@ class Reading:
 
 
 READ_BUDGET_SECONDS = 0.6  # reading stops here (and says so): any input costs bounded time
-_CHECK_EVERY = 16
 MIN_CHARS_READ = 30_000  # always read this much text, however slow the machine (counted in characters:
 # a run with no full stops is cut into long sentences that each cost more than a normal one)
 MAX_ENTITIES = 250  # later stages compare entities pairwise: past this, stop reading (and say so)
-MAX_SENTENCES = 4000  # later stages go over every sentence read again: past this, stop reading (and say so)
+# Later stages go over every sentence read again and cost about twice the reading: past this much text,
+# stop reading (and say so).
+MAX_CHARS_READ = 200_000
 
 
 @lru_cache(maxsize=4096)
@@ -76,9 +77,9 @@ def read_requirements(text: str) -> Reading:
     used: set[int] = set()
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
     for idx, s in enumerate(iter_sentences(text)):
-        if s.start >= MIN_CHARS_READ and idx % _CHECK_EVERY == 0 and (
-                time.perf_counter() - started > READ_BUDGET_SECONDS or len(ents.by_key) >= MAX_ENTITIES
-                or idx >= MAX_SENTENCES):
+        if s.start >= MIN_CHARS_READ and (
+                s.end > MAX_CHARS_READ or len(ents.by_key) >= MAX_ENTITIES
+                or time.perf_counter() - started > READ_BUDGET_SECONDS):
             stopped_at = s
             break
         sentences.append(s)
@@ -214,7 +215,7 @@ def read_requirements(text: str) -> Reading:
         share = 100 * (len(text) - stopped_at.start) / len(text)
         unread.append(Span(start=stopped_at.start, end=len(text),
                            text=f"[the last {share:.0f}% of the text, from character {stopped_at.start:,}, was not read: "
-                                f"the reading budget ({READ_BUDGET_SECONDS} s, {MAX_ENTITIES} entities or {MAX_SENTENCES:,} sentences) "
+                                f"the reading budget ({READ_BUDGET_SECONDS} s, {MAX_ENTITIES} entities or {MAX_CHARS_READ:,} characters) "
                                 f"ran out] "
                                 + stopped_at.text))
     model = ConceptualModel(entities=ents.entities, relationships=rels)
