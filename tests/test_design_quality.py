@@ -109,3 +109,15 @@ def test_a_number_of_things_described_elsewhere_stays_a_relationship():
     schema = design("Each parking garage has an address and a number of ramps. "
                     "Each ramp has a ramp code and a slope.").schema
     assert any(t.name.lower().startswith("ramp") for t in schema.tables), [t.name for t in schema.tables]
+
+
+def test_a_time_given_in_units_is_a_count_of_those_units():
+    names = attributes_of("Each ferry route has a route name, a crossing time in minutes and a fare.", "Ferry Route")
+    crossing = next(n for n in names if n.lower().startswith("crossing time"))
+    assert infer_type(crossing)[0].kind.value == "integer", crossing
+    assert infer_type("Fare")[0].kind.value == "decimal"
+
+
+def test_a_date_of_some_event_is_a_date():
+    assert infer_type("Date of Graduation")[0].kind.value == "date"
+    assert infer_type("Time of Departure")[0].kind.value == "timestamp"

@@ -584,6 +584,10 @@ def _bare_values(before: str, paren: str) -> list[str]:
     return values[:20]
 
 
+_TIME_IN_UNITS = re.compile(r"\b(?:time|period)\s*\(?\s*in\s+(seconds|minutes|hours|days|weeks|months|years)\b",
+                            re.IGNORECASE)
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
@@ -712,5 +716,8 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     words = name.lower().split()
     if words[0] in ACTION_GERUNDS and not (len(words) >= 2 and words[1] in _COMPOUND_HEADS):
         return None  # "adding, modifying and deleting records" lists operations; "tracking number" is a name
+    unit = _TIME_IN_UNITS.search(raw)
+    if unit and name.split()[-1].lower() in ("time", "period"):
+        name = f"{name} {unit.group(1).lower()}"  # "running time in minutes" is a count of minutes, not a moment
     item.name = re.sub(r"\b(ID|Id|id)s$", r"\1", name)  # "customer IDs": one identifier per row
     return item

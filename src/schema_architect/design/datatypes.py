@@ -37,7 +37,7 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
     low = " ".join(words)
     # "Price at Purchase", "Length of Service": the noun before the preposition is the head.
     for k, w in enumerate(words[1:], start=1):
-        if w in ("at", "of", "for", "per", "in", "on") and words[0] not in ("number", "date", "total", "count"):
+        if w in ("at", "of", "for", "per", "in", "on") and words[0] not in ("number", "total", "count"):
             words = words[:k]
             break
     # "Date Paid", "Time Added": a trailing participle says which event; the noun before it types the column.
