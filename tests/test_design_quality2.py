@@ -105,3 +105,24 @@ def test_status_values_without_conjunction_become_a_check():
 def test_open_value_list_gets_no_check():
     result = design("Each ticket has a ticket code, a channel (phone, chat, etc.) and a title.")
     assert "phone" not in _checks(result, "Ticket")
+
+
+# -- a compound entity named by its head noun as a sentence subject ----------------------------------------
+def _fk_targets(result, table: str) -> set[str]:
+    return {fk.ref_table for fk in result.schema.table(table).foreign_keys}
+
+
+def test_head_noun_subject_refers_to_the_compound_entity():
+    result = design("Each fleet manager has a full name and a phone. Each truck has a plate and a load limit. "
+                    "A manager can supervise several trucks.")
+    assert "Fleet Manager" in _fk_targets(result, "Truck")
+
+
+# -- "and was <verb>ed by one X at one Y": the sentence subject's links ------------------------------------
+def test_second_passive_verb_phrase_links_the_sentence_subject():
+    result = design("Each painting has a title and a year. Each artist has a name and a nationality. "
+                    "Each gallery has a name and a city. Each style has a label and an era. "
+                    "A painting belongs to one style and was painted by one artist in one gallery.")
+    assert {"Style", "Artist", "Gallery"} <= _fk_targets(result, "Painting")
+    assert "Artist" not in _fk_targets(result, "Style")
+    assert "Gallery" not in _fk_targets(result, "Artist")

@@ -519,12 +519,44 @@ def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, i
     if pattern is None:
         return []
     out = []
-    for m in pattern.finditer(sentence.text.lower()):
+    low = sentence.text.lower()
+    for m in pattern.finditer(low):
         form = " ".join(m.group().split())
         name = by_form.get(form)
         if name is not None:
             out.append((name, m.start(), m.end()))
+    short, by_head = _head_pattern(tuple(sorted(names, key=len, reverse=True)))
+    if short is not None:
+        for m in short.finditer(low):
+            if not any(a < m.end(1) and m.start(1) < b for _, a, b in out):
+                out.append((by_head[m.group(1)], m.start(1), m.end(1)))
+        out.sort(key=lambda x: x[1])
     return out
+
+
+@lru_cache(maxsize=64)
+def _head_pattern(names: tuple[str, ...]):
+    """"A sample belongs to one species" in a text about Seed Samples: as the sentence subject, the head noun of
+    a two-word entity name refers to that entity, when no other entity shares the head and the head is
+    not a name of its own nor a verb or abstract word."""
+    heads: dict[str, list[str]] = {}
+    whole = {" ".join(n.lower().split()) for n in names}
+    for name in names:
+        words = name.lower().split()
+        if len(words) == 2:
+            heads.setdefault(words[-1], []).append(name)
+    by_head: dict[str, str] = {}
+    for head, owners in heads.items():
+        if len(owners) != 1 or head in whole or any(w.split()[-1] == head and w != owners[0].lower() for w in whole) \
+                or head in COMMON_VERBS or head in ABSTRACT_NOUNS or head in ENTITY_SUFFIX_NOISE or len(head) < 4:
+            continue
+        for form in (head, head + "s", head + "es", _irregular_plural(head)):
+            if form and form not in whole:
+                by_head.setdefault(form, owners[0])
+    if not by_head:
+        return None, by_head
+    alt = "|".join(re.escape(f) for f in sorted(by_head, key=len, reverse=True))
+    return re.compile(r"^\s*(?:a|an|the|each|every|this)\s+(" + alt + r")(?![\w-])"), by_head
 
 
 @lru_cache(maxsize=64)

@@ -68,6 +68,12 @@ _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+
                       re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
+_SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
+_SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
+                                 r"(?:be\s+)?[a-z]+(?:ed|en)\s+(?:by|to|with|for|in|at|from)|(?:is|was|are|were)\s+"
+                                 r"(?:also\s+)?[a-z]+(?:ed|en)\b)", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
+_PLACE_AFTER_AGENT = re.compile(r"^\s+(?:at|in|on|during)\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
 # relationship set of two things, which experts store as a table of its own.
@@ -197,8 +203,15 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     coordinated = subject is not None and len(mentions) > 2 and _COORDINATION.match(text[subject[2]:mentions[1][1]])
     if coordinated:
         pairs.insert(2, (subject, mentions[2]))
+    # "A sample belongs to one species and was collected by one collector": the second verb phrase is the
+    # sentence subject's too
+    opener = mentions[0] if mentions and _SUBJECT_START.match(text[:mentions[0][1]]) else None
     for (a, a_start, a_end), (b, b_start, b_end) in pairs:
-        if subject is not None and a != subject[0] and _quantity_before(text, b_start) == "a" \
+        if opener is not None and a != opener[0] and b != opener[0] and not _SEPARATOR.search(text[opener[2]:b_start]) \
+                and (_SECOND_VERB_PHRASE.search(text[a_end:b_start])
+                     or (_AGENT_BEFORE.search(text, 0, a_start) and _PLACE_AFTER_AGENT.match(text[a_end:b_start]))):
+            a, a_start, a_end = opener  # "... collected by one collector at one site": the site is the sample's
+        elif subject is not None and a != subject[0] and _quantity_before(text, b_start) == "a" \
                 and not (coordinated and a_start == mentions[1][1]) \
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
             a, a_start, a_end = subject  # "each review is written by a user about a product"
