@@ -121,3 +121,10 @@ def test_a_time_given_in_units_is_a_count_of_those_units():
 def test_a_date_of_some_event_is_a_date():
     assert infer_type("Date of Graduation")[0].kind.value == "date"
     assert infer_type("Time of Departure")[0].kind.value == "timestamp"
+
+
+def test_an_each_clause_inside_a_list_names_no_column():
+    names = [n.lower() for n in attributes_of(
+        "Each orchard has an owner name and a soil type, and every tree bears many apples.", "Orchard")]
+    assert not any("bears" in n or "apples" in n for n in names), names
+    assert "soil type" in names, names

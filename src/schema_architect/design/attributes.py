@@ -588,6 +588,12 @@ _TIME_IN_UNITS = re.compile(r"\b(?:time|period)\s*\(?\s*in\s+(seconds|minutes|ho
                             re.IGNORECASE)
 
 
+# "each rack holds many boxes" inside a list: "each"/"every", a noun, then at least two more words.
+# A gerund or "with" after the noun ("each fault involving the user number") still lists fields.
+_NEW_SUBJECT = re.compile(r"\s*(?:each|every)\s+[A-Za-z]+(?![\w'’])\s+(?![A-Za-z]+ing\b|with\b)[A-Za-z]+(?:\s+[A-Za-z]+)+",
+                          re.IGNORECASE)
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
@@ -630,6 +636,10 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     if count:
         name = name[count.end():]  # "between five and seven players": a count of related things
         item.many = True
+    if _NEW_SUBJECT.match(name):
+        item.clause = True  # "..., and each rack holds many boxes": a new sentence about another thing
+        item.name = clean_phrase(name)
+        return item
     low = " " + name.lower() + " "
     for many in MANY_WORDS:
         if low.lstrip().startswith(many + " "):
