@@ -128,3 +128,10 @@ def test_an_each_clause_inside_a_list_names_no_column():
         "Each orchard has an owner name and a soil type, and every tree bears many apples.", "Orchard")]
     assert not any("bears" in n or "apples" in n for n in names), names
     assert "soil type" in names, names
+
+
+def test_a_noun_before_and_information_details_is_its_own_attribute():
+    names = [n.lower() for n in attributes_of("Each landlord has a surname and banking details.", "Landlord")]
+    assert "surname" in names and not any("surname detail" in n for n in names), names
+    names = [n.lower() for n in attributes_of("Each voyage has start and end dates.", "Voyage")]
+    assert "start date" in names and "end date" in names, names
