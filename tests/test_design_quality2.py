@@ -126,3 +126,12 @@ def test_second_passive_verb_phrase_links_the_sentence_subject():
     assert {"Style", "Artist", "Gallery"} <= _fk_targets(result, "Painting")
     assert "Artist" not in _fk_targets(result, "Style")
     assert "Gallery" not in _fk_targets(result, "Artist")
+
+
+# -- "written by one X and approved by another X": two keys to the same table ------------------------------
+def test_second_agent_of_the_same_kind_is_a_second_role_key():
+    result = design("Each expense claim has a claim code, an amount and a date. Each employee has a name and "
+                    "an email. An expense claim is submitted by one employee and approved by another employee.")
+    fks = [fk for fk in result.schema.table("Expense Claim").foreign_keys if fk.ref_table == "Employee"]
+    assert len(fks) == 2, fks
+    assert any("Approved" in fk.columns[0] for fk in fks)

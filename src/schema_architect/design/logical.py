@@ -459,8 +459,8 @@ class LogicalDesigner:
         one, many = left, right
         if rel.left_card is Cardinality.MANY and rel.right_card is Cardinality.ONE:
             one, many = right, left
-        if any(t == one.entity.name for _, t, _ in many.fks):
-            return
+        if not rel.role and any(t == one.entity.name for _, t, _ in many.fks):
+            return  # a role ("Reviewed By") is a second key to the same table; its own column is checked below
         if any(
                 d is not one and d is not many and {one.entity.name, many.entity.name} <= {t for _, t, _ in d.fks}
                 for d in self.drafts.values()):

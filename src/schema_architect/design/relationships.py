@@ -72,7 +72,9 @@ _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
 _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
                                  r"(?:be\s+)?[a-z]+(?:ed|en)\s+(?:by|to|with|for|in|at|from)|(?:is|was|are|were)\s+"
                                  r"(?:also\s+)?[a-z]+(?:ed|en)\b)", re.IGNORECASE)
-_AGENT_BEFORE = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:[a-z]+(?:ed|en)\s+(?:by|to)|by)\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
+_SECOND_AGENT = re.compile(r"^\s*,?\s*and\s+(?:is\s+|was\s+|must\s+be\s+|can\s+be\s+)?([a-z]+(?:ed|en))\s+(?:by|to)\s+"
+                           r"(?:another|a\s+second|a\s+different|one\s+other)\s+$", re.IGNORECASE)
 _PLACE_AFTER_AGENT = re.compile(r"^\s+(?:at|in|on|during)\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.IGNORECASE)
 # "manage the relationship between students and subjects, students and teachers": a named
@@ -114,6 +116,7 @@ class PairEvidence:
     link_attributes: dict[frozenset, list[str]] = field(default_factory=dict)  # "the quantity of each book"
     self_links: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)  # "users follow other users"
     actors: dict[str, dict[str, Span]] = field(default_factory=dict)  # record -> the one person named with it
+    extra_roles: list[tuple[str, str, str, Span]] = field(default_factory=list)  # (one, many, role, span)
 
 
 def _in_verb_slot(text: str, at: int) -> bool:
@@ -215,6 +218,13 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not (coordinated and a_start == mentions[1][1]) \
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
             a, a_start, a_end = subject  # "each review is written by a user about a product"
+        second = _SECOND_AGENT.match(text[a_end:b_start]) if a == b else None
+        if second and opener is not None and opener[0] != a and _AGENT_BEFORE.search(text, 0, a_start):
+            # "is assigned to one translator and reviewed by another translator": a second key to the same
+            # table, named by what the second one does ("Reviewed By")
+            ev.extra_roles.append((a, opener[0], f"{second.group(1).lower()} by".title(),
+                                   Span(start=s.start + a_start, end=s.start + b_end, text=text[a_start:b_end])))
+            continue
         if a == b:
             peer = _PEER_VERB.match(text[a_end:b_start])
             if peer and is_plural(text[b_start:b_end].split()[-1]) and peer.group(1).lower() not in _NOT_PEER_VERBS:
@@ -496,4 +506,6 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
             out.append(Relationship(left=one, right=many, span=evs[0].span, stated=fwd_stated,
                                     definite_one=all(e.definite_one for e in evs),
                                     role=next((e.role for e in evs if e.role), None)))
+    for one, many, role, span in ev.extra_roles:
+        out.append(Relationship(left=one, right=many, span=span, role=role))
     return out
