@@ -135,3 +135,13 @@ def test_second_agent_of_the_same_kind_is_a_second_role_key():
     fks = [fk for fk in result.schema.table("Expense Claim").foreign_keys if fk.ref_table == "Employee"]
     assert len(fks) == 2, fks
     assert any("Approved" in fk.columns[0] for fk in fks)
+
+
+# -- "the number that passed": a count named by what the counted things did --------------------------------
+def test_count_that_verb_is_a_named_count_not_a_key():
+    result = design("Each exam session records the session date, the number of students enrolled and "
+                    "the number that passed.")
+    table = result.schema.table("Exam Session")
+    assert "Number Passed" in [c.name for c in table.columns]
+    assert table.primary_key.columns != ["Number"]
+    assert table.column("Number Passed").type.type_class.value != "TEXT"

@@ -546,6 +546,9 @@ def _yes_no_name(name: str) -> str | None:
 
 
 # "the date it was paid", "the time they joined": a noun, then a clause about it with a pronoun subject.
+# "the number that germinated", "the count which failed": a count named by what the counted things did
+_COUNT_THAT = re.compile(r"^\s*(?:the\s+)?(number|count|amount|total|percentage|share)\s+(?:that|which|who)\s+"
+                         r"(?:(?:were|was|have|has|had)\s+)?([a-z]+(?:ed|en))[\s.]*$", re.IGNORECASE)
 _PRONOUN_CLAUSE = re.compile(r"\s(?:it|they|he|she|we|you|i)\s+((?:(?:is|are|was|were|has|have|had|been|be|will|gets?|got)\s+)*)"
                              r"([A-Za-z]+)\b.*$", re.IGNORECASE)
 # Heads that name when, where or how much of an event: they keep the event's participle ("Date Paid").
@@ -675,6 +678,9 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             and words[0].lower() not in DETERMINERS:
         item.clause = True  # "register the courses they enroll", "record the detailed information": a verb phrase
     name = _reduced_relative(name)
+    counted = _COUNT_THAT.match(name)
+    if counted:
+        name = f"{counted.group(1)} {counted.group(2)}"  # "the number that germinated" -> Number Germinated
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:
         name = name[: cut.start()]

@@ -42,7 +42,7 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
             break
     # "Date Paid", "Time Added": a trailing participle says which event; the noun before it types the column.
     if len(words) > 1 and (words[-1].endswith("ed") or words[-1] in _PARTICIPLES) and words[-1] not in TYPE_BY_LAST_WORD \
-            and TYPE_BY_LAST_WORD.get(singular(words[-2])):
+            and (TYPE_BY_LAST_WORD.get(singular(words[-2])) or words[-2] in ("number", "count", "total")):
         words = words[:-1]
     last = singular(words[-1]) if words[-1] not in ("data", "status") else words[-1]
     if low.startswith(BOOLEAN_PREFIXES) and len(words) > 1:
