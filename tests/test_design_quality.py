@@ -135,3 +135,13 @@ def test_a_noun_before_and_information_details_is_its_own_attribute():
     assert "surname" in names and not any("surname detail" in n for n in names), names
     names = [n.lower() for n in attributes_of("Each voyage has start and end dates.", "Voyage")]
     assert "start date" in names and "end date" in names, names
+
+
+def test_a_second_predicate_after_a_comma_describes_the_sentence_subject():
+    from schema_architect.design.engine import design
+
+    schema = design("A concert starts at a given venue, has a headline act, a ticket price and a curfew time.").schema
+    names = [t.name.lower() for t in schema.tables]
+    assert any(n.startswith("concert") for n in names), names
+    concert = next(t for t in schema.tables if t.name.lower().startswith("concert"))
+    assert any("ticket_price" in c.name.lower().replace(" ", "_") for c in concert.columns), concert.columns

@@ -249,6 +249,12 @@ _TABLE_SUBJECT = re.compile(r"^(?:the\s+)?((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\
 _LINK_WORDS = frozenset({"relationship", "relation", "association", "mapping", "link", "correspondence"})
 
 
+_SECOND_PREDICATE_VERBS = frozenset({"has", "have", "contains", "includes", "holds", "records", "stores", "keeps"})
+# A lower-case verb right after the subject ("A lesson takes place"), not "and", "of", "with" or a comma.
+_PREPOSITION_OR_OBJECT = re.compile(r"\s+(?:at|on|in|to|from|with|for|by|into|a|an|the)\s", re.IGNORECASE)
+_VERB_AFTER_SUBJECT = re.compile(r"\s+(?!(?:and|or|of|with|for|in|on|at|to|from|by)\b)[a-z]+(?:s|ed)\b")
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -369,6 +375,19 @@ def owner_of(alist: AttributeList) -> Owner | None:
                 o = make(np[0], np[1], "noun phrase before 'which'")
                 if o:
                     return o
+    # 3c. "A lesson takes place on a date, has a start time and ...": a second verb of the sentence's
+    # subject after a comma, with no subject of its own
+    if stripped.endswith(",") and alist.trigger.lower() in _SECOND_PREDICATE_VERBS:
+        head = np_after(s.text, 0)
+        if head and len(head[0].split()) >= 2 and head[0].split()[-1].endswith("s") \
+                and _PREPOSITION_OR_OBJECT.match(s.text, head[2]):
+            verb = head[0].split()[-1]  # "A concert starts at a venue": the noun walk took the verb along
+            head = (head[0][: -len(verb)].rstrip(), head[1], head[2] - len(verb) - 1)
+        if head and head[2] < len(stripped) and _VERB_AFTER_SUBJECT.match(s.text, head[2]) \
+                and "," not in s.text[head[2]:len(stripped) - 1]:
+            o = make(head[0], head[1], "subject of a second predicate")
+            if o:
+                return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:")))
     if np:
