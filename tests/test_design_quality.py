@@ -145,3 +145,10 @@ def test_a_second_predicate_after_a_comma_describes_the_sentence_subject():
     assert any(n.startswith("concert") for n in names), names
     concert = next(t for t in schema.tables if t.name.lower().startswith("concert"))
     assert any("ticket_price" in c.name.lower().replace(" ", "_") for c in concert.columns), concert.columns
+
+
+def test_greek_is_nouns_pluralize_to_es():
+    from schema_architect.design.naming import plural
+
+    assert plural("hypothesis") == "hypotheses" and plural("Diagnosis") == "Diagnoses"
+    assert plural("axis") == "axes" and plural("tennis court") != "tennis courtes"

@@ -22,6 +22,8 @@ def plural(word: str) -> str:
     w = word.lower()
     if singular(w) != w or w in _SAME_IN_PLURAL or w.endswith("ics"):  # "statistics", "physics"
         return word  # already plural, or uncountable, or a noun whose plural is itself
+    if w.endswith(("sis", "xis")) and len(w) >= 4:
+        return word[:-2] + "es"  # "thesis" -> "theses", "axis" -> "axes" (Greek -is plurals)
     if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
         return word[:-1] + "ies"
     if w.endswith(("s", "x", "z", "ch", "sh")):
