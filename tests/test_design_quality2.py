@@ -145,3 +145,15 @@ def test_count_that_verb_is_a_named_count_not_a_key():
     assert "Number Passed" in [c.name for c in table.columns]
     assert table.primary_key.columns != ["Number"]
     assert table.column("Number Passed").type.type_class.value != "TEXT"
+
+
+# -- "one each way" stated in two clauses is one-to-one, not many-to-many ------------------------------------
+def test_only_one_both_ways_is_one_to_one():
+    result = design("Each tenant has a full name and a phone. Each apartment has a unit code and a floor. "
+                    "A tenant is assigned to only one apartment, and an apartment holds only one tenant.")
+    names = {t.name for t in result.schema.tables}
+    assert not any("Tenant" in n and "Apartment" in n for n in names), names
+    fks = [(t.name, fk) for t in result.schema.tables for fk in t.foreign_keys]
+    assert len(fks) == 1
+    table, fk = fks[0]
+    assert any(fk.columns == u.columns for u in result.schema.table(table).unique_constraints)

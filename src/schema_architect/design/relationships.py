@@ -104,6 +104,7 @@ class Evidence:
     span: Span
     definite_one: bool = False  # "the university has many departments": one university, the setting
     role: str | None = None  # "each team has one player as the captain": the one side plays a role
+    only_one: bool = False  # the text counts the one side ("at most one berth", "only one boat")
 
 
 @dataclass
@@ -287,7 +288,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             ev.m2m.setdefault(pair, span)
         elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
-            _add(ev, b, a, Evidence(True, True, span))
+            _add(ev, b, a, Evidence(True, True, span, only_one=qb == "one"))
         elif qb == "many" and _COORDINATED_VERB.match(between):
             continue  # "provides customer service and has multiple customers": the company has them
         elif qb == "many":
@@ -321,7 +322,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             ev.m2m.setdefault(pair, span)
         elif qb == "one":
             role = _ROLE_AFTER.match(text, b_end)
-            _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None))
+            _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None, only_one=True))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
@@ -496,6 +497,10 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
             plain = back if role_dir == (one, many) else evs
             out.append(Relationship(left=role_dir[0], right=role_dir[1], span=roles[0].span, role=roles[0].role))
             out.append(Relationship(left=role_dir[1], right=role_dir[0], span=plain[0].span))
+        elif back and fwd_stated and back_stated and all(e.only_one for e in evs + back):
+            # "a boat is assigned to at most one berth, and a berth holds only one boat": one each way
+            out.append(Relationship(left=one, right=many, left_card=Cardinality.ONE, right_card=Cardinality.ONE,
+                                    span=evs[0].span))
         elif back and fwd_stated and back_stated:
             link = ev.link_names.get(pair)
             out.append(Relationship(left=one, right=many, left_card=Cardinality.MANY, right_card=Cardinality.MANY,
