@@ -157,3 +157,12 @@ def test_only_one_both_ways_is_one_to_one():
     assert len(fks) == 1
     table, fk = fks[0]
     assert any(fk.columns == u.columns for u in result.schema.table(table).unique_constraints)
+
+
+def test_one_compound_noun_is_not_one_of_its_modifier():
+    # "by one race official" names no second Race: the race is on one track, nothing more
+    result = design("Each track has a name and a length. Each race has a race date and a prize, and is held "
+                    "on exactly one track by one race official.")
+    race_track = [fk for fk in result.schema.table("Race").foreign_keys if fk.ref_table == "Track"]
+    assert race_track
+    assert not any(u.columns == race_track[0].columns for u in result.schema.table("Race").unique_constraints)

@@ -320,7 +320,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
             ev.m2m.setdefault(pair, span)
-        elif qb == "one":
+        elif qb == "one" and _ends_noun_phrase(text, b_end):  # "one route setter" is not one route
             role = _ROLE_AFTER.match(text, b_end)
             _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None, only_one=True))
         elif qa == "each" and qb == "a":
