@@ -152,3 +152,8 @@ def test_greek_is_nouns_pluralize_to_es():
 
     assert plural("hypothesis") == "hypotheses" and plural("Diagnosis") == "Diagnoses"
     assert plural("axis") == "axes" and plural("tennis court") != "tennis courtes"
+
+
+def test_a_plural_noun_before_and_does_not_take_the_next_items_head():
+    names = [n.lower() for n in attributes_of("Each garden has a plot number, seeds and planting dates.", "Garden")]
+    assert not any(n == "seeds date" or n == "seed date" for n in names), names
