@@ -166,3 +166,10 @@ def test_one_compound_noun_is_not_one_of_its_modifier():
     race_track = [fk for fk in result.schema.table("Race").foreign_keys if fk.ref_table == "Track"]
     assert race_track
     assert not any(u.columns == race_track[0].columns for u in result.schema.table("Race").unique_constraints)
+
+
+# -- "the harbour docks several ferries": an -s verb is not the plural of an entity ------------------------
+def test_third_person_verb_is_not_an_entity_plural():
+    result = design("Each dock has a dock code and a depth. Each ferry has a name and a capacity. "
+                    "Our harbour docks several ferries.")
+    assert "Dock" not in _fk_targets(result, "Ferry")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .entities import attribute_name, sentence_mentions
-from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS,
+from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS,
                       ORGANIZATION_NOUNS, PARTICIPANT_NOUNS, PERSON_NOUNS, ROLE_NOUNS, SHARING_VERBS,
                       TRANSACTION_NOUNS)
 from .segment import Sentence
@@ -120,6 +120,22 @@ class PairEvidence:
     extra_roles: list[tuple[str, str, str, Span]] = field(default_factory=list)  # (one, many, role, span)
 
 
+_OBJECT_OPENER = re.compile(r"\s+(?:a|an|the|several|many|multiple|various|numerous|its|their|one|two|three|dozens)\b",
+                            re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+$")
+
+
+def _third_person_verb(text: str, start: int, end: int) -> bool:
+    """"Our podcast network hosts several shows": an -s form after a noun and before its object is the
+    verb of the sentence, not the plural of the Host entity."""
+    word = text[start:end]
+    if " " in word or not word.lower().endswith("s") or not _OBJECT_OPENER.match(text, end):
+        return False
+    before = _NOUN_BEFORE.search(text, 0, start)
+    return bool(before) and before.group(1).lower() not in FUNCTION_WORDS and before.group(1).lower() not in DETERMINERS \
+        and not before.group(1).lower().endswith(("ing", "ed", "ly"))
+
+
 def _in_verb_slot(text: str, at: int) -> bool:
     """Whether a modal or 'to' comes right before ``at`` ("users can purchase"). Only the last few words
     are searched, so a sentence with many mentions costs linear time."""
@@ -199,7 +215,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     # "the bar management system": a name modifying the system is not a thing of the sentence
     mentions = [m for m in sentence_mentions(s, names) if not _SYSTEM_AFTER.match(text, m[2])
                 and not (_in_verb_slot(text, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
-    mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
+    mentions = [m for m in mentions if not _third_person_verb(text, m[1], m[2])][:MAX_MENTIONS_PER_SENTENCE]
     _read_actor(s, mentions, ev)
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = list(zip(mentions, mentions[1:]))
