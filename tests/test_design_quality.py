@@ -157,3 +157,11 @@ def test_greek_is_nouns_pluralize_to_es():
 def test_a_plural_noun_before_and_does_not_take_the_next_items_head():
     names = [n.lower() for n in attributes_of("Each garden has a plot number, seeds and planting dates.", "Garden")]
     assert not any(n == "seeds date" or n == "seed date" for n in names), names
+
+
+def test_a_relative_clause_on_a_passive_subject_does_not_name_the_owner():
+    from schema_architect.design.engine import design
+
+    schema = design("Tenants who rent garden plots are registered with a tenant number, a surname and a deposit.").schema
+    names = [t.name.lower() for t in schema.tables]
+    assert any(n.startswith("tenant") for n in names) and not any("rent_garden" in n for n in names), names

@@ -398,6 +398,10 @@ def owner_of(alist: AttributeList) -> Owner | None:
     passive = _PASSIVE_END.search(stripped)
     if passive:
         np = np_before(s.text, passive.start())
+        relative = re.search(r"\b(?:that|who|which)(?:\s+[a-z]+)?\s+$", s.text[: np[1]], re.IGNORECASE) if np else None
+        if relative:
+            # "Households that receive food parcels are registered with": the noun the clause is about
+            np = np_before(s.text, relative.start()) or np
         if np:
             o = make(np[0], np[1], "subject of a passive")
             if o:
