@@ -173,3 +173,11 @@ def test_third_person_verb_is_not_an_entity_plural():
     result = design("Each dock has a dock code and a depth. Each ferry has a name and a capacity. "
                     "Our harbour docks several ferries.")
     assert "Dock" not in _fk_targets(result, "Ferry")
+
+
+# -- "X are <verb>ed to Y for Z, with A, B": the passive subject owns the list --------------------------------
+def test_with_list_after_passive_clause_belongs_to_its_subject():
+    result = design("Each patient has a name and a birth date. Each ward has a ward code and a floor. "
+                    "Prescriptions are written for patients in wards, with a drug name, a dose and a start date.")
+    assert {"Drug Name", "Dose"} <= set(_columns(result, "Prescription"))
+    assert "Dose" not in _columns(result, "Ward")

@@ -235,6 +235,8 @@ def _described_generic(phrase: str, name: str | None) -> bool:
     return len(words) >= 2 and words[-1] in _INFO_SUFFIXES and (name or "").lower() in _SPEAKER_NOUNS
 
 
+_PASSIVE_SUBJECT = re.compile(r"^\s*(?:(?:a|an|the|each|every)\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:is|are|was|were)\s+"
+                              r"(?:\w+ly\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\s+(?:is|are|was|were|will\s+be|gets?|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                           r"(?:[a-z]+ed|made|kept|held|written|sent|built|paid|issued|given|taken)\s*,?$", re.IGNORECASE)
 
@@ -388,6 +390,16 @@ def owner_of(alist: AttributeList) -> Owner | None:
             o = make(head[0], head[1], "subject of a second predicate")
             if o:
                 return o
+    # 3c. "Invoices are issued to clients for completed jobs, with an invoice date, ...": a ", with" list
+    # after a passive clause describes the clause's subject, not the last noun of its adjuncts
+    if alist.trigger == "with" and stripped.endswith(","):
+        passive = _PASSIVE_SUBJECT.match(s.text)
+        if passive:
+            np = np_after(s.text, 0)
+            if np and np[2] <= passive.end(1) + 1:
+                o = make(np[0], np[1], "subject of a passive before ', with'")
+                if o:
+                    return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:")))
     if np:
