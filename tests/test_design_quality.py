@@ -165,3 +165,8 @@ def test_a_relative_clause_on_a_passive_subject_does_not_name_the_owner():
     schema = design("Tenants who rent garden plots are registered with a tenant number, a surname and a deposit.").schema
     names = [t.name.lower() for t in schema.tables]
     assert any(n.startswith("tenant") for n in names) and not any("rent_garden" in n for n in names), names
+
+
+def test_an_article_inside_an_attribute_name_is_dropped():
+    names = attributes_of("Each refund has a refund date, a reason for the return and an amount.", "Refund")
+    assert "Reason for Return" in names, names

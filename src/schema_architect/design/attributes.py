@@ -734,6 +734,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     words = name.lower().split()
     if words[0] in ACTION_GERUNDS and not (len(words) >= 2 and words[1] in _COMPOUND_HEADS):
         return None  # "adding, modifying and deleting records" lists operations; "tracking number" is a name
+    name = re.sub(r"\b(for|of|in|on|at|per)\s+(?:the|a|an)\s+(?=\w)", r"\1 ", name, flags=re.IGNORECASE)  # "Reason for Visit"
     unit = _TIME_IN_UNITS.search(raw)
     if unit and name.split()[-1].lower() in ("time", "period"):
         name = f"{name} {unit.group(1).lower()}"  # "running time in minutes" is a count of minutes, not a moment
