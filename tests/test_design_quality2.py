@@ -181,3 +181,8 @@ def test_with_list_after_passive_clause_belongs_to_its_subject():
                     "Prescriptions are written for patients in wards, with a drug name, a dose and a start date.")
     assert {"Drug Name", "Dose"} <= set(_columns(result, "Prescription"))
     assert "Dose" not in _columns(result, "Ward")
+
+
+def test_whether_it_was_a_noun_flag_drops_the_article():
+    result = design("Each delivery records the delivery date, the courier name and whether it was a return.")
+    assert "Is Return" in _columns(result, "Delivery")

@@ -540,6 +540,8 @@ def _yes_no_name(name: str) -> str | None:
     rest = words[k:]
     stop = next((j for j, w in enumerate(rest) if w.lower() in ("and", "or", "for", "to", "by", "with", "when", "if")), len(rest))
     rest = rest[:stop]
+    if rest and rest[0].lower() in ("a", "an") and not have:
+        rest = rest[1:]  # "whether it was a flash" -> Is Flash: the article names nothing
     if not rest or len(rest) > 4:
         return None
     lead = "Has" if have and k == at + 1 else "Is"  # "has been read" is a state: Is Read
