@@ -170,3 +170,11 @@ def test_a_relative_clause_on_a_passive_subject_does_not_name_the_owner():
 def test_an_article_inside_an_attribute_name_is_dropped():
     names = attributes_of("Each refund has a refund date, a reason for the return and an amount.", "Refund")
     assert "Reason for Return" in names, names
+
+
+def test_a_with_list_of_three_fields_after_an_object_noun_describes_that_noun():
+    model = read_requirements("When a guest checks out, the desk opens a damage claim with the claim date, "
+                              "a photo and the room. Guests have a name.").model
+    claim = model.entity("Damage Claim")
+    assert claim is not None, [e.name for e in model.entities]
+    assert "Claim Date" in [a.name for a in claim.attributes]

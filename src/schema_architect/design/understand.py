@@ -394,6 +394,8 @@ def _noun_complement(alist) -> bool:
     if not before or not before[-1].isalpha():
         return False  # ", with a chessboard ID and name"
     word = before.split()[-1].lower()
+    if len(alist.items) >= 3 and re.match(r"\s*(?:an?|the)\s", alist.sentence.text[alist.trigger_end:]):
+        return False  # "we create a damage report with the report date, a description and the station": fields
     return not (word.endswith("ed") or word in _WITH_AFTER_VERB or word in FUNCTION_WORDS)
 
 
