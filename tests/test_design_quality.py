@@ -178,3 +178,12 @@ def test_a_with_list_of_three_fields_after_an_object_noun_describes_that_noun():
     claim = model.entity("Damage Claim")
     assert claim is not None, [e.name for e in model.entities]
     assert "Claim Date" in [a.name for a in claim.attributes]
+
+
+def test_a_bare_second_participle_belongs_to_the_sentence_subject():
+    model = read_requirements("Tickets have a ticket code and a due date. Complaints have a complaint date and a text. "
+                              "Technicians have a name and a grade. A ticket is opened for a complaint and assigned "
+                              "to one technician.").model
+    pairs = {frozenset((r.left, r.right)) for r in model.relationships}
+    assert frozenset(("Ticket", "Technician")) in pairs, pairs
+    assert frozenset(("Complaint", "Technician")) not in pairs, pairs
