@@ -71,7 +71,7 @@ _COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
 _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
                                  r"(?:be\s+)?[a-z]+(?:ed|en)\s+(?:by|to|with|for|in|at|from)|(?:is|was|are|were)\s+"
-                                 r"(?:also\s+)?[a-z]+(?:ed|en)\b|[a-z]+(?:ed|en)\s+(?:by|to)\s)", re.IGNORECASE)
+                                 r"(?:also\s+)?[a-z]+(?:ed|en)\b|[a-z]+(?:ed|en)\s+(?:by|to)\s(?!(?:another|other|a\s+different|a\s+second)\b))", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"\b(?:[a-z]+(?:ed|en)\s+(?:by|to)|by)\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
 _SECOND_AGENT = re.compile(r"^\s*,?\s*and\s+(?:is\s+|was\s+|must\s+be\s+|can\s+be\s+)?([a-z]+(?:ed|en))\s+(?:by|to)\s+"
                            r"(?:another|a\s+second|a\s+different|one\s+other)\s+$", re.IGNORECASE)
