@@ -187,3 +187,11 @@ def test_a_bare_second_participle_belongs_to_the_sentence_subject():
     pairs = {frozenset((r.left, r.right)) for r in model.relationships}
     assert frozenset(("Ticket", "Technician")) in pairs, pairs
     assert frozenset(("Complaint", "Technician")) not in pairs, pairs
+
+
+def test_a_number_range_after_an_item_is_its_check_not_its_name():
+    from schema_architect.design.engine import design
+
+    table = design("Each wine tasting has a tasting date and a score between 50 and 100.").schema.tables[0]
+    assert any(c.name.lower() == "score" for c in table.columns), table.columns
+    assert any("BETWEEN 50 AND 100" in ch.expression for ch in table.check_constraints), table.check_constraints

@@ -601,6 +601,10 @@ _NEW_SUBJECT = re.compile(r"\s*(?:each|every)\s+[A-Za-z]+(?![\w'’])\s+(?![A-Za
                           re.IGNORECASE)
 
 
+_NUMBER_RANGE = re.compile(r"\s+(?:between|from)\s+(-?\d+(?:\.\d+)?)\s+(?:and|to)\s+(-?\d+(?:\.\d+)?)(?!\w|\.\d)",
+                           re.IGNORECASE)
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
@@ -635,6 +639,10 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         rng = re.search(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", paren)
         if rng:
             item.value_range = (float(rng.group(1)), float(rng.group(2)))
+    between = _NUMBER_RANGE.search(raw)
+    if between and item.value_range is None and not _PAREN.search(raw[: between.start()] + ")"):
+        item.value_range = (float(between.group(1)), float(between.group(2)))  # "a grade between 1 and 10"
+        raw = raw[: between.start()] + raw[between.end():]
     name = _PAREN.sub(" ", raw)
     name = re.sub(r"\(.*$", " ", name)  # an unclosed parenthesis
     name = re.sub(r"^\s*(?:and|or|as well as|also|plus|etc\.?)\s+", " ", name, flags=re.IGNORECASE)
