@@ -40,7 +40,8 @@ def test_a_trailing_participle_leaves_the_type_to_the_noun_before_it():
     assert infer_type("Time Shipped")[0].kind.value == "timestamp"
     assert infer_type("Date Sold")[0].kind.value == "date"
     assert infer_type("Amount Refunded")[0].kind.value == "decimal"
-    assert infer_type("Top Speed")[0].kind.value == "varchar"
+    assert infer_type("Top Speed")[0].kind.value == "decimal"  # a measure, not "Top" + a participle
+    assert infer_type("Grass Seed")[0].kind.value == "varchar"
 
 
 def test_a_bulleted_field_list_under_a_list_opener_belongs_to_its_owner():
@@ -195,3 +196,8 @@ def test_a_number_range_after_an_item_is_its_check_not_its_name():
     table = design("Each wine tasting has a tasting date and a score between 50 and 100.").schema.tables[0]
     assert any(c.name.lower() == "score" for c in table.columns), table.columns
     assert any("BETWEEN 50 AND 100" in ch.expression for ch in table.check_constraints), table.check_constraints
+
+
+def test_measure_nouns_are_decimals():
+    for name in ("Water Depth", "Wall Thickness", "Trunk Diameter", "Air Pressure"):
+        assert infer_type(name)[0].kind.value == "decimal", name
