@@ -427,6 +427,17 @@ def _assessment_of(owner: str, prefix: str, ents: EntitySet) -> str | None:
     return f"{assessed} {words[0]}"
 
 
+def _fold_into(ents: EntitySet, other: Entity, into: Entity, renamed: dict[str, str], decisions: list[Decision],
+               why: str) -> None:
+    """``other`` is another name of ``into``: its mentions (and, through ``renamed``, its
+    relationships) go to ``into``, and the explanation says so."""
+    into.spans.extend(other.spans[: max(0, 8 - len(into.spans))])
+    ents.alias(other.name, into)
+    renamed[other.name] = into.name
+    decisions.append(Decision(subject=f"entity {into.name}", decision=f"'{other.name}' is {into.name}",
+                              rationale=why, span=other.spans[0] if other.spans else None))
+
+
 def _merge_records(ents: EntitySet, renamed: dict[str, str], decisions: list[Decision]) -> None:
     """"Booking" and "Booking Record", "Fault" and "Fault Record": a record of X and X are one table
     when one of the two was only mentioned. It keeps the described one's attributes and is named
@@ -441,15 +452,10 @@ def _merge_records(ents: EntitySet, renamed: dict[str, str], decisions: list[Dec
         if not (_mentioned_only(plain) or _mentioned_only(record)):
             continue
         keep, drop = (record, plain) if _mentioned_only(plain) else (plain, record)
-        keep.spans.extend(drop.spans[: max(0, 8 - len(keep.spans))])
         if keep is plain:
             renamed[plain.name] = record.name
             ents.rename(plain, record.name)
-        ents.alias(drop.name, keep)
-        renamed[drop.name] = keep.name
-        decisions.append(Decision(subject=f"entity {keep.name}", decision=f"'{drop.name}' is {keep.name}",
-                                  rationale="a record of a thing and the thing are one table",
-                                  span=drop.spans[0] if drop.spans else None))
+        _fold_into(ents, drop, keep, renamed, decisions, "a record of a thing and the thing are one table")
 
 
 def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
@@ -471,12 +477,8 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
         if len(qualified) != 1 or _mentioned_only(bare) or not _mentioned_only(qualified[0]):
             continue  # two qualified kinds, or both described: the text means different things
         mention = qualified[0]
-        bare.spans.extend(mention.spans[: max(0, 8 - len(bare.spans))])
-        ents.alias(mention.name, bare)
-        renamed[mention.name] = bare.name
-        decisions.append(Decision(subject=f"entity {bare.name}", decision=f"'{mention.name}' is {bare.name}",
-                                  rationale=f"'{mention.name}' is only mentioned and {bare.name}, its head noun, "
-                                            "has the attributes", span=mention.spans[0] if mention.spans else None))
+        _fold_into(ents, mention, bare, renamed, decisions,
+                   f"'{mention.name}' is only mentioned and {bare.name}, its head noun, has the attributes")
     _fold_bare_mentions(ents, rels, renamed, decisions)
     if not renamed:
         return rels
@@ -511,13 +513,9 @@ def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict
         if len(longer) != 1:
             continue  # "business project department" and "supervision project department": which one?
         full = longer[0]
-        full.spans.extend(bare.spans[: max(0, 8 - len(full.spans))])
-        ents.alias(bare.name, full)
-        renamed[bare.name] = full.name
-        decisions.append(Decision(subject=f"entity {full.name}", decision=f"'{bare.name}' is {full.name}",
-                                  rationale=f"'{bare.name}' is only mentioned and {full.name}, the one described "
-                                            "entity named with it, has the attributes",
-                                  span=bare.spans[0] if bare.spans else None))
+        _fold_into(ents, bare, full, renamed, decisions,
+                   f"'{bare.name}' is only mentioned and {full.name}, the one described entity named with it, "
+                   "has the attributes")
 
 
 def _mentioned_only(ent: Entity) -> bool:
