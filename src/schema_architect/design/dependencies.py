@@ -21,7 +21,7 @@ KNOWN_DEPENDENCIES: dict[frozenset[str], frozenset[str]] = {
     frozenset({"zip", "zip code", "postal code", "postcode", "post code"}):
         frozenset({"city", "state", "province", "county"}),
 }
-_KEYWORD = re.compile(r"\bdetermines\b|\bdepends\s+(?:only\s+)?on\b", re.I)
+_KEYWORD = re.compile(r"\bdetermines\b|\bdepends\s+(?:only\s+)?on\b", re.IGNORECASE)
 _STATED = re.compile(r"\b([A-Za-z][\w ]{1,40}?)\s+(?:uniquely\s+)?determines\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|\s+and\b|$)"
                      r"|\b(?:the\s+)?([A-Za-z][\w ]{1,40}?)\s+depends\s+(?:only\s+)?on\s+(?:the\s+)?([A-Za-z][\w ]{1,40}?)(?=[,.;]|$)", re.IGNORECASE)
 

@@ -22,8 +22,15 @@ from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision
 from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Schema, Table, UniqueConstraint
 from ..model.types import DataType
 from .datatypes import infer_type
-from .lexicon import (FUNCTION_WORDS, IDENTIFIER_WORDS, LINE_ITEM_OWNERS, NOT_IDENTIFIER_HEADS, PERSON_NOUNS, ROLE_NOUNS,
-                      UNIQUE_BY_NATURE)
+from .lexicon import (
+    FUNCTION_WORDS,
+    IDENTIFIER_WORDS,
+    LINE_ITEM_OWNERS,
+    NOT_IDENTIFIER_HEADS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    UNIQUE_BY_NATURE,
+)
 from .words import loose, singular
 
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
@@ -640,7 +647,7 @@ class LogicalDesigner:
             uniques = [UniqueConstraint(columns=[c]) for c in dict.fromkeys(d.unique)]
             fk_cols = {c for c, _, _ in d.fks}
             for c in d.columns:
-                dtype, why = types[(ent.name, c)]
+                dtype, _ = types[(ent.name, c)]
                 dtype = fk_types.get(c, dtype)
                 required = c in d.pk or c in fk_cols
                 a = d.attrs.get(c)

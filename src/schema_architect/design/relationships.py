@@ -19,9 +19,20 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .entities import attribute_name, sentence_mentions
-from .lexicon import (BELONGS_PHRASES, COMMON_VERBS, DETERMINERS, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, MANY_WORDS,
-                      ORGANIZATION_NOUNS, PARTICIPANT_NOUNS, PERSON_NOUNS, ROLE_NOUNS, SHARING_VERBS,
-                      TRANSACTION_NOUNS)
+from .lexicon import (
+    BELONGS_PHRASES,
+    COMMON_VERBS,
+    DETERMINERS,
+    ENTITY_SUFFIX_NOISE,
+    FUNCTION_WORDS,
+    MANY_WORDS,
+    ORGANIZATION_NOUNS,
+    PARTICIPANT_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    SHARING_VERBS,
+    TRANSACTION_NOUNS,
+)
 from .segment import Sentence
 from .words import is_plural, loose, singular
 

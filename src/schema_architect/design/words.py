@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ACTION_GERUNDS, DETERMINERS, ENTITY_PREFIX_NOISE, ENTITY_SUFFIX_NOISE, FUNCTION_WORDS, LINE_ITEM_OWNERS
+from .lexicon import (
+    ACTION_GERUNDS,
+    DETERMINERS,
+    ENTITY_PREFIX_NOISE,
+    ENTITY_SUFFIX_NOISE,
+    FUNCTION_WORDS,
+    LINE_ITEM_OWNERS,
+)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’]s\b|[-'’][A-Za-z0-9]+)*\.?|\d+(?:\.\d+)?|\S")
 _SMALL_WORDS = frozenset({"of", "and", "or", "in", "on", "at", "to", "for", "by", "the", "a", "an", "per"})
