@@ -71,6 +71,14 @@ class _TableDraft:
     unique: list[str] = field(default_factory=list)
     surrogate: bool = False  # its key is an ID we added, not one the text gave
 
+    def add_foreign_key(self, col: str, table: str, ref_col: str, at: int | None = None) -> None:
+        """``col`` points at ``table.ref_col``; the column is added (at the end, or at ``at``) if the
+        table does not have it yet."""
+        if col not in self.columns:
+            self.columns.insert(len(self.columns) if at is None else at, col)
+            self.attrs[col] = Attribute(name=col)
+        self.fks.append((col, table, ref_col))
+
 
 def _spaced(name: str) -> str:
     """"AuthorID" -> "Author ID", "tokenID" -> "Token ID": a camelCase name reads as its words, so it
@@ -179,10 +187,7 @@ class LogicalDesigner:
             if named is not None and col not in thing.columns:
                 thing.columns[thing.columns.index(named)] = col  # its "Type" column names the kind
                 thing.attrs[col] = thing.attrs[named]
-            elif col not in thing.columns:
-                thing.columns.append(col)
-                thing.attrs[col] = Attribute(name=col)
-            thing.fks.append((col, kind.entity.name, kind.pk[0]))
+            thing.add_foreign_key(col, kind.entity.name, kind.pk[0])
             self.decide(f"{thing.entity.name}.{col}", f"foreign key to {kind.entity.name}",
                         f"{kind.entity.name} classifies {thing.entity.name}: each one is of one kind",
                         kind.entity.spans[0] if kind.entity.spans else None)
@@ -219,10 +224,7 @@ class LogicalDesigner:
                 col = _fk_column_name(other)
                 if col in d.pk:
                     continue
-                if col not in d.columns:
-                    d.columns.append(col)
-                    d.attrs[col] = Attribute(name=col)
-                d.fks.append((col, other.entity.name, other.pk[0]))
+                d.add_foreign_key(col, other.entity.name, other.pk[0])
                 self.decide(f"{d.entity.name}.{col}", f"foreign key to {other.entity.name}",
                             f"{d.entity.name} is named after {other.entity.name}: it records something of it",
                             d.entity.spans[0] if d.entity.spans else None)
@@ -485,13 +487,9 @@ class LogicalDesigner:
             # "one employee as the supervisor": the key is named by the role ("Supervisor ID")
             key_word = _words(one.pk[0])[-1]
             col = f"{rel.role} {one.pk[0].split()[-1]}" if key_word in _GENERIC_KEY_WORDS else f"{rel.role} {one.pk[0]}"
-        if col in many.columns:
-            if any(c == col for c, _, _ in many.fks):
-                return
-        else:
-            many.columns.append(col)
-            many.attrs[col] = Attribute(name=col)
-        many.fks.append((col, one.entity.name, one.pk[0]))
+        if col in many.columns and any(c == col for c, _, _ in many.fks):
+            return
+        many.add_foreign_key(col, one.entity.name, one.pk[0])
         if rel.kind == "1:1":
             many.unique.append(col)
         how = "stated" if rel.stated else "assumed (cardinality not stated)"
@@ -513,10 +511,7 @@ class LogicalDesigner:
         j = own or _TableDraft(Entity(name=rel.name, spans=[rel.span] if rel.span else [], weak=True))
         cols = []
         for c in (col, f"{rel.role} {col}"):
-            if c not in j.columns:
-                j.columns.insert(len(cols) + (1 if j.surrogate else 0), c)
-                j.attrs[c] = Attribute(name=c)
-            j.fks.append((c, d.entity.name, d.pk[0]))
+            j.add_foreign_key(c, d.entity.name, d.pk[0], at=len(cols) + (1 if j.surrogate else 0))
             cols.append(c)
         for fk in [f for f in d.fks if own is not None and f[1] == own.entity.name]:
             d.fks.remove(fk)  # "User.Follower ID" only listed the followers the pair table now holds
@@ -573,9 +568,7 @@ class LogicalDesigner:
             col = side.pk[0] if len(_words(side.pk[0])) > 1 else _fk_column_name(side)
             if col in j.columns:
                 col = f"{side.entity.name} {col}"
-            j.columns.append(col)
-            j.attrs[col] = Attribute(name=col)
-            j.fks.append((col, side.entity.name, side.pk[0]))
+            j.add_foreign_key(col, side.entity.name, side.pk[0])
             j.pk.append(col)
         for attr in rel.attributes:
             if attr.name not in j.attrs:
@@ -605,10 +598,8 @@ class LogicalDesigner:
             have = next((c for c, t, _ in d.fks if t == side.entity.name), None)
             if have is None:
                 have = side.pk[0] if len(_words(side.pk[0])) > 1 else _fk_column_name(side)
-                if have not in d.columns:
-                    d.columns.insert(len(cols) + (1 if d.surrogate else 0), have)  # keys first, as they are read
-                    d.attrs[have] = Attribute(name=have)
-                d.fks.append((have, side.entity.name, side.pk[0]))
+                # keys first, as they are read
+                d.add_foreign_key(have, side.entity.name, side.pk[0], at=len(cols) + (1 if d.surrogate else 0))
             cols.append(have)
         for attr in rel.attributes:
             if attr.name not in d.attrs:
