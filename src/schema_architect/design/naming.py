@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from ..model.naming import snake_case
 from ..model.schema import Schema
-from .words import singular
+from .words import ICES_PLURALS, OES_NOUNS, singular
 
 CONVENTIONS = ("snake_plural", "snake", "keep")
 # Uncountable nouns, and nouns whose plural is the singular ("one species, many species").
 _SAME_IN_PLURAL = frozenset({"staff", "personnel", "equipment", "data", "information", "news", "series", "species",
                              "aircraft", "spacecraft", "sheep", "deer", "fish", "moose", "offspring", "software",
                              "hardware", "feedback", "livestock", "luggage", "baggage", "furniture"})
+
+# Latin -ex/-ix nouns with their -ices plural ("matrices"); "indexes" is how databases say it.
+_ICES_NOUNS = frozenset(ICES_PLURALS.values()) - {"index"}
 
 
 def plural(word: str) -> str:
@@ -24,6 +27,10 @@ def plural(word: str) -> str:
         return word  # already plural, or uncountable, or a noun whose plural is itself
     if w.endswith(("sis", "xis")) and len(w) >= 4:
         return word[:-2] + "es"  # "thesis" -> "theses", "axis" -> "axes" (Greek -is plurals)
+    if w in OES_NOUNS:
+        return word + "es"  # "hero" -> "heroes"
+    if w in _ICES_NOUNS:
+        return word[:-2] + "ices"  # "matrix" -> "matrices"
     if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
         return word[:-1] + "ies"
     if w.endswith(("s", "x", "z", "ch", "sh")):

@@ -76,7 +76,7 @@ def singular(word: str) -> str:
     w = word.lower()
     if w in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[w]
-    if len(w) <= 3 or w.endswith(("ss", "us", "is")) or w in _MASS_ICS or not w.endswith("s"):
+    if len(w) <= 3 or w.endswith(("ss", "us", "is")) or w in _MASS_ICS or w in _S_NOUNS or not w.endswith("s"):
         if w.endswith("people") and len(w) <= 14:
             return w[:-6] + "person"  # "salespeople" -> "salesperson"
         return w
@@ -95,15 +95,43 @@ _IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "wo
                       "species": "species", "goodies": "goodie"}
 
 
+# Greek and Latin nouns in -sis ("hypothesis" -> "hypotheses"): their plural is -ses, not a noun plus -s.
+_SIS_NOUNS = frozenset({"analysis", "hypothesis", "thesis", "crisis", "diagnosis", "prognosis", "synthesis",
+                        "parenthesis", "emphasis", "synopsis", "ellipsis", "oasis", "paralysis", "dialysis",
+                        "catalysis", "hydrolysis", "neurosis", "psychosis", "thrombosis", "metamorphosis", "genesis",
+                        "nemesis", "prosthesis", "symbiosis", "osmosis", "mitosis", "meiosis", "sclerosis",
+                        "cirrhosis", "stenosis", "fibrosis", "apotheosis", "antithesis", "axis"})
+# Singular nouns ending in s that take -es ("census" -> "censuses", "lens" -> "lenses").
+_S_NOUNS = frozenset({"status", "bus", "campus", "virus", "bonus", "census", "focus", "syllabus", "surplus", "genius",
+                      "prospectus", "apparatus", "consensus", "chorus", "circus", "cactus", "corpus", "sinus", "fetus",
+                      "octopus", "stimulus", "gas", "bias", "atlas", "canvas", "alias", "lens", "iris", "plus",
+                      "walrus", "terminus", "radius", "nucleus", "hiatus", "abacus", "exodus"})
+# Nouns in -o whose plural is -oes ("heroes"); "toes", "shoes" and "photos" are a noun plus -s.
+OES_NOUNS = frozenset({"hero", "potato", "tomato", "echo", "veto", "torpedo", "volcano", "mosquito", "tornado", "cargo",
+                       "embargo", "domino", "buffalo", "mango"})
+# -ices plurals of Latin -ex/-ix nouns ("appendices"); "prices", "devices", "notices" are plain -ice nouns.
+ICES_PLURALS = {"indices": "index", "matrices": "matrix", "vertices": "vertex", "appendices": "appendix",
+                 "apices": "apex", "codices": "codex", "cortices": "cortex", "simplices": "simplex",
+                 "helices": "helix", "radices": "radix"}
+
+
 def _rule_singular(w: str) -> str:
     """English plural -> singular by suffix rules (inflect costs seconds to import; this costs nothing)."""
     if w in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[w]
+    if w in ICES_PLURALS:
+        return ICES_PLURALS[w]
+    if w.endswith("ses") and w[:-2] + "is" in _SIS_NOUNS:
+        return w[:-2] + "is"  # "hypotheses", "analyses"
+    if w.endswith("es") and w[:-2] in _S_NOUNS:
+        return w[:-2]  # "censuses", "lenses", "gases"
+    if w.endswith("sses") and w[:-2] + "is" not in _SIS_NOUNS and w[:-4] + "s" in _S_NOUNS:
+        return w[:-3]  # "gasses", "busses"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes", "zzes", "tzes")):
         return w[:-2]  # "buzzes", "waltzes"; but "sizes", "prizes", "glazes" only lose the s
-    if w.endswith("oes") and w not in ("shoes", "canoes"):
+    if w.endswith("oes") and (w[:-2] in OES_NOUNS or not w.endswith(("canoes", "toes", "foes", "oboes", "hoes", "floes"))):
         return w[:-2]
     if w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
