@@ -183,7 +183,28 @@ def usable(name: str | None) -> bool:
         return False  # "Database Name: School" names the product, not a thing in it
     if len(words) == 1 and (words[0] in ENTITY_SUFFIX_NOISE or words[0] in ABSTRACT_NOUNS):
         return False  # "Information", "Details" alone name nothing
+    if _names_a_capability(words):
+        return False  # "Data Security", "Concurrency Control": a property of the software, not a thing it stores
     return not any(w in ("requirement", "requirements", "description", "functionality") for w in words[1:])
+
+
+# Qualities a system is required to have (non-functional requirements): never rows of a table.
+_SYSTEM_QUALITIES = frozenset({"security", "privacy", "concurrency", "scalability", "reliability", "availability",
+                               "usability", "efficiency", "consistency", "integrity", "compatibility", "stability",
+                               "maintainability", "confidentiality", "traceability", "robustness", "extensibility",
+                               "interoperability", "portability"})
+# What a system does to its data as a whole ("data tracking", "information maintenance", "statistical analysis").
+_DATA_WIDE_WORDS = frozenset({"data", "information", "statistical"})
+_DATA_ACTIVITIES = frozenset({"security", "tracking", "maintenance", "analysis", "processing", "backup", "recovery",
+                              "protection", "encryption", "synchronization", "entry", "management", "control"})
+
+
+def _names_a_capability(words: list[str]) -> bool:
+    """A quality of the software ("security", "concurrency control") or an activity on all of its data
+    ("data tracking", "information maintenance", "statistical analysis")."""
+    if words[-1] in _SYSTEM_QUALITIES or (len(words) == 2 and words[0] in _SYSTEM_QUALITIES and words[1] == "control"):
+        return True
+    return len(words) == 2 and words[0] in _DATA_WIDE_WORDS and words[1] in _DATA_ACTIVITIES
 
 
 # Nouns that usually name the speaker or the software ("the company", "the platform"), but are things

@@ -1,0 +1,26 @@
+"""Tables the offline engine should not design: things that are no rows of any table."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+
+
+def _names(text: str) -> set[str]:
+    return {t.lower() for t in design(text).schema.table_names}
+
+
+def test_system_qualities_and_data_wide_activities_are_no_tables():
+    names = _names(
+        "Veterinary clinic system requirements:\n"
+        "1. Pet Management: Each pet has a pet ID, name, species and birth date.\n"
+        "2. Data Security: Ensures all records are encrypted, including a retention period and an audit flag.\n"
+        "3. Concurrency Control: detect conflicting edits through version numbers.\n"
+        "The system shall support statistical analysis (compute visit counts per species).\n"
+        "The system shall provide information maintenance, including backup frequency and archive location.\n")
+    assert "pet" in names
+    assert not names & {"data security", "concurrency control", "statistical analysis", "information maintenance"}
+
+
+def test_a_security_thing_is_still_a_table():
+    names = _names("Each security guard has a guard ID, name and shift. Each security camera has a camera ID and a location.")
+    assert {"security guard", "security camera"} <= names
