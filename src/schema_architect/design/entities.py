@@ -540,6 +540,11 @@ class EntitySet:
         ent.name = name
         self.by_key[loose(name)] = ent
 
+    def remove_attribute(self, ent: Entity, attr: Attribute) -> None:
+        """``attr`` turned out to be another thing's (a link's field): ``ent`` no longer has it."""
+        ent.attributes.remove(attr)
+        self._attr_keys.get(id(ent), set()).discard(loose(attr.name))
+
     def has_attribute(self, ent: Entity, name: str) -> bool:
         return loose(name) in self._attr_keys.get(id(ent), ())
 

@@ -74,6 +74,7 @@ def read_requirements(text: str) -> Reading:
     many_items: list[tuple[str, str, Span, list[str]]] = []
     counts: list[tuple[str, str, Span, tuple]] = []  # "a number of docks": a count unless docks are described
     relationship_lists = []  # ((X phrase, Y phrase), owner name, owner span, list, sentence)
+    described_pairs = []  # ((X phrase, Y phrase), owner name, list, sentence): "the products included in each order"
     used: set[int] = set()
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
     for idx, s in enumerate(iter_sentences(text)):
@@ -170,7 +171,11 @@ def read_requirements(text: str) -> Reading:
                                  allowed_values=item.allowed_values, value_range=item.value_range,
                                  identifier=item.primary_key, references=item.references)
                 ents.add_attribute(ent, attr)
+            described_pair = _pair_described(alist)
+            if described_pair:
+                described_pairs.append((described_pair, ent.name, alist, s))
     relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
+    relationship_attrs += _described_pair_lists(described_pairs, ents)
     counted: set[str] = set()
     for owner, member, span, many_item in counts:
         if ents.get(member) is None:  # "a station has a name and a number of docks": docks are never described
@@ -257,6 +262,58 @@ def _relationship_before(prefix: str) -> tuple[str, str] | None:
         return None
     x, y = entity_name(m.group(1)), entity_name(m.group(2))
     return (x, y) if x and y and loose(x) != loose(y) else None
+
+
+_PAIR_NP = r"((?:(?!each\b|every\b|the\b|and\b)[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
+_PARTICIPLE = r"(?:[a-z]{2,}(?:ed|en)|held|bought|sold|made|kept|won|paid|built|sent|taught|led|put|set|read)"
+_PAIR_LINK = r"\s+(?:in|into|by|for|to|under|with|from|on|at)\s+(?:each|every|a|an|the|their|its)\s+"
+# "the products included in each order, including": X, a participle, then the Y it is linked to
+_PAIR_BEFORE_LIST = re.compile(r"\b(?:the|all)\s+" + _PAIR_NP + r"\s+" + _PARTICIPLE + _PAIR_LINK + _PAIR_NP + r"\s*,?\s*$",
+                               re.IGNORECASE)
+# "records the quantity and earnings for each stock held by each user"
+_PAIR_AFTER_LIST = re.compile(r"\s*(?:for|of)\s+(?:each|every|the|all)\s+" + _PAIR_NP + r"\s+" + _PARTICIPLE + _PAIR_LINK
+                              + _PAIR_NP + r"\s*(?:[.;,]|$)", re.IGNORECASE)
+
+
+def _pair_described(alist) -> tuple[str, str] | None:
+    """The two things a list describes the link of, named around it by a participle ("the products
+    included in each order, including ...", "... for each stock held by each user")."""
+    m = _PAIR_BEFORE_LIST.search(alist.prefix)
+    if m is None and alist.items:
+        m = _PAIR_AFTER_LIST.match(alist.sentence.text, alist.items[-1].end)
+    if m is None:
+        return None
+    x, y = entity_name(m.group(1)), entity_name(m.group(2))
+    return (x, y) if usable(x) and usable(y) and loose(x) != loose(y) else None
+
+
+def _described_pair_lists(lists, ents: EntitySet):
+    """A list read for its owner that the sentence says is of a pair ("the products included in each
+    order, including quantity and discount"): when both sides are entities and the first is described
+    in its own right, the fields neither side has move from the owner to the pair. Otherwise ("the
+    courses taught by each teacher, including name and credits") the list stays the owner's."""
+    out = []
+    for (x, y), owner_name, alist, s in lists:
+        ex, ey, owner = ents.get(x), ents.get(y), ents.get(owner_name)
+        if ex is None or ey is None or ex is ey or owner is None or owner not in (ex, ey):
+            continue
+        listed = {loose(i.name) for i in alist.items if not i.many}
+        from_list = [a for a in owner.attributes if loose(a.name) in listed]
+        other = ey if owner is ex else ex
+        keys = {loose(e.name) + " id" for e in (ex, ey)} | {loose(a.name) for e in (ex, ey) for a in e.attributes
+                                                               if a.identifier or is_identifier_name(a.name)}
+        own_elsewhere = [a for a in ex.attributes if a not in from_list]
+        moved = [a for a in from_list if loose(a.name) not in keys and not ents.has_attribute(other, a.name)]
+        if len(own_elsewhere) < 2 or not moved or any(loose(a.name).startswith(loose(ex.name) + " ") for a in moved):
+            continue  # "including module name and credits": fields named after the thing are its own
+        for a in moved:
+            ents.remove_attribute(owner, a)
+        if not owner.attributes:
+            ents.add_attribute(owner, Attribute(name=default_name(owner.name), span=owner.spans[0] if owner.spans else None),
+                               placeholder=True)
+        span = Span(start=s.start + alist.trigger_start, end=s.start + alist.trigger_end, text=s.text[alist.trigger_start:alist.trigger_end])
+        out.append(((ex.name, ey.name), [Attribute(name=a.name, span=a.span) for a in moved], span))
+    return out
 
 
 def _resolve_relationship_lists(lists, ents: EntitySet):

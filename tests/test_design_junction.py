@@ -1,0 +1,45 @@
+"""Relationship (junction) tables read from how the text links two described things."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+
+
+def _table(result, name: str):
+    t = result.schema.table(name)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return t
+
+
+def _linking(result, a: str, b: str):
+    """The tables whose foreign keys point at both ``a`` and ``b``."""
+    return [t for t in result.schema.tables if {a, b} <= {fk.ref_table for fk in t.foreign_keys}]
+
+
+# -- a list said to be of a pair ("the X <participle> in each Y, including ...") --------------------
+def test_list_of_things_included_in_each_other_thing_describes_the_pair():
+    text = ("Each dish has a dish ID, a dish name, a cuisine and a base price. Each banquet has a banquet ID and a date. "
+            "The system also records the dishes served at each banquet, including the portion count and the serving order.")
+    r = design(text)
+    links = _linking(r, "Dish", "Banquet")
+    assert len(links) == 1, [t.name for t in r.schema.tables]
+    cols = links[0].column_names
+    assert "Portion Count" in cols and "Serving Order" in cols
+    assert "Portion Count" not in _table(r, "Banquet").column_names
+
+
+def test_list_for_each_thing_held_by_each_other_thing_describes_the_pair():
+    text = ("Each collector has a collector ID and a name. Each coin has a coin code, a mint year and a metal. "
+            "The system records the coin code, the number of copies and the acquisition date for each coin held by each collector.")
+    r = design(text)
+    links = _linking(r, "Coin", "Collector")
+    assert len(links) == 1, [t.name for t in r.schema.tables]
+    assert "Number of Copies" in links[0].column_names
+    assert "Number of Copies" not in _table(r, "Coin").column_names
+
+
+def test_own_fields_of_a_thing_linked_by_a_participle_stay_its_own():
+    text = ("Each lecturer has a lecturer ID, a name and an office. Each module has a module code, a level and a term. "
+            "The system records the modules taught by each lecturer, including module name and credits.")
+    r = design(text)
+    assert not any("Credits" in t.column_names for t in _linking(r, "Module", "Lecturer"))
