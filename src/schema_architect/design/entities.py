@@ -350,6 +350,15 @@ def owner_of(alist: AttributeList) -> Owner | None:
     if last is None:
         for m in _FOR_EACH.finditer(prefix):
             last = m
+    if last is not None and alist.trigger == "(":
+        # "basic information of students (ID, name) and accommodation information (dormitory number, ...)":
+        # a group that names its own kind of information is not about the earlier "information of X"
+        group = _information_group(s.text, len(stripped.rstrip("(").rstrip()), alist)
+        if group:
+            o = make(group[0], group[1], "kind of information before its parentheses")
+            if o:
+                o.name = group[2]
+                return o
     if last is not None and last.re is _INFO_OF:
         # "seat information for different areas": the noun before "information" owns the list
         kind = np_before(s.text, last.start())
@@ -469,6 +478,34 @@ def owner_of(alist: AttributeList) -> Owner | None:
 
 _EVENT_HEADS = frozenset({"status", "history", "record", "records", "log", "logs", "usage", "result", "results",
                           "attendance"})
+
+
+_GROUP_HEADS = frozenset({"information", "info", "details", "data", "content"})
+_GROUP_ADJECTIVES = _SKIPPED_ADJECTIVES | {"existing", "current", "other"}
+
+
+def _information_group(text: str, end: int, alist: AttributeList) -> tuple[str, int, str] | None:
+    """"accommodation information (dormitory number, building number)": (phrase, start, entity name) of
+    a kind of information named right before its parenthesised fields. A group keyed by another noun's
+    number is that noun's table (Dormitory); an adjective kind keeps its head ("Observational Data")."""
+    np = np_before(text, end)
+    if not np:
+        return None
+    words = np[0].split()
+    start = np[1]
+    while len(words) > 2 and words[0].lower() in _GROUP_ADJECTIVES:
+        start += len(words[0]) + 1
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() not in _GROUP_HEADS \
+            or any(w.lower() in ATTRIBUTE_INFO_KINDS | _GROUP_ADJECTIVES for w in words[:-1]):
+        return None
+    name = entity_name(" ".join(words))
+    if name and name.split()[-1].lower().endswith("al"):
+        name = title_case(" ".join(words))  # "observational data": an adjective alone names nothing
+    first = loose(alist.items[0].name).split() if alist.items else []
+    if len(first) == 2 and first[-1] in IDENTIFIER_WORDS and first[0] not in loose(" ".join(words)).split():
+        name = entity_name(first[0])  # "accommodation information (dormitory number, ...)": a Dormitory
+    return (" ".join(words), start, name) if usable(name) else None
 
 
 def _event_before(text: str, end: int) -> str | None:

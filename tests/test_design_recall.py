@@ -1,0 +1,38 @@
+"""Entities the reading stage must not miss (helper `recall`), on made-up sentences from other domains."""
+
+from __future__ import annotations
+
+from schema_architect.design.understand import read_requirements
+
+
+def entities(text: str) -> dict[str, set[str]]:
+    return {e.name: {a.name for a in e.attributes} for e in read_requirements(text).model.entities}
+
+
+def test_a_parenthesised_group_keyed_by_another_nouns_number_is_that_nouns_table():
+    got = entities("Crew management: including basic information of sailors (such as sailor ID, name, rank) "
+                   "and berth information (such as cabin number, deck number, number of bunks, steward).")
+    assert {"Sailor ID", "Name", "Rank"} <= got["Sailor"]
+    assert {"Cabin Number", "Deck Number", "Number of Bunks", "Steward"} <= got["Cabin"]
+    assert "Cabin Number" not in got["Sailor"]
+
+
+def test_a_named_kind_of_content_in_parentheses_is_its_own_entity():
+    got = entities("For each exhibit the museum stores basic information (such as title, era, creation time), "
+                   "and audio guide content (audio link, narrator, audio duration, etc.).")
+    assert {"Audio Link", "Narrator", "Audio Duration"} <= got["Audio Guide Content"]
+
+
+def test_an_adjective_kind_of_data_keeps_its_head_noun():
+    got = entities("For reef management, the system records basic information about surveyed reefs, including "
+                   "reef ID, name and depth, while recording existing geological data (sample time, sample "
+                   "location, geologist, etc.).")
+    assert {"Sample Time", "Sample Location", "Geologist"} <= got["Geological Data"]
+    assert "Sample Time" not in got["Reef"]
+
+
+def test_personal_information_in_parentheses_stays_with_its_owner():
+    got = entities("Patient management: including basic information of patients (name, age) and contact "
+                   "information (phone, email).")
+    assert {"Name", "Age"} <= got["Patient"]
+    assert "Contact" not in got
