@@ -215,6 +215,7 @@ def read_requirements(text: str) -> Reading:
         rel.left_card = rel.right_card = Cardinality.MANY  # attributes of the pair: a table of its own
         rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
     rels = _merge_bare_heads(ents, rels, decisions)
+    _drop_related_rows(ents, decisions)
     unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
     if stopped_at is not None:
         share = 100 * (len(text) - stopped_at.start) / len(text)
@@ -552,6 +553,42 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
             if attr.references in renamed:
                 attr.references = renamed[attr.references]
     return out
+
+
+# "Information of Curators", "Items Under Each Order", "Associated Products": an item naming the rows
+# of something else.
+_ROWS_OF = re.compile(r"^(?:.+?\s+(?:of|with|under|for)\s+(?:each\s+|every\s+|all\s+|the\s+|various\s+|different\s+)?"
+                      r"|(?:associated|related|linked|corresponding)\s+)(?P<rows>.+)$", re.IGNORECASE)
+# "Number of Students", "Total Number of Rooms": a count of the other rows is a value of its own.
+_COUNTS = frozenset({"number", "total", "count", "quantity", "quantities", "amount", "amounts"})
+
+
+def _drop_related_rows(ents: EntitySet, decisions: list[Decision]) -> None:
+    """"Customers have a name, an address and claim records", "each exhibition has information of
+    curators", "associated products": an item naming the rows of another entity of the design is the
+    link to that entity (a key column or a table of its own, wired later), not a value stored here.
+    A singular "Associated Country" stays: it names the one row the column refers to."""
+    for ent in ents.entities:
+        for attr in list(ent.attributes):
+            words = attr.name.split()
+            if attr.identifier or attr.references or words[0].lower() in _COUNTS:
+                continue
+            rows = _ROWS_OF.match(attr.name)
+            linked = rows is not None and not (words[0].lower() in _LINKED_WORDS and not is_plural(words[-1]))
+            other = ents.get(rows.group("rows")) if linked else None
+            if other is None and is_plural(words[-1]):
+                other = ents.get(attr.name)  # "Claim Records" on a customer
+                if other is not None and attr.name.lower() == other.name.lower():
+                    other = None  # "Personnel": the entity's own name, a reference resolved later
+            if other is None or other is ent:
+                continue
+            ent.attributes.remove(attr)
+            decisions.append(Decision(subject=f"attribute {ent.name}.{attr.name}", decision="not a column",
+                                      rationale=f"it names {other.name} rows, which the design links instead",
+                                      span=attr.span))
+
+
+_LINKED_WORDS = frozenset({"associated", "related", "linked", "corresponding"})
 
 
 def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict[str, str], decisions: list[Decision]) -> None:

@@ -1,0 +1,43 @@
+"""Attribute placement rules of the offline design engine (helper `attrs`): which list items are
+columns of the table they are listed on. Sentences are made up, from domains the rules were not
+measured on."""
+
+from __future__ import annotations
+
+from schema_architect.design.understand import read_requirements
+
+
+def attributes_of(text: str, entity: str) -> list[str]:
+    ent = read_requirements(text).model.entity(entity)
+    assert ent is not None, [e.name for e in read_requirements(text).model.entities]
+    return [a.name for a in ent.attributes]
+
+
+def test_an_item_naming_the_rows_of_another_entity_is_no_column():
+    text = ("The clinic keeps the name, phone number, vaccination records and treatment records of each pet "
+            "owner. Each vaccination record has a vaccine name and a date. Each treatment record has a "
+            "diagnosis and a fee.")
+    names = attributes_of(text, "Pet Owner")
+    assert "Treatment Records" not in names and "Vaccination Records" not in names, names
+    assert "Phone Number" in names, names
+
+
+def test_associated_rows_are_no_column():
+    text = ("Each booking has a booking ID, a check-in date and associated invoices. "
+            "Each invoice has an invoice ID and an amount.")
+    names = attributes_of(text, "Booking")
+    assert "Associated Invoices" not in names and "Check-in Date" in names, names
+
+
+def test_information_of_other_rows_is_no_column():
+    text = ("Each kennel has a kennel ID, a size and information of boarders. "
+            "Each boarder has a boarder ID, a breed and an age.")
+    names = attributes_of(text, "Kennel")
+    assert not any("Boarder" in n for n in names), names
+    assert "Size" in names, names
+
+
+def test_a_count_of_other_rows_stays_a_column():
+    text = ("Each shelter has a shelter ID, a name and a total number of kennels. "
+            "Each kennel has a kennel ID and a size.")
+    assert "Total Number of Kennels" in attributes_of(text, "Shelter")
