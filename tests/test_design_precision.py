@@ -24,3 +24,13 @@ def test_system_qualities_and_data_wide_activities_are_no_tables():
 def test_a_security_thing_is_still_a_table():
     names = _names("Each security guard has a guard ID, name and shift. Each security camera has a camera ID and a location.")
     assert {"security guard", "security camera"} <= names
+
+
+def test_a_list_of_functions_gives_its_owner_no_columns():
+    r = design("The software is used to run the daily work of the museum, covering functions such as exhibit "
+               "management, ticket processing, and visitor statistics. Each exhibit has an exhibit ID, a title and a gallery. "
+               "Each ticket has a ticket number, a price and a visit date.")
+    names = {t.lower() for t in r.schema.table_names}
+    assert {"exhibit", "ticket"} <= names
+    assert "museum" not in names
+    assert not any(c.lower().endswith(("management", "processing")) for t in r.schema.tables for c in t.column_names)

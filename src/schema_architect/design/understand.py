@@ -111,6 +111,8 @@ def read_requirements(text: str) -> Reading:
                 continue  # "Positions include manager, salesperson, etc.": the values of a column
             if _names_examples(alist):
                 continue  # "water resources such as reservoirs and rivers": kinds of the thing, not its fields
+            if _lists_functions(alist):
+                continue  # "covering user management, order processing and statistics": what the software does
             if _noun_complement(alist):
                 # "manage interactions with customers": who the interaction is with, no fields; a
                 # plural noun there ("provides users with ...") is still a thing the text mentions
@@ -436,6 +438,19 @@ def _names_examples(alist) -> bool:
         return False
     return all(item.name and is_plural(item.name.split()[-1])
                and loose(item.name).split()[-1] not in _ATTRIBUTE_ENDINGS for item in alist.items)
+
+
+# Heads of the names of a system's functions ("dish management", "order processing", "teacher module").
+_FUNCTION_HEADS = frozenset({"management", "processing", "statistics", "query", "queries", "analysis", "tracking",
+                             "monitoring", "module", "modules", "function", "functions", "functionality", "maintenance",
+                             "scheduling", "administration"})
+
+
+def _lists_functions(alist) -> bool:
+    """'covers user management, dish management and order processing': every item names a function of
+    the software, so the list holds no fields of its owner."""
+    names = [loose(item.name).split() for item in alist.items if item.name]
+    return len(names) >= 2 and all(words and words[-1] in _FUNCTION_HEADS for words in names)
 
 
 _WITH_AFTER_VERB = frozenset({"it", "them", "each", "one", "both", "be", "is", "are", "was", "were"})
