@@ -41,7 +41,9 @@ MAX_MENTIONS_PER_SENTENCE = 12
 _SEPARATOR = re.compile(r"[.;:]|,\s*(?:and\s+)?(?:(?:each|every)(?!\s+(?:with|having|consisting|containing|comprising|including|holding)\b)|while|whereas|but)\b|\band\s+(?:each|every)\b", re.IGNORECASE)
 _ONLY_ONE = re.compile(r"(?:only|exactly|just)\s+one\s*$|\ba\s+single\s*$|\bone\s*$|\bat\s+most\s+one\s*$", re.IGNORECASE)
 _MANY = re.compile(r"(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
-_ONE_ARTICLE = re.compile(r"\b(?:a|an|its|their|the)\s*$", re.IGNORECASE)
+# "a specific customer", "the corresponding order": an adjective that only singles one out still counts one
+_ONE_ARTICLE = re.compile(r"\b(?:a|an|its|their|the)(?:\s+(?:specific|particular|corresponding|designated|certain|given))?\s*$",
+                          re.IGNORECASE)
 _EACH = re.compile(r"\b(?:each|every)\s*$", re.IGNORECASE)
 _M2M = re.compile(r"many[\s-]+to[\s-]+many|\bm\s*:\s*n\b|\bn\s*:\s*m\b", re.IGNORECASE)
 _ONE2ONE = re.compile(r"one[\s-]+to[\s-]+one|\b1\s*:\s*1\b", re.IGNORECASE)
@@ -54,6 +56,7 @@ _PARTICIPANT_PREPOSITION = re.compile(r"^\s*(?:with|for|from|to|by)\s+(?:a|an)\s
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_BARE_COORDINATE = re.compile(r"^\s*(?:and|or|&)\s*$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
 # "a customer can purchase multiple products": a one-word name right after a modal (or "to") is the
@@ -129,6 +132,7 @@ class PairEvidence:
     self_links: dict[str, tuple[str, str | None, Span]] = field(default_factory=dict)  # "users follow other users"
     actors: dict[str, dict[str, Span]] = field(default_factory=dict)  # record -> the one person named with it
     extra_roles: list[tuple[str, str, str, Span]] = field(default_factory=list)  # (one, many, role, span)
+    recent: list[tuple[str, str, Evidence]] = field(default_factory=list)  # what the pair just read added
 
 
 _OBJECT_OPENER = re.compile(r"\s+(?:a|an|the|several|many|multiple|various|numerous|its|their|one|two|three|dozens)\b",
@@ -246,6 +250,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not (coordinated and a_start == mentions[1][1]) \
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
             a, a_start, a_end = subject  # "each review is written by a user about a product"
+        previous, ev.recent = ev.recent, []
         second = _SECOND_AGENT.match(text[a_end:b_start]) if a == b else None
         if second and opener is not None and opener[0] != a and _AGENT_BEFORE.search(text, 0, a_start):
             # "is assigned to one translator and reviewed by another translator": a second key to the same
@@ -301,6 +306,12 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             ev.m2m.setdefault(pair, span)
             continue
         if _LISTED_ONLY.match(between):
+            if _BARE_COORDINATE.match(between):
+                # "each user is assigned a specific role and category": the second noun is one of the
+                # user's too (only the one side: "multiple curators and exhibits" may be shared things)
+                for one, many, e in previous:
+                    if one == a and e.role is None and many != b:
+                        _add(ev, b, many, e)
             continue
         if _CONTAINED_IN.match(between):
             _add(ev, b, a, Evidence(True, False, span))  # "equipment of multiple farms": a farm has equipment
@@ -466,6 +477,7 @@ def _owner_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b
 
 def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:
     ev.by_direction.setdefault((one, many), []).append(e)
+    ev.recent.append((one, many, e))
 
 
 def _combine(ev: PairEvidence) -> list[Relationship]:

@@ -1,0 +1,45 @@
+"""Foreign keys read from how the text counts and links things, on small made-up sentences from domains
+unlike the benchmark's (a veterinary clinic, a ferry line)."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+from schema_architect.design.relationships import detect_relationships
+from schema_architect.design.segment import split_sentences
+
+
+def _fks(result, table: str) -> dict[str, str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
+
+
+def _one_to_many(rels) -> set[tuple[str, str]]:
+    return {(r.left, r.right) for r in rels if r.kind == "1:N"}
+
+
+# -- "a specific X and Y": one of each ------------------------------------------------------------------
+def test_a_specific_noun_counts_one():
+    rels = detect_relationships(split_sentences("Each vaccination corresponds to a specific kennel."),
+                                ["Vaccination", "Kennel"])
+    assert ("Kennel", "Vaccination") in _one_to_many(rels)
+
+
+def test_coordinated_noun_after_a_specific_one_is_also_one():
+    text = "Each sailing is assigned a specific vessel and harbour."
+    rels = detect_relationships(split_sentences(text), ["Sailing", "Vessel", "Harbour"])
+    assert {("Vessel", "Sailing"), ("Harbour", "Sailing")} <= _one_to_many(rels)
+
+
+def test_coordinated_many_side_is_not_copied():
+    # "multiple keepers and cages" may be shared: only the one side is copied to the second noun
+    text = "Each zoo has multiple keepers and cages."
+    rels = detect_relationships(split_sentences(text), ["Zoo", "Keeper", "Cage"])
+    assert ("Zoo", "Cage") not in _one_to_many(rels)
+
+
+def test_specific_role_and_category_become_keys_of_the_member():
+    text = ("Each pet has a pet ID, name and birth date. Each pet is given a specific ward and diet. "
+            "Each ward has a ward ID and floor. Each diet has a diet ID and calories.")
+    fks = _fks(design(text), "Pet")
+    assert fks.get("Ward ID") == "Ward" and fks.get("Diet ID") == "Diet"
