@@ -43,3 +43,25 @@ def test_own_fields_of_a_thing_linked_by_a_participle_stay_its_own():
             "The system records the modules taught by each lecturer, including module name and credits.")
     r = design(text)
     assert not any("Credits" in t.column_names for t in _linking(r, "Module", "Lecturer"))
+
+
+# -- "when a X <sharing verb> a Y": any one of each side meets many of the other ------------------------
+def test_generic_singular_sharing_verb_links_many_to_many():
+    text = ("Each volunteer has a volunteer ID and a name. Each shelter has a shelter ID and an address. "
+            "The system must know which shelters a volunteer serves: when a volunteer joins a shelter, the link is stored.")
+    r = design(text)
+    assert len(_linking(r, "Volunteer", "Shelter")) == 1, [t.name for t in r.schema.tables]
+
+
+def test_a_thing_that_uses_a_kind_is_not_many_to_many():
+    text = "Each vehicle has a plate number and a model. Each fuel type has a code and a name. A vehicle uses a fuel type."
+    r = design(text)
+    assert not _linking(r, "Vehicle", "Fuel Type")
+
+
+def test_record_made_when_the_pair_meets_is_their_link():
+    text = ("Each angler has an angler ID and a name. Each boat has a boat ID and a length. "
+            "When an angler rents a boat, a rental record is generated, including the rental date and the fee.")
+    r = design(text)
+    links = _linking(r, "Angler", "Boat")
+    assert [t.name for t in links] == ["Rental Record"], [t.name for t in r.schema.tables]

@@ -358,6 +358,13 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
             ev.m2m.setdefault(pair, span)
+        elif qa == "a" and qb == "a" and _shares_one(between):
+            # "when a student enrolls in a course": any one of them joins any one of the others, so
+            # each has many of the other
+            ev.m2m.setdefault(pair, span)
+            record = _record_made_after(text, b_end, mentions)
+            if record:
+                ev.link_names.setdefault(pair, record)  # "..., a rental record is generated": the link's own table
         elif qb == "one" and _ends_noun_phrase(text, b_end):  # "one route setter" is not one route
             role = _ROLE_AFTER.match(text, b_end)
             _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None, only_one=True))
@@ -381,6 +388,27 @@ def _shares_bare(text: str, a_start: int, a_end: int, qa: str | None, between: s
         return False
     verb = m.group(1).lower()
     return verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS
+
+
+_RECORD_OPENER = re.compile(r"^\s*,\s*(?:then\s+)?(?:a|an|the|one)\s+$", re.IGNORECASE)
+
+
+def _record_made_after(text: str, b_end: int, mentions) -> str | None:
+    """"When a guest books a room, a booking record is created": a record named right after the pair."""
+    for name, start, _ in mentions:
+        if start >= b_end:
+            return name if _RECORD_OPENER.match(text[b_end:start]) and is_record_or_transaction(name) else None
+    return None
+
+
+def _shares_one(between: str) -> bool:
+    """Only a sharing verb between two singular generic mentions ("a member borrows a book"); not
+    "uses", which as often names the one thing a row is of ("a vehicle uses a fuel type")."""
+    m = _BARE_SHARING.match(re.sub(r"\s(?:a|an)\s+$", " ", between, flags=re.IGNORECASE))
+    if not m:
+        return False
+    verb = m.group(1).lower()
+    return (verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS) and _verb_stem(verb).rstrip("s") != "use"
 
 
 def _read_actor(s: Sentence, mentions, ev: PairEvidence) -> None:
