@@ -41,3 +41,10 @@ def test_a_count_of_other_rows_stays_a_column():
     text = ("Each shelter has a shelter ID, a name and a total number of kennels. "
             "Each kennel has a kennel ID and a size.")
     assert "Total Number of Kennels" in attributes_of(text, "Shelter")
+
+
+def test_a_record_mentioned_without_fields_gets_a_date_not_a_name():
+    text = ("Each angler has an angler ID, a name and a licence number. "
+            "The lake authority also keeps catch records of each angler.")
+    names = attributes_of(text, "Catch Record")
+    assert names == ["Catch Record Date"], names

@@ -22,7 +22,7 @@ from .lexicon import (
 )
 from .logical import is_identifier_name
 from .naming import plural
-from .relationships import detect_relationships, shares_participants
+from .relationships import detect_relationships, is_record_or_transaction, shares_participants
 from .segment import Sentence, iter_sentences
 from .words import entity_name, is_plural, loose, singular
 
@@ -676,7 +676,8 @@ _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a nu
 def default_name(entity: str) -> str:
     """The one attribute a merely mentioned entity gets besides its key: "Project" -> "Project Name",
     named like its "Project ID" so the two read as a pair wherever the table is joined. People get a
-    bare "Name" and users a "Username", as database designers name them."""
+    bare "Name" and users a "Username", records and transactions ("Claim Record", "Order") the date
+    they happened, as database designers name them."""
     head = entity.split()[-1].lower()
     if head in ("user", "account") and len(entity.split()) == 1:
         return "Username"  # a user or an account is known by its username
@@ -684,6 +685,8 @@ def default_name(entity: str) -> str:
         return "Name"  # people are named by a bare Name ("Customer": Name), things by their own ("Project Name")
     if head in _WRITTEN_THINGS:
         return f"{entity} Title" if head in _TITLED_THINGS else f"{entity} Content"  # a post has a title, not a name
+    if is_record_or_transaction(entity):
+        return f"{entity} Date"  # a claim record or an order is not named: it happened on a date
     return f"{entity} Name"
 
 
