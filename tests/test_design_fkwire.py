@@ -43,3 +43,20 @@ def test_specific_role_and_category_become_keys_of_the_member():
             "Each ward has a ward ID and floor. Each diet has a diet ID and calories.")
     fks = _fks(design(text), "Pet")
     assert fks.get("Ward ID") == "Ward" and fks.get("Diet ID") == "Diet"
+
+
+# -- a table named by two entities around an action links them ------------------------------------------
+def test_link_named_by_two_entities_keys_both():
+    text = ("Driver management: record each driver's Driver ID, name and licence class. Truck management: "
+            "record each truck's Truck ID, plate and capacity. Driver assignment truck management: record the "
+            "assignments of drivers to trucks. Fields include Driver ID, Truck ID, Assignment Time and Release Time.")
+    result = design(text)
+    assert _fks(result, "Driver Assignment Truck") == {"Driver ID": "Driver", "Truck ID": "Truck"}
+    assert result.schema.table("Driver Assignment Truck").primary_key.columns[:2] == ["Driver ID", "Truck ID"]
+
+
+def test_modifier_and_head_without_an_action_is_no_link():
+    from schema_architect.design.logical import _joined_names
+
+    assert _joined_names("Sales Team", ["sale", "team"]) == set()
+    assert _joined_names("Driver Assignment Truck", ["driver", "truck"]) == {"driver", "truck"}

@@ -268,11 +268,13 @@ class LogicalDesigner:
     def _choose_identifier(self, d: _TableDraft) -> None:
         ent = d.entity
         others = [loose(e.name) for e in self.model.entities if loose(e.name) != loose(ent.name)]
+        joined = _joined_names(ent.name, others)
 
         def names_another(c: str) -> bool:
-            """"Pizza ID" in a sales order: stated as the pizza's key, it is not the order's."""
+            """"Pizza ID" in a sales order: stated as the pizza's key, it is not the order's. In a "User
+            Connection Device" (a link of users and devices) "Device ID" is the device's key too."""
             words = _words(c)
-            own = len(words) == 1 or _mentions_entity(c, ent.name)
+            own = (len(words) == 1 or _mentions_entity(c, ent.name)) and " ".join(words[:-1]) not in joined
             # "Publisher ID" in a post names the person in that role, not the post
             role = len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS
             return not own and (role or any(_mentions_entity(c, o) for o in others))
@@ -727,6 +729,20 @@ def _plain_singular_phrase(name: str) -> bool:
     """"Associated Customer" but not "Paying Customers", "Items Under Each Order", "Sales Status of Building"."""
     raw = name.lower().replace(".", " ").split()
     return bool(raw) and not FUNCTION_WORDS.intersection(raw) and singular(raw[-1]) == raw[-1]
+
+
+def _joined_names(name: str, others: list[str]) -> set[str]:
+    """The two other entities a name is made of, first and last, around the action linking them ("User
+    Connection Device" of User and Device), or nothing."""
+    words = loose(name).split()
+    first = [o for o in others if words[:len(o.split())] == o.split() and len(o.split()) < len(words)]
+    last = [o for o in others if words[-len(o.split()):] == o.split() and len(o.split()) < len(words)]
+    if not first or not last:
+        return set()
+    head, tail = max(first, key=len), max(last, key=len)
+    middle = words[len(head.split()):len(words) - len(tail.split())]
+    # the action between them names the link ("Connection", "Payment"); "Sales Team" is no link of sales
+    return {head, tail} if middle and any(_EVENT_NOUN.search(w) for w in middle) else set()
 
 
 def _a_record_of(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
