@@ -36,3 +36,17 @@ def test_personal_information_in_parentheses_stays_with_its_owner():
                    "information (phone, email).")
     assert {"Name", "Age"} <= got["Patient"]
     assert "Contact" not in got
+
+
+def test_types_of_a_thing_described_by_their_type_fields_are_a_type_table():
+    got = entities("The gym sells several types of memberships, each with a unique membership type code, a "
+                   "membership type name and a monthly fee. Each membership has a membership number, a start "
+                   "date and the membership type code.")
+    assert {"Membership Type Code", "Membership Type Name", "Monthly Fee"} <= got["Membership Type"]
+    assert "Start Date" in got["Membership"]
+
+
+def test_types_of_a_thing_described_by_its_own_fields_stay_that_thing():
+    got = entities("The quarry extracts different types of stone, including the stone name and hardness.")
+    assert {"Stone Name", "Hardness"} <= got["Stone"]
+    assert "Stone Type" not in got

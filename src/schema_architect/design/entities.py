@@ -278,7 +278,34 @@ _PREPOSITION_OR_OBJECT = re.compile(r"\s+(?:at|on|in|to|from|with|for|by|into|a|
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?!(?:and|or|of|with|for|in|on|at|to|from|by)\b)[a-z]+(?:s|ed)\b")
 
 
+# "various types of credit cards, each with a card type code": the kind word before "of X"
+_KIND_OF = re.compile(r"\b(types?|kinds?|categories|category|classes|class)\s+of\s+$", re.IGNORECASE)
+_KIND_NAMES = {"type": "Type", "types": "Type", "kind": "Type", "kinds": "Type", "category": "Category",
+               "categories": "Category", "class": "Class", "classes": "Class"}
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
+    owner = _owner_of(alist)
+    if owner is not None:
+        _kind_of_owner(alist, owner)
+    return owner
+
+
+def _kind_of_owner(alist: AttributeList, owner: Owner) -> None:
+    """"The bank issues multiple types of debit cards, each with a card type code and an annual fee":
+    when the owner is named after "types of" and the items speak of that kind, the list describes the
+    kinds (Debit Card Type), not the cards themselves."""
+    at = owner.span.start - alist.sentence.start
+    kind = _KIND_OF.search(alist.sentence.text[:at])
+    if not kind:
+        return
+    word = _KIND_NAMES[kind.group(1).lower()]
+    if any(word.lower() in loose(item.name).split() for item in alist.items):
+        owner.name = f"{owner.name} {word}"
+        owner.rule += f", the '{kind.group(1).lower()} of' it"
+
+
+def _owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
     base = s.start
