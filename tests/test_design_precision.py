@@ -34,3 +34,14 @@ def test_a_list_of_functions_gives_its_owner_no_columns():
     assert {"exhibit", "ticket"} <= names
     assert "museum" not in names
     assert not any(c.lower().endswith(("management", "processing")) for t in r.schema.tables for c in t.column_names)
+
+
+def test_a_heading_that_only_groups_another_entity_names_no_table():
+    text = ("Freight company requirements:\n"
+            "1. Cargo Handling: Each shipment has a shipment ID, a weight, and a destination.\n"
+            "2. Fleet Management: Each truck has a plate number, a capacity, and a driver name.\n"
+            "3. Depot Management: The depots are listed with their depot code and city.\n")
+    names = {t.lower() for t in design(text).schema.table_names}
+    assert {"shipment", "truck"} <= names
+    assert "cargo handling" not in names
+    assert "depot" in names  # the sentences under it name the heading's topic

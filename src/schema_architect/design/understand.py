@@ -741,6 +741,14 @@ def _describes_other(owners, heading: str) -> bool:
     return any(o != topic and set(o.split()) & set(topic.split()) for o in owners)
 
 
+def _only_groups(topic: str, owners, group: list[Sentence]) -> bool:
+    """"Grade Management: Stores students' performance data, including ...": the sentences under a heading
+    describe another entity and never name the heading's topic, so the heading only groups them."""
+    if not any(o != loose(topic) for o in owners):
+        return False
+    return not any(sentence_mentions(s, [topic]) for s in group)
+
+
 _CONJUNCT = r"(?:[A-Za-z][\w-]*)(?:\s+(?!and\b|or\b)[A-Za-z][\w-]*){0,2}"
 _COORDINATION = _CONJUNCT + r"(?:\s*,\s*(?!and\b|or\b)" + _CONJUNCT + r"){0,5},?\s+(?:and|or)\s+(?:the\s+)?" + _CONJUNCT
 _INFO_ABOUT_MANY = re.compile(r"\b(?:information|info|details|data)\s+(?:of|about|on)\s+(?:the\s+)?(" + _COORDINATION
@@ -901,11 +909,16 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(kind + " record")
                 if usable(name) and len(name.split()) <= 4 and not _names_an_identifier(name, ents):
                     found.append((name, Span(start=s.start + m.start(g), end=s.start + m.end(g), text=kind)))
+    under: dict[str, list[Sentence]] = {}  # heading -> the sentences under it
     for s in sentences:
-        if s.heading and not _describes_other(described_under.get(s.heading, ()), s.heading):
-            name = _heading_topic(entity_name(s.heading))
-            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3:
-                found.append((name, Span(start=s.start, end=s.start, text=s.heading)))
+        if s.heading:
+            under.setdefault(s.heading, []).append(s)
+    for heading, group in under.items():
+        if not _describes_other(described_under.get(heading, ()), heading):
+            name = _heading_topic(entity_name(heading))
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3 \
+                    and not _only_groups(name, described_under.get(heading, ()), group):
+                found.append((name, Span(start=group[0].start, end=group[0].start, text=heading)))
     for name, span in found:
         if ents.get(name) is None:
             ent = ents.add(name, span)
