@@ -65,3 +65,11 @@ def test_record_made_when_the_pair_meets_is_their_link():
     r = design(text)
     links = _linking(r, "Angler", "Boat")
     assert [t.name for t in links] == ["Rental Record"], [t.name for t in r.schema.tables]
+
+
+# -- "which X <verb> which Y" asks about any of each with any of the other ----------------------------
+def test_which_x_verb_which_y_is_many_to_many():
+    text = ("Each pilot has a pilot ID and a name. Each aircraft has a tail number and a model. "
+            "The office tracks which pilots are certified to fly which aircraft.")
+    r = design(text)
+    assert len(_linking(r, "Pilot", "Aircraft")) == 1, [t.name for t in r.schema.tables]

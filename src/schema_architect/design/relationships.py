@@ -108,6 +108,8 @@ _SHARING_AFTER = re.compile(r"\s+(?:can\s+|may\s+|will\s+|have\s+|has\s+)?(?:" +
                             + r")(?:ed|d)?\b", re.IGNORECASE)
 _PEOPLE = frozenset(PERSON_NOUNS) | ROLE_NOUNS | PARTICIPANT_NOUNS
 _SHORT_PREFIXES = frozenset({"mult", "seve", "many", "vari", "each", "with", "have", "must", "shou", "need", "also"})
+_WHICH_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
+_WHICH_PAIR = re.compile(r"^\s+(?:[a-z]+\s+){1,6}which\s+$", re.IGNORECASE)
 _HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
 
@@ -280,6 +282,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             ev.one2one.setdefault(pair, span)
             continue
         if _SEPARATOR.search(between):
+            continue
+        if _WHICH_BEFORE.search(text, max(0, a_start - 8), a_start) and _WHICH_PAIR.match(between):
+            # "tracks which users are authorized to access which applications": any of each with any of
+            # the other
+            ev.m2m.setdefault(pair, span)
             continue
         qa = _quantity_before(text, a_start)
         if coordinated and a_start == mentions[1][1]:
