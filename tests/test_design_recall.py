@@ -50,3 +50,15 @@ def test_types_of_a_thing_described_by_its_own_fields_stay_that_thing():
     got = entities("The quarry extracts different types of stone, including the stone name and hardness.")
     assert {"Stone Name", "Hardness"} <= got["Stone"]
     assert "Stone Type" not in got
+
+
+def test_kinds_of_information_a_tool_integrates_are_entities():
+    got = entities("The housing office software helps landlords by integrating basic tenant information, lease "
+                   "records, repair requests, etc.")
+    assert "Tenant" in got and ("Lease Record" in got or "Lease" in got)
+
+
+def test_contact_information_among_integrated_kinds_is_no_entity():
+    got = entities("The desk software helps agents by integrating basic traveller information, contact "
+                   "information, and itinerary records.")
+    assert "Traveller" in got and "Contact" not in got

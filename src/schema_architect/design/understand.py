@@ -666,7 +666,8 @@ _BELONGS_TO = re.compile(r"\b(?:belongs?|belonging|(?:is|are)\s+(?:assigned|asso
                          r"(?:to|with)\s+(?:a|an|one|the|its|their|exactly one|only one)\s+"
                          r"(?:specific\s+|single\s+|particular\s+|corresponding\s+)?", re.IGNORECASE)
 _PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.IGNORECASE)
-_INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
+_INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b|\bintegrating\b|\bstores?\b|\bmaintains?\b)"
+                        r"\s+(?:the\s+)?(?:basic\s+|detailed\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
                         r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.IGNORECASE)
 _EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:can\s+|may\s+|could\s+|will\s+)?(?:be\s+)?"
                            r"[a-z]+\s+(?:[a-z]+\s+)?(?:multiple|several|many|various|a number of)\b", re.IGNORECASE)
