@@ -60,3 +60,65 @@ def test_a_research_text_about_hypotheses_names_the_table_by_its_singular():
     text = ("The lab records hypotheses and experiments. Each hypothesis has a hypothesis ID, a statement and a "
             "status. Each experiment has an experiment ID, a start date and a result.")
     assert "Hypothesis" in _tables(design(text))
+
+
+# -- role nouns folded into one entity with role FKs ----------------------------------------------------
+def test_crew_roles_of_a_crossing_are_one_crew_table_with_a_key_per_role():
+    text = ("The ferry company runs crossings. Each crossing has a crossing ID and a departure time. "
+            "Each crossing is staffed by a skipper and a deckhand, each having their own ID, name and phone number.")
+    r = design(text)
+    tables = _tables(r)
+    assert "Skipper" not in tables and "Deckhand" not in tables
+    assert tables["Crew Member"] == ["Crew Member ID", "Name", "Phone Number"]
+    assert _fks(r, "Crossing") == {"Skipper ID": "Crew Member", "Deckhand ID": "Crew Member"}
+
+
+def test_parties_of_a_court_case_share_one_table():
+    text = ("The court records cases. Each case has a case number and a filing date. "
+            "A case involves a plaintiff and a defendant, each with a name and an address.")
+    r = design(text)
+    assert _fks(r, "Case") == {"Plaintiff ID": "Party", "Defendant ID": "Party"}
+    assert {"Name", "Address"} <= set(_tables(r)["Party"])
+
+
+def test_a_stated_kind_names_the_table_the_roles_point_at():
+    text = ("The rental agency records leases. Each lease has a lease number, a monthly rent and a start date. "
+            "A lease has a tenant and a co-signer, both clients. Each client has a client ID, a name and an email.")
+    r = design(text)
+    assert _fks(r, "Lease") == {"Tenant ID": "Client", "Co-signer ID": "Client"}
+    assert "Tenant" not in _tables(r)
+
+
+def test_roles_point_at_the_kind_the_design_already_has():
+    text = ("The school records theses. Each thesis has a thesis ID, a title, a supervisor and an examiner. "
+            "Each professor has a professor ID and a name.")
+    r = design(text)
+    assert _fks(r, "Thesis") == {"Supervisor ID": "Professor", "Examiner ID": "Professor"}
+    assert "Faculty Member" not in _tables(r)
+
+
+def test_roles_with_one_head_are_two_keys_to_the_described_table():
+    text = ("The chess club records games. Each game has a game ID and a date. Each game is played between a "
+            "white player and a black player. Each player has a player ID, a name and a rating.")
+    r = design(text)
+    assert _fks(r, "Game") == {"White Player ID": "Player", "Black Player ID": "Player"}
+
+
+def test_role_keys_keep_the_words_of_the_referenced_key():
+    text = ("The bank records transfers. Each transfer has a transfer ID, an amount, a source account and a "
+            "target account. Each account has an account number, an owner name and a balance.")
+    assert _fks(design(text), "Transfer") == {"Source Account Number": "Account", "Target Account Number": "Account"}
+
+
+def test_unrelated_people_or_plain_values_are_not_folded():
+    text = ("The club has teams. Each team has a team ID, a team name, a captain and a coach. "
+            "Each coach has a coach ID and a name.")
+    r = design(text)
+    assert "Coach" in _tables(r) and "Person" not in _tables(r)
+    text = "Each invoice has an invoice number, a date and an amount. Each customer has a customer ID and a name."
+    assert set(_tables(design(text))) == {"Invoice", "Customer"}
+
+
+def test_a_record_counted_one_by_one_is_an_entity_for_its_roles():
+    r = design("Each voyage is crewed by a skipper and a navigator.")
+    assert _fks(r, "Voyage") == {"Skipper ID": "Crew Member", "Navigator ID": "Crew Member"}

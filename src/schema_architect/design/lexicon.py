@@ -221,3 +221,28 @@ ORGANIZATION_NOUNS: frozenset[str] = frozenset(
      "community", "library", "restaurant", "hotel", "factory", "warehouse", "institution", "institute", "faculty",
      "division", "section", "center", "centre", "enterprise", "clinic", "ward", "household", "family", "dormitory"]
 )
+
+# People named by the role they play in one record ("operated by a captain and a first officer"), with the
+# kinds of people that play it, most specific first. Roles that share a kind are rows of one table of that
+# kind (a crew member is captain on one flight and first officer on the next), reached by one foreign key
+# per role. A kind the design already has wins; else the design's people table; else the most general kind.
+ROLE_GROUPS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(["captain", "first officer", "pilot", "co-pilot", "copilot", "second officer"], ("Pilot", "Crew Member")),
+    **dict.fromkeys(["flight engineer", "navigator", "flight attendant", "purser", "steward", "stewardess",
+                     "cabin attendant", "conductor", "deckhand", "helmsman", "skipper"], ("Crew Member",)),
+    **dict.fromkeys(["referee", "umpire", "linesman", "linesperson", "line judge", "assistant referee",
+                     "fourth official", "timekeeper", "scorekeeper", "video assistant referee"], ("Official",)),
+    **dict.fromkeys(["plaintiff", "defendant", "claimant", "respondent", "appellant", "appellee", "petitioner",
+                     "complainant", "accused"], ("Party",)),
+    **dict.fromkeys(["prosecutor", "defense attorney", "defence lawyer", "attorney", "lawyer", "counsel",
+                     "solicitor", "barrister"], ("Lawyer",)),
+    **dict.fromkeys(["borrower", "co-borrower", "guarantor", "co-signer", "cosigner", "beneficiary",
+                     "account holder", "policyholder", "policy holder", "insured"], ("Customer",)),
+    **dict.fromkeys(["sender", "recipient", "receiver", "addressee"], ("User",)),
+    **dict.fromkeys(["buyer", "seller"], ("User",)),
+    **dict.fromkeys(["surgeon", "anesthesiologist", "anaesthetist", "attending physician", "physician"],
+                    ("Doctor", "Staff Member")),
+    **dict.fromkeys(["scrub nurse", "nurse", "midwife", "paramedic"], ("Staff Member",)),
+    **dict.fromkeys(["supervisor", "co-supervisor", "advisor", "adviser", "co-advisor", "examiner",
+                     "second examiner", "external examiner", "second reader"], ("Professor", "Faculty Member")),
+}

@@ -273,6 +273,9 @@ class LogicalDesigner:
         def names_another(c: str) -> bool:
             """"Pizza ID" in a sales order: stated as the pizza's key, it is not the order's. In a "User
             Connection Device" (a link of users and devices) "Device ID" is the device's key too."""
+            ref = d.attrs[c].references
+            if ref and loose(ref) != loose(ent.name):
+                return True  # "Guarantor ID": read as a key of the customer the guarantor is
             words = _words(c)
             own = (len(words) == 1 or _mentions_entity(c, ent.name)) and " ".join(words[:-1]) not in joined
             # "Publisher ID" in a post names the person in that role, not the post
@@ -400,6 +403,15 @@ class LogicalDesigner:
                 continue
             ref_col = target.pk[0]
             new_name = col
+            if a.role:
+                # "a source account": the role names the key in the referenced table's own terms
+                new_name = _role_key_name(a.role, target)
+                if new_name != col:
+                    if new_name in d.columns:
+                        d.columns.remove(col)
+                        continue
+                    d.columns[d.columns.index(col)] = new_name
+                    d.attrs[new_name] = a
             names_target = loose(col) in (loose(target.entity.name), loose(target.entity.name).split()[-1]) \
                 or (_words(col)[-1] in _LOGIN_WORDS and target is not d)  # "Member Username" -> "Member ID"
             if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS)
@@ -486,9 +498,7 @@ class LogicalDesigner:
             return
         col = one.pk[0] if len(_words(one.pk[0])) > 1 else _fk_column_name(one)
         if rel.role and one is not many:
-            # "one employee as the supervisor": the key is named by the role ("Supervisor ID")
-            key_word = _words(one.pk[0])[-1]
-            col = f"{rel.role} {one.pk[0].split()[-1]}" if key_word in _GENERIC_KEY_WORDS else f"{rel.role} {one.pk[0]}"
+            col = _role_key_name(rel.role, one)  # "one employee as the supervisor": "Supervisor ID"
         if col in many.columns and any(c == col for c, _, _ in many.fks):
             return
         many.add_foreign_key(col, one.entity.name, one.pk[0])
@@ -710,6 +720,16 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
     if len(dw) > len(ow) and any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow) + 1)):
         return d
     return None
+
+
+def _role_key_name(role: str, target: _TableDraft) -> str:
+    """The key column of a role: "Supervisor" to "Employee ID" -> "Supervisor ID", "Source Account" to
+    "Account Number" -> "Source Account Number"; a key that says more than its table's name keeps it all
+    ("Referee" to the referee's "License Number" -> "Referee License Number")."""
+    ref_col = target.pk[0]
+    words = _words(ref_col)
+    named_by_table = len(words) == 1 or words[:-1] == _words(target.entity.name)
+    return f"{role} {ref_col.split()[-1]}" if words[-1] in _GENERIC_KEY_WORDS and named_by_table else f"{role} {ref_col}"
 
 
 def _role_column(col: str, ref_col: str) -> bool:

@@ -23,6 +23,7 @@ from .lexicon import (
 from .logical import is_identifier_name
 from .naming import plural
 from .relationships import detect_relationships, is_record_or_transaction, shares_participants
+from .roles import drop_folded_links, fold_coordinated_roles
 from .segment import Sentence, iter_sentences
 from .words import entity_name, is_plural, loose, singular
 
@@ -192,9 +193,14 @@ def read_requirements(text: str) -> Reading:
     _name_after_headings(ents, described_under, decisions)
     _entities_from_mentions(sentences, ents, described_under, counted)
     _drop_role_values(sentences, ents, decisions)
+    role_folds = fold_coordinated_roles(sentences, ents, decisions)
+    for fold in role_folds:
+        kind = ents.get(fold.kind)
+        if not kind.attributes:
+            ents.add_attribute(kind, Attribute(name=default_name(kind.name), span=fold.sentence_span), placeholder=True)
     _apply_sentence_constraints(sentences, ents)
     names = [e.name for e in ents.entities]
-    rels = detect_relationships(sentences, names)
+    rels = drop_folded_links(detect_relationships(sentences, names), role_folds)
     seen = {frozenset((r.left, r.right)) for r in rels}
     for owner, member, span, link_attrs in many_items:
         o, m = ents.get(owner), ents.get(member)

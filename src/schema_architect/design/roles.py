@@ -1,0 +1,202 @@
+"""Role nouns: people named by the part they play in one record.
+
+"Each flight is operated by a captain and a first officer, each having their own ID, name and phone
+number": the captain and the first officer are not two kinds of thing but two roles of one kind of
+person (a crew member is captain on one flight and first officer on the next). A designer keeps one
+table of those people and one foreign key per role on the record ("Captain ID", "First Officer ID").
+
+The kind of person is, first match wins:
+
+1. the kind the text states ("a borrower and a guarantor, both customers");
+2. a kind both roles belong to in ``ROLE_GROUPS`` that the design already has (Pilot, Customer);
+3. when the roles share a kind in ``ROLE_GROUPS`` or one attribute list: the design's people table
+   (Employee, Member, ... as ``PERSON_NOUNS`` orders them), else the most general shared kind
+   ("Crew Member"), else "Person".
+
+Roles with one head noun ("a home team and an away team") already name their table and are left to
+the reference rules of the logical stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.conceptual import Attribute, Decision, Relationship, Span
+from .entities import EntitySet, np_after, usable
+from .lexicon import COMMON_VERBS, FUNCTION_WORDS, PERSON_NOUNS, ROLE_GROUPS, ROLE_NOUNS
+from .segment import Sentence
+from .words import entity_name, is_plural, loose
+
+_ONE = r"(?:a|an|one|the|its|their|his|her)"
+_ROLE_PHRASE = r"((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
+# "a captain and a first officer", "a pilot, a navigator and a flight engineer": one of each role
+_COORDINATED_ROLES = re.compile(
+    rf"\b{_ONE}\s+{_ROLE_PHRASE}(?:\s*,\s*{_ONE}\s+{_ROLE_PHRASE})?\s*,?\s+and\s+{_ONE}\s+{_ROLE_PHRASE}"
+    r"(?=\s*(?:[,.;:(]|$|\b(?:who|each|both|for|on|in|at|to|from|of)\b))", re.IGNORECASE)
+# ", both customers", ", who are both employees", ", both of whom are members"
+_STATED_KIND = re.compile(r"\s*,?\s*(?:(?:who|which)\s+are\s+(?:both\s+|all\s+)?|(?:both|all)\s+(?:of\s+(?:them|whom)\s+)?"
+                          r"(?:are\s+|being\s+)?)(?:registered\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)", re.IGNORECASE)
+# ", each having their own ID, name and phone", ", each with a name": one attribute list for all the roles
+_SHARED_LIST = re.compile(r"\s*,?\s*(?:each|both|all)\s+(?:of\s+(?:them|whom)\s+)?(?:having|has|have|with|is\s+described)\b",
+                          re.IGNORECASE)
+
+
+@dataclass
+class RoleFold:
+    """The roles of one sentence folded into one kind of person, for the record the sentence is about."""
+
+    record: str
+    kind: str
+    roles: list[str]
+    sentence_span: Span
+
+
+def _role_key(name: str) -> str | None:
+    """The ``ROLE_GROUPS`` entry of a role name: the whole phrase, else its head ("chief steward")."""
+    key = loose(name)
+    if key in ROLE_GROUPS:
+        return key
+    head = key.split()[-1] if key else ""
+    return head if head in ROLE_GROUPS else None
+
+
+def _role_like(phrase: str) -> bool:
+    name = entity_name(phrase)
+    return bool(name) and (_role_key(name) is not None or loose(name).split()[-1] in ROLE_NOUNS)
+
+
+def _plain_phrase(phrase: str) -> bool:
+    return all(w.lower() not in FUNCTION_WORDS and w.lower() not in COMMON_VERBS for w in phrase.split())
+
+
+def _people_entity(ents: EntitySet) -> str | None:
+    heads = {loose(e.name).split()[-1]: e.name for e in ents.entities}
+    return next((heads[n] for n in PERSON_NOUNS if n in heads), None)
+
+
+_EACH = re.compile(r"\s*(?:each|every)\s", re.IGNORECASE)
+
+
+def _record_of(s: Sentence, before: int, ents: EntitySet):
+    """The subject of the sentence, the record the roles take part in: an entity, or a thing the
+    sentence counts one by one ("Each voyage is crewed by ...")."""
+    subject = np_after(s.text, 0)
+    if not subject or subject[1] >= before:
+        return None
+    name = entity_name(subject[0])
+    record = ents.get(name or "")
+    if record is None and _EACH.match(s.text) and usable(name) and not _role_like(name):
+        record = ents.add(name, Span(start=s.start + subject[1], end=s.start + subject[2], text=subject[0]))
+    return record
+
+
+def _described_head(ents: EntitySet, head: str, record) -> str | None:
+    """The entity the shared head names, when the text describes it (not only mentions it)."""
+    ent = ents.get(head)
+    return ent.name if ent is not None and ent is not record and len(ent.attributes) >= 2 else None
+
+
+def _kind_of(roles: list[str], stated: str | None, shared_list: bool, ents: EntitySet) -> str | None:
+    if stated:
+        return stated
+    keys = [_role_key(r) for r in roles]
+    groups = [ROLE_GROUPS[k] for k in keys if k]
+    common = [g for g in groups[0] if all(g in other for other in groups[1:])] if len(groups) == len(roles) else []
+    existing = next((ents.get(g).name for g in common if ents.get(g) is not None), None)
+    if existing:
+        return existing
+    if not common and not shared_list:
+        return None  # "a captain and a coach": no kind in common, nothing says they are alike
+    return _people_entity(ents) or (common[-1] if common else "Person")
+
+
+def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions: list[Decision]) -> list[RoleFold]:
+    """Fold the roles coordinated in a sentence about a record into one entity of their kind, and give
+    the record one reference per role. Returns what was folded (to drop the plain links the sentence
+    would also yield)."""
+    folds: list[RoleFold] = []
+    for s in sentences:
+        for m in _COORDINATED_ROLES.finditer(s.text):
+            phrases = [p for p in m.groups() if p]
+            if len(phrases) == 3 and not _role_like(phrases[0]):
+                phrases = phrases[1:]  # "a weight, a sender and a recipient": the list ends with the roles
+            roles = [entity_name(p) for p in phrases]
+            if any(not usable(r) or not _plain_phrase(p) for r, p in zip(roles, phrases)) \
+                    or len({loose(r) for r in roles}) < len(roles):
+                continue
+            record = _record_of(s, m.start(), ents)
+            if record is None or any(loose(record.name) == loose(r) for r in roles):
+                continue
+            stated = None
+            heads = {loose(r).split()[-1] for r in roles}
+            if len(heads) == 1:
+                # "a home team and an away team": both are rows of the described Team
+                kind_name = _described_head(ents, heads.pop(), record)
+            else:
+                stated_m = _STATED_KIND.match(s.text, m.end())
+                if stated_m and is_plural(stated_m.group(1).split()[-1]) and _plain_phrase(stated_m.group(1)):
+                    stated = entity_name(stated_m.group(1))
+                    stated = stated if usable(stated) else None
+                if not stated and not all(_role_like(r) for r in roles):
+                    continue  # "a name and a phone number": not people
+                kind_name = _kind_of(roles, stated, bool(_SHARED_LIST.match(s.text, m.end())), ents)
+                if kind_name is not None and any(loose(kind_name) == loose(r) for r in roles):
+                    continue
+            if kind_name is None or loose(kind_name) == loose(record.name):
+                continue
+            span = Span(start=s.start + m.start(), end=s.start + m.end(), text=m.group())
+            kind = ents.add(kind_name, span)
+            for role in roles:
+                _fold_role_into(ents, role, kind)
+                _replace_reference(ents, record, role, kind.name, span)
+            decisions.append(Decision(
+                subject=f"entity {kind.name}", decision=", ".join(roles) + f" are roles of {kind.name}",
+                rationale=("the text says what they are" if stated else
+                           f"each is one {kind.name} in one {record.name}: one table of {kind.name}, "
+                           f"one foreign key per role"), span=span))
+            folds.append(RoleFold(record.name, kind.name, roles, Span(start=s.start, end=s.end, text=s.text)))
+    return folds
+
+
+def _fold_into_attr_name(attr_name: str, role: str) -> str:
+    """"First Officer Phone" of the first officer -> "Phone"; "ID", "Name" stay."""
+    words, own = attr_name.split(), role.split()
+    if len(words) > len(own) and [w.lower() for w in words[:len(own)]] == [w.lower() for w in own]:
+        return " ".join(words[len(own):])
+    return attr_name
+
+
+def _fold_role_into(ents: EntitySet, role: str, kind) -> None:
+    """The role's own entity (a list given to "a first officer") becomes the kind's attributes."""
+    ent = ents.get(role)
+    if ent is None or ent is kind:
+        return
+    for attr in ent.attributes:
+        name = _fold_into_attr_name(attr.name, role)
+        if not ents.has_attribute(kind, name):
+            ents.add_attribute(kind, attr.model_copy(update={"name": name}))
+    kind.spans.extend(ent.spans[: max(0, 8 - len(kind.spans))])
+    ents.remove(ent)
+
+
+def _replace_reference(ents: EntitySet, record, role: str, kind: str, span: Span) -> None:
+    """The record's "Borrower" column (or none yet) becomes "Borrower ID", a reference to the kind."""
+    col = f"{role} ID"
+    for attr in list(record.attributes):
+        if loose(attr.name) in (loose(role), loose(col)):
+            record.attributes.remove(attr)
+    attr = Attribute(name=col, span=span, references=kind, role=role)
+    ents.add_attribute(record, attr)
+    if attr not in record.attributes:
+        record.attributes.append(attr)  # a removed "Borrower" still counted as had: add it anyway
+
+
+def drop_folded_links(relationships: list[Relationship], folds: list[RoleFold]) -> list[Relationship]:
+    """A plain link between the record and the kind read off the role sentence ("both customers"):
+    the role keys already say how they are linked."""
+    def folded(rel: Relationship) -> bool:
+        return not rel.role and any(
+            {rel.left, rel.right} == {f.record, f.kind} and rel.span is not None
+            and f.sentence_span.start <= rel.span.start < f.sentence_span.end for f in folds)
+    return [r for r in relationships if not folded(r)]
