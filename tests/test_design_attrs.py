@@ -48,3 +48,21 @@ def test_a_record_mentioned_without_fields_gets_a_date_not_a_name():
             "The lake authority also keeps catch records of each angler.")
     names = attributes_of(text, "Catch Record")
     assert names == ["Catch Record Date"], names
+
+
+def test_unowned_items_named_after_a_keyed_noun_are_its_fields():
+    text = ("Each patient has a patient ID and a name. "
+            "The system records visit ID, visit date, visit reason and visit fee.")
+    assert attributes_of(text, "Visit") == ["Visit ID", "Visit Date", "Visit Reason", "Visit Fee"]
+
+
+def test_plural_items_named_after_their_owner_are_singular_fields():
+    text = ("The company manages many enclosures and needs to record their enclosure numbers, "
+            "enclosure names and enclosure sizes.")
+    assert attributes_of(text, "Enclosure") == ["Enclosure Number", "Enclosure Name", "Enclosure Size"]
+
+
+def test_a_record_naming_another_key_is_not_that_things_list():
+    text = ("Each enclosure has an enclosure ID and a size. "
+            "Each record includes Keeper ID, Enclosure ID, enclosure cleaning time and enclosure status.")
+    assert attributes_of(text, "Enclosure") == ["Enclosure ID", "Size"]

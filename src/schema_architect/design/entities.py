@@ -500,7 +500,27 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         name = entity_name(s.heading)
         if usable(name):
             return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
-    return None
+    return _keyed_namesake(alist, make)
+
+
+def _keyed_namesake(alist: AttributeList, make) -> Owner | None:
+    """"The system records application ID, application type, application content and application time":
+    with no owner in the sentence, items that are mostly named after one noun and hold that noun's
+    own key (its ID or number) are that noun's fields."""
+    firsts = [it.name.split()[0] for it in alist.items if len(it.name.split()) > 1]
+    if len(firsts) < 2 or _RECORD_BEFORE_LIST.search(alist.prefix):
+        return None  # "Each record includes Player ID, Game ID, game start time": a record of the game
+    word, count = max(((w, sum(f.lower() == w.lower() for f in firsts)) for w in firsts), key=lambda x: x[1])
+    if count < 2 or 2 * count <= len(alist.items) or not _keyed_by_items(word, alist):
+        return None
+    named = [it for it in alist.items if it.name.split()[0].lower() == word.lower()]
+    owner = make(word, named[0].start, "the noun its items are named after, with its key")
+    if owner is not None:
+        owner.plural = all(is_plural(it.name.split()[-1]) for it in named)  # "store numbers, store names"
+    return owner
+
+
+_RECORD_BEFORE_LIST = re.compile(r"\b(?:record|entry|log)s?\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 _EVENT_HEADS = frozenset({"status", "history", "record", "records", "log", "logs", "usage", "result", "results",
