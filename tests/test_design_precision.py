@@ -45,3 +45,16 @@ def test_a_heading_that_only_groups_another_entity_names_no_table():
     assert {"shipment", "truck"} <= names
     assert "cargo handling" not in names
     assert "depot" in names  # the sentences under it name the heading's topic
+
+
+def test_the_account_status_or_classification_of_a_thing_are_its_columns():
+    text = ("This is a gym booking system. For member management, the system maintains basic member information "
+            "(member ID, name, phone), manages member account information (join date, account level), and records "
+            "the classification information of each course. Each course has a course ID, a title and a coach. "
+            "The system manages course classification information (difficulty, intensity).")
+    r = design(text)
+    names = {t.lower() for t in r.schema.table_names}
+    assert {"member", "course"} <= names
+    assert not names & {"member account", "course classification"}
+    member = next(t for t in r.schema.tables if t.name.lower() == "member")
+    assert {"Join Date", "Account Level"} <= set(member.column_names)

@@ -537,6 +537,27 @@ def _merge_records(ents: EntitySet, renamed: dict[str, str], decisions: list[Dec
         _fold_into(ents, drop, keep, renamed, decisions, "a record of a thing and the thing are one table")
 
 
+# Words that name one aspect of a thing, kept in the thing's own row: "user account information",
+# "order status", "dish classification".
+_ASPECT_WORDS = frozenset({"account", "status", "classification"})
+
+
+def _merge_aspects(ents: EntitySet, renamed: dict[str, str], decisions: list[Decision]) -> None:
+    """"manages dish classification information (cuisine type, special features)" beside a Dish:
+    the classification, the account or the status of a thing are columns of that thing, not a table."""
+    for aspect in ents.entities:
+        words = aspect.name.split()
+        if len(words) < 2 or words[-1].lower() not in _ASPECT_WORDS or aspect.name in renamed:
+            continue
+        thing = ents.get(" ".join(words[:-1]))
+        if thing is None or thing is aspect or thing.name in renamed:
+            continue
+        for attr in aspect.attributes:
+            if attr.name != default_name(aspect.name) and loose(attr.name) != loose(f"{thing.name} id"):
+                ents.add_attribute(thing, attr)
+        _fold_into(ents, aspect, thing, renamed, decisions, f"its {words[-1].lower()} is kept in the {thing.name} row")
+
+
 def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
     """"The observatory operates multiple radio telescopes. Each telescope has a code, ...": a
     qualified name that was only mentioned ("Radio Telescope", no attributes of its own) is the
@@ -544,6 +565,7 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
     such mention. The mention is folded into it; its relationships follow."""
     renamed: dict[str, str] = {}
     _merge_records(ents, renamed, decisions)
+    _merge_aspects(ents, renamed, decisions)
     by_tail: dict[str, list[Entity]] = {}
     for e in ents.entities:
         words = loose(e.name).split()
