@@ -122,3 +122,22 @@ def test_unrelated_people_or_plain_values_are_not_folded():
 def test_a_record_counted_one_by_one_is_an_entity_for_its_roles():
     r = design("Each voyage is crewed by a skipper and a navigator.")
     assert _fks(r, "Voyage") == {"Skipper ID": "Crew Member", "Navigator ID": "Crew Member"}
+
+
+# -- "date and time" of one moment is one timestamp ------------------------------------------------------
+def _column_types(result, table: str) -> dict[str, str]:
+    return {c.name: c.type.kind.value for c in result.schema.table(table).columns}
+
+
+def test_the_date_and_time_of_an_event_is_one_timestamp():
+    r = design("The salon records bookings. Each booking records the date and time of the booking, a stylist name "
+               "and a price.")
+    columns = _tables(r)["Booking"]
+    assert "Date Time" in columns and "Date" not in columns and "Time" not in columns
+    r = design("Each ferry departure has a departure ID, a sailing date and time, and a gate.")
+    assert _column_types(r, "Ferry Departure")["Sailing Date Time"] == "timestamp"
+
+
+def test_a_date_beside_another_kind_of_time_stays_two_columns():
+    r = design("Each exam has an exam ID, a room, a date and a time slot.")
+    assert {"Date", "Time Slot"} <= set(_tables(r)["Exam"])

@@ -435,8 +435,30 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
         if item is not None:
             items.append(item)
     _share_heads(text, items)
+    items = _join_date_and_time(text, items)
     _drop_operation_clauses(items)
     return items
+
+
+_AND_BETWEEN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+
+def _join_date_and_time(text: str, items: list[Item]) -> list[Item]:
+    """"the date and time of the appointment", "a start date and time": one moment, one timestamp
+    ("Date Time", "Start Date Time"), not a date column beside a time column. Only a bare "time" joins
+    ("a date and a time slot" are two things)."""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        pair = (prev.name.lower().split()[-1], item.name.lower()) if prev is not None else None
+        if pair in (("date", "time"), ("time", "date")) and _AND_BETWEEN.fullmatch(text, prev.end, item.start) \
+                and not prev.many and not item.many:
+            upper = prev.name.split()[-1][:1].isupper()
+            prev.name = " ".join(prev.name.split()[:-1] + (["Date", "Time"] if upper else ["date", "time"]))
+            prev.end = item.end
+            continue
+        out.append(item)
+    return out
 
 
 def _drop_operation_clauses(items: list[Item]) -> None:
