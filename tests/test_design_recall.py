@@ -62,3 +62,14 @@ def test_contact_information_among_integrated_kinds_is_no_entity():
     got = entities("The desk software helps agents by integrating basic traveller information, contact "
                    "information, and itinerary records.")
     assert "Traveller" in got and "Contact" not in got
+
+
+def test_a_record_someone_creates_is_an_entity():
+    got = entities("Each member has a member number and a name. Members can place bookings for courts, and "
+                   "members may also file complaints about the staff.")
+    assert "Booking" in got and "Complaint" in got
+
+
+def test_creating_a_non_record_names_no_entity():
+    got = entities("Each editor has an editor ID and a name. Editors can make changes and create drafts quickly.")
+    assert "Change" not in got

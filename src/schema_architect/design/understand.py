@@ -19,6 +19,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
+    TRANSACTION_NOUNS,
 )
 from .logical import is_identifier_name
 from .naming import plural
@@ -693,6 +694,9 @@ _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=eac
 _BELONGS_TO = re.compile(r"\b(?:belongs?|belonging|(?:is|are)\s+(?:assigned|associated|linked|bound)|corresponds?)\s+"
                          r"(?:to|with)\s+(?:a|an|one|the|its|their|exactly one|only one)\s+"
                          r"(?:specific\s+|single\s+|particular\s+|corresponding\s+)?", re.IGNORECASE)
+# A verb that creates a record, then the record: "places an order", "making a reservation", "file claims".
+_CREATED_RECORD = re.compile(r"\b(?:plac|generat|creat|submitt?|mak|fil|rais|initiat|book)(?:e|es|ed|ing)?\s+"
+                             r"(?:an?\s+|the\s+|their\s+|new\s+)?([a-z]+)\b", re.IGNORECASE)
 _PREFIX_NOISE = re.compile(r"(?:" + "|".join(re.escape(p) for p in ENTITY_PREFIX_NOISE) + r")\s+", re.IGNORECASE)
 _INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\b|\bintegrating\b|\bstores?\b|\bmaintains?\b)"
                         r"\s+(?:the\s+)?(?:basic\s+|detailed\s+)?([a-z]+(?:\s[a-z]+)?)\s+"
@@ -901,6 +905,12 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             if any(loose(e.name).split()[-1] == head for e in ents.entities):
                 continue  # "belongs to a department" beside a described "Company Department"
             found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
+    for s in sentences:
+        # "place orders for the parts", "when making a reservation": a record someone creates is kept
+        for m in _CREATED_RECORD.finditer(s.text):
+            if singular(m.group(1).lower()) in TRANSACTION_NOUNS:
+                found.append((entity_name(m.group(1)), Span(start=s.start + m.start(1), end=s.start + m.end(1),
+                                                             text=m.group(1))))
     for s in sentences:
         m = _ACTOR.match(s.text)
         if m:
