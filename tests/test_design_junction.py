@@ -39,10 +39,17 @@ def test_list_for_each_thing_held_by_each_other_thing_describes_the_pair():
 
 
 def test_own_fields_of_a_thing_linked_by_a_participle_stay_its_own():
-    text = ("Each lecturer has a lecturer ID, a name and an office. Each module has a module code, a level and a term. "
-            "The system records the modules taught by each lecturer, including module name and credits.")
+    text = ("Each trainer has a trainer ID, a name and an office. Each workshop has a workshop code, a level and a term. "
+            "The system records the workshops led by each trainer, including workshop name and start date.")
     r = design(text)
-    assert not any("Credits" in t.column_names for t in _linking(r, "Module", "Lecturer"))
+    assert not any("Start Date" in t.column_names for t in _linking(r, "Workshop", "Trainer"))
+
+
+def test_fields_of_the_thing_itself_under_a_participle_stay_its_own():
+    text = ("Each trainer has a trainer ID, a name and an office. Each workshop has a workshop code, a level and a term. "
+            "The system keeps the workshops led by each trainer, including the credits and the syllabus.")
+    r = design(text)
+    assert not any("Credits" in t.column_names for t in _linking(r, "Workshop", "Trainer"))
 
 
 # -- "when a X <sharing verb> a Y": any one of each side meets many of the other ------------------------

@@ -297,6 +297,12 @@ def _pair_described(alist) -> tuple[str, str] | None:
     return (x, y) if usable(x) and usable(y) and loose(x) != loose(y) else None
 
 
+# Words of fields a pair has and neither side alone: how many, when, at what price, in what state.
+_PAIR_FIELD_WORDS = frozenset({"quantity", "quantities", "count", "number", "amount", "price", "cost", "discount", "tax",
+                               "date", "time", "status", "score", "grade", "rating", "role", "earnings", "share",
+                               "percentage", "ratio", "fee", "order", "sequence", "position", "result", "results"})
+
+
 def _described_pair_lists(lists, ents: EntitySet):
     """A list read for its owner that the sentence says is of a pair ("the products included in each
     order, including quantity and discount"): when both sides are entities and the first is described
@@ -314,8 +320,9 @@ def _described_pair_lists(lists, ents: EntitySet):
                                                                if a.identifier or is_identifier_name(a.name)}
         own_elsewhere = [a for a in ex.attributes if a not in from_list]
         moved = [a for a in from_list if loose(a.name) not in keys and not ents.has_attribute(other, a.name)]
-        if len(own_elsewhere) < 2 or not moved or any(loose(a.name).startswith(loose(ex.name) + " ") for a in moved):
-            continue  # "including module name and credits": fields named after the thing are its own
+        if len(own_elsewhere) < 2 or not moved or any(loose(a.name).startswith(loose(ex.name) + " ") for a in moved) \
+                or not any(set(loose(a.name).split()) & _PAIR_FIELD_WORDS for a in moved):
+            continue  # "including module name and credits": fields of the thing itself, none of the pair's
         for a in moved:
             ents.remove_attribute(owner, a)
         if not owner.attributes:
