@@ -73,3 +73,11 @@ def test_a_record_someone_creates_is_an_entity():
 def test_creating_a_non_record_names_no_entity():
     got = entities("Each editor has an editor ID and a name. Editors can make changes and create drafts quickly.")
     assert "Change" not in got
+
+
+def test_an_assessment_done_for_each_row_is_an_entity():
+    got = entities("Each vessel has a hull number and a name. The harbour office conducts safety inspections "
+                   "on each vessel.")
+    assert "Safety Inspection" in got
+    got = entities("Each kitchen has a kitchen code. The chain supports hygiene audit for every kitchen.")
+    assert "Hygiene Audit" in got

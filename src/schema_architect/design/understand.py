@@ -701,6 +701,9 @@ _ACTOR = re.compile(r"^(?:each|every|all)?\s*([A-Za-z]+(?:\s[A-Za-z]+)?s|(?<=eac
 _BELONGS_TO = re.compile(r"\b(?:belongs?|belonging|(?:is|are)\s+(?:assigned|associated|linked|bound)|corresponds?)\s+"
                          r"(?:to|with)\s+(?:a|an|one|the|its|their|exactly one|only one)\s+"
                          r"(?:specific\s+|single\s+|particular\s+|corresponding\s+)?", re.IGNORECASE)
+_ASSESSMENT_FOR_EACH = re.compile(r"\b(?:supports?|conducts?|performs?|carry\s+out|carries\s+out)\s+(?:regular\s+|periodic\s+)?"
+                                  r"((?:[a-z]+\s+)?(?:evaluation|assessment|appraisal|inspection|review|audit))s?\s+"
+                                  r"(?:for|on|of)\s+(?:each|every|all)\s", re.IGNORECASE)
 # A verb that creates a record, then the record: "places an order", "making a reservation", "file claims".
 _CREATED_RECORD = re.compile(r"\b(?:plac|generat|creat|submitt?|mak|fil|rais|initiat|book)(?:e|es|ed|ing)?\s+"
                              r"(?:an?\s+|the\s+|their\s+|new\s+)?([a-z]+)\b", re.IGNORECASE)
@@ -913,6 +916,12 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 continue  # "belongs to a department" beside a described "Company Department"
             found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))
     for s in sentences:
+        # "supports performance evaluation for each department": an assessment done for every row of
+        # an entity is a record of its own
+        for m in _ASSESSMENT_FOR_EACH.finditer(s.text):
+            name = entity_name(m.group(1))
+            if usable(name):
+                found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
         # "place orders for the parts", "when making a reservation": a record someone creates is kept
         for m in _CREATED_RECORD.finditer(s.text):
             if singular(m.group(1).lower()) in TRANSACTION_NOUNS:
