@@ -66,3 +66,14 @@ def test_a_record_naming_another_key_is_not_that_things_list():
     text = ("Each enclosure has an enclosure ID and a size. "
             "Each record includes Keeper ID, Enclosure ID, enclosure cleaning time and enclosure status.")
     assert attributes_of(text, "Enclosure") == ["Enclosure ID", "Size"]
+
+
+def test_the_subject_after_a_leading_clause_owns_the_list():
+    text = "When checking in, guests need to provide information such as passport number, nationality, and arrival date."
+    assert attributes_of(text, "Guest") == ["Passport Number", "Nationality", "Arrival Date"]
+
+
+def test_a_passive_subject_after_a_leading_clause_owns_the_list():
+    text = ("After each voyage, the voyage report needs to be recorded, including distance, fuel used, "
+            "and weather conditions.")
+    assert "Distance" in attributes_of(text, "Voyage Report")

@@ -47,6 +47,7 @@ _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", 
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
 _EACH_OF_WHICH = re.compile(r",?\s*(?:each|every|all|both|some)\s+of\s+(?:which|whom|them)(?:\s+(?:must|should|shall|will|can|may|also))?\s*$", re.IGNORECASE)
 _WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|while|after|before|during|upon|once|if)\b[^,]{1,60},\s*", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
@@ -490,6 +491,15 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         o = make(head[0], head[1], "sentence subject")
         if o:
             return o
+    # 4d. "When registering, users need to provide ...", "After each promotion, the promotion effect needs
+    # to be recorded, including ...": the subject after a leading adverbial clause
+    intro = _LEADING_CLAUSE.match(s.text)
+    if intro and intro.end() < len(prefix):
+        head = np_after(s.text, intro.end())
+        if head and head[2] <= len(prefix):
+            o = make(head[0], head[1], "subject after a leading clause")
+            if o:
+                return o
     # 5. the heading, or a leading topic phrase ("For course information management, ...")
     topic = _TOPIC.match(s.text)
     if topic:
