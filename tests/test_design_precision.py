@@ -58,3 +58,10 @@ def test_the_account_status_or_classification_of_a_thing_are_its_columns():
     assert not names & {"member account", "course classification"}
     member = next(t for t in r.schema.tables if t.name.lower() == "member")
     assert {"Join Date", "Account Level"} <= set(member.column_names)
+
+
+def test_a_plain_qualifier_picks_rows_of_the_same_table():
+    r = design("Each athlete has an athlete ID, a name and a country. Record basic information for each participating "
+               "athlete, including bib number, coach and heat. Each race has a race ID, a distance and a start time.")
+    assert {t.lower() for t in r.schema.table_names} == {"athlete", "race"}
+    assert {"Bib Number", "Coach", "Heat"} <= set(r.schema.table("Athlete").column_names)

@@ -548,22 +548,30 @@ def _merge_records(ents: EntitySet, renamed: dict[str, str], decisions: list[Dec
 # Words that name one aspect of a thing, kept in the thing's own row: "user account information",
 # "order status", "dish classification".
 _ASPECT_WORDS = frozenset({"account", "status", "classification"})
+# Words that pick the plain rows of a thing, not another thing: "participating players", "ordinary users".
+_PLAIN_QUALIFIERS = frozenset({"participating", "registered", "general", "ordinary", "regular", "normal", "common"})
 
 
 def _merge_aspects(ents: EntitySet, renamed: dict[str, str], decisions: list[Decision]) -> None:
     """"manages dish classification information (cuisine type, special features)" beside a Dish:
-    the classification, the account or the status of a thing are columns of that thing, not a table."""
-    for aspect in ents.entities:
-        words = aspect.name.split()
-        if len(words) < 2 or words[-1].lower() not in _ASPECT_WORDS or aspect.name in renamed:
+    the classification, the account or the status of a thing are columns of that thing, not a table;
+    so are the details of "each participating player" beside a Player."""
+    for part in ents.entities:
+        words = part.name.split()
+        if len(words) < 2 or part.name in renamed:
             continue
-        thing = ents.get(" ".join(words[:-1]))
-        if thing is None or thing is aspect or thing.name in renamed:
+        if words[-1].lower() in _ASPECT_WORDS:
+            thing, why = ents.get(" ".join(words[:-1])), f"its {words[-1].lower()} is kept in the row"
+        elif words[0].lower() in _PLAIN_QUALIFIERS:
+            thing, why = ents.get(" ".join(words[1:])), f"'{words[0].lower()}' only qualifies its rows"
+        else:
             continue
-        for attr in aspect.attributes:
-            if attr.name != default_name(aspect.name) and loose(attr.name) != loose(f"{thing.name} id"):
+        if thing is None or thing is part or thing.name in renamed:
+            continue
+        for attr in part.attributes:
+            if attr.name != default_name(part.name) and loose(attr.name) != loose(f"{thing.name} id"):
                 ents.add_attribute(thing, attr)
-        _fold_into(ents, aspect, thing, renamed, decisions, f"its {words[-1].lower()} is kept in the {thing.name} row")
+        _fold_into(ents, part, thing, renamed, decisions, why)
 
 
 def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
