@@ -60,3 +60,19 @@ def test_modifier_and_head_without_an_action_is_no_link():
 
     assert _joined_names("Sales Team", ["sale", "team"]) == set()
     assert _joined_names("Driver Assignment Truck", ["driver", "truck"]) == {"driver", "truck"}
+
+
+# -- a table known only by its key is the one described table of its kind ----------------------------------
+def test_key_only_table_folds_into_the_described_one_of_its_kind():
+    text = ("The airline has multiple flight crews, each with a crew ID, crew name, and home base. "
+            "Each crew has multiple cabin attendants, whose details include name, phone number, and language.")
+    result = design(text)
+    assert result.schema.table("Crew") is None
+    assert _fks(result, "Cabin Attendant") == {"Crew ID": "Flight Crew"}
+
+
+def test_key_only_table_beside_a_link_of_it_stays():
+    # "Contest Judge" keyed by contest and judge links them: it is not the judge
+    result = design("Each baking contest has a contest ID, a title and a date. Each contest has multiple judges.")
+    assert result.schema.table("Judge") is not None
+    assert _fks(result, "Contest Judge") == {"Contest ID": "Baking Contest", "Judge ID": "Judge"}

@@ -157,7 +157,30 @@ class LogicalDesigner:
             if rel.fallback and record is not None and not record.fks:
                 self._apply_relationship(rel)  # a record linked to nothing else is of the person named with it
         self._drop_link_placeholders()
+        self._fold_hollow_heads()
         return self._build()
+
+    def _fold_hollow_heads(self) -> None:
+        """"Team" known only by a "Team ID" beside the one "Sales Team" of the design: one thing named
+        twice, so keys to the team point at the sales team."""
+        for key, hollow in list(self.drafts.items()):
+            if len(hollow.pk) != 1 or hollow.columns != hollow.pk:
+                continue
+            fuller = [d for k, d in self.drafts.items() if d is not hollow and k.endswith(" " + key)]
+            if len(fuller) != 1 or len(fuller[0].pk) != 1 or (hollow.pk[0] in fuller[0].pk and fuller[0].pk != hollow.pk):
+                continue  # "Program Host" keyed by program and host is a link, not the host
+            whole = fuller[0]
+            whole.fks = [f for f in whole.fks if f[1] != hollow.entity.name]
+            if whole.surrogate and hollow.pk[0] in whole.columns:
+                # "Repair Station" with a "Station ID" of its own: that is its key, not the added one
+                whole.columns.remove(whole.pk[0])
+                whole.pk, whole.surrogate = [hollow.pk[0]], False
+            for d in self.drafts.values():
+                d.fks = [(c, whole.entity.name, whole.pk[0]) if t in (hollow.entity.name, whole.entity.name) else (c, t, r)
+                         for c, t, r in d.fks]
+            del self.drafts[key]
+            self.decide(f"table {hollow.entity.name}", f"folded into {whole.entity.name}",
+                        f"nothing but its key is known of {hollow.entity.name}; {whole.entity.name} is the one of its kind", None)
 
     def _drop_link_placeholders(self) -> None:
         """"Student Course Selection Name": the name a merely mentioned thing got stands for nothing
