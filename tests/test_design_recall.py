@@ -81,3 +81,11 @@ def test_an_assessment_done_for_each_row_is_an_entity():
     assert "Safety Inspection" in got
     got = entities("Each kitchen has a kitchen code. The chain supports hygiene audit for every kitchen.")
     assert "Hygiene Audit" in got
+
+
+def test_the_products_own_settings_are_a_table():
+    got = entities("Each clinic has a clinic code and a name. The system settings module shall store the default "
+                   "language, time zone, logo and version number.")
+    settings = got.get("System Setting") or got.get("System Settings")
+    assert settings is not None and {"Default Language", "Time Zone", "Logo"} <= settings
+    assert not any(name.lower() in ("system", "database") for name in got)

@@ -172,6 +172,11 @@ def _verb_after_singular(prev: str, word: str, nxt: str) -> bool:
     return nxt.lower() in _OBJECT_START and before.isalpha() and not is_plural(before)
 
 
+# "System Settings", "Platform Configuration": the product's own settings are kept in a table.
+_SETTINGS_HEADS = frozenset({"settings", "setting", "configuration", "configurations", "config", "parameters",
+                             "preferences"})
+
+
 def usable(name: str | None) -> bool:
     if not name:
         return False
@@ -180,8 +185,8 @@ def usable(name: str | None) -> bool:
         return False
     if words[-1] in NON_ENTITY_HEADS or _past_participle(words[-1]):
         return False  # "The system is designed to", "This ensures": a verb where a subject was expected
-    if any(w in ("system", "database", "platform") for w in words):
-        return False  # "Database Name: School" names the product, not a thing in it
+    if any(w in ("system", "database", "platform") for w in words) and words[-1] not in _SETTINGS_HEADS:
+        return False  # "Database Name: School" names the product, not a thing in it (its settings are a table)
     if len(words) == 1 and (words[0] in ENTITY_SUFFIX_NOISE or words[0] in ABSTRACT_NOUNS):
         return False  # "Information", "Details" alone name nothing
     if _names_a_capability(words):
