@@ -58,7 +58,8 @@ _ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|whe
 _KEY_HINT = re.compile(r"\s+(?:as|being)\s+(?:the|its|a)\s+(?:primary\s+key|identifier|unique\s+identifier)\b.*$", re.IGNORECASE)
 # After the first word of an item, these show a verb and its object ("record the details"): no noun is
 # followed by "the".
-_CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "each", "every", "all", "their", "its", "his", "her", "these", "those"})
+_CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "each", "every", "all", "their", "its", "his", "her", "these", "those",
+                                 "one", "several", "multiple", "many", "some"})
 _TRIGGER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(LIST_TRIGGERS, key=len, reverse=True)) + r")(?![\w-])"
     r"|(:)(?=\s*\S)",

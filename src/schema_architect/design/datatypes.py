@@ -26,7 +26,8 @@ _NAME_TEXT = DataType.varchar(255)
 _PARTICIPLES = frozenset({"paid", "sent", "sold", "made", "built", "held", "taken", "given", "done", "won", "lost",
                           "bought", "spent", "set", "begun", "written"})
 # Numbers written with letters, spaces or a leading zero ("AB-123-CD", "+44 20 ..."): text even as keys.
-_LABEL_NUMBERS = frozenset({"plate", "license", "licence", "phone", "telephone", "mobile", "passport"})
+_LABEL_NUMBERS = frozenset({"plate", "license", "licence", "phone", "telephone", "mobile", "passport", "registration",
+                            "serial", "tracking", "isbn", "vin"})
 
 
 def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
