@@ -141,3 +141,30 @@ def test_the_date_and_time_of_an_event_is_one_timestamp():
 def test_a_date_beside_another_kind_of_time_stays_two_columns():
     r = design("Each exam has an exam ID, a room, a date and a time slot.")
     assert {"Date", "Time Slot"} <= set(_tables(r)["Exam"])
+
+
+# -- values of a pair ("for each X in a Y, the quantity and unit") go on the link table ------------------
+def test_values_for_each_thing_in_another_land_on_their_link():
+    text = ("The paint shop keeps colours and pigments. Each colour has a colour code and a name. Each pigment has "
+            "a pigment ID and a supplier. For each pigment in a colour, the amount and unit are recorded.")
+    r = design(text)
+    tables = _tables(r)
+    link = next(name for name in tables if {"Colour Code", "Pigment ID"} <= set(tables[name]))
+    assert {"Amount", "Unit"} <= set(tables[link])
+    assert "Amount" not in tables["Pigment"] and "Amount" not in tables["Colour"]
+
+
+def test_an_active_sentence_about_each_pair_also_describes_the_link():
+    text = ("The league keeps teams and players. Each team has a team ID and a city. Each player has a player ID "
+            "and a name. For each player on a team, we record the jersey number and the position.")
+    tables = _tables(design(text))
+    link = next(name for name in tables if {"Team ID", "Player ID"} <= set(tables[name]))
+    assert {"Jersey Number", "Position"} <= set(tables[link])
+
+
+def test_values_of_the_thing_itself_stay_with_it():
+    text = ("The choir keeps sections and singers. Each section has a section code and a conductor. Each singer "
+            "has a singer ID and an email. For each singer in a section, the name and the voice type are recorded.")
+    tables = _tables(design(text))
+    assert "Singer" in tables
+    assert not any({"Section Code", "Singer ID"} <= set(cols) and "Name" in cols for cols in tables.values())

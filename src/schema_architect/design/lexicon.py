@@ -246,3 +246,13 @@ ROLE_GROUPS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(["supervisor", "co-supervisor", "advisor", "adviser", "co-advisor", "examiner",
                      "second examiner", "external examiner", "second reader"], ("Professor", "Faculty Member")),
 }
+
+# Values that exist only for a pair of things (singular forms): how much of one goes into the other, at
+# what price, when, in what state, which role one plays in the other, what result it got there ("for
+# each ingredient in a recipe, the quantity and unit").
+LINK_VALUE_HEADS: frozenset[str] = frozenset(
+    ["quantity", "amount", "unit", "price", "cost", "discount", "tax", "fee", "role", "position", "grade", "score",
+     "mark", "rating", "result", "earning", "hour", "share", "percentage", "ratio", "sequence", "order", "rank",
+     "ranking", "weight", "dosage", "dose", "frequency", "count", "note", "remark", "status", "date", "time",
+     "duration", "minute", "number"]
+)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
-from .attributes import find_attribute_lists, split_items
+from .attributes import AttributeList, find_attribute_lists, split_items
 from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
 from .lexicon import (
     ABSTRACT_NOUNS,
@@ -19,6 +19,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
+    LINK_VALUE_HEADS,
     TRANSACTION_NOUNS,
 )
 from .logical import is_identifier_name
@@ -93,6 +94,10 @@ def read_requirements(text: str) -> Reading:
                 if loose(item.name) != loose(name):
                     ents.add_attribute(ent, Attribute(name=attribute_name(item.name), span=Span(
                         start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
+        for pair, alist in _pair_passive(s):
+            # "For each ingredient in a recipe, the quantity and unit are recorded": values of the pair
+            used.add(idx)
+            relationship_lists.append((pair, pair[0], Span(start=s.start, end=s.end, text=s.text), alist, s))
         for alist, owner in _analyze(s.text, s.heading):
             if owner is None:
                 for name, span in _system_inventory(alist, s):
@@ -103,7 +108,7 @@ def read_requirements(text: str) -> Reading:
                 continue
             used.add(idx)
             owner_span = _shift(owner.span, s.start)
-            pair = _relationship_before(alist.prefix)
+            pair = _relationship_before(alist.prefix) or _pair_topic(alist.sentence.text, alist.items)
             if pair:
                 # "the supply relationship between products and suppliers, including the quantity and
                 # the cost": the list describes the relationship, not either side
@@ -297,12 +302,6 @@ def _pair_described(alist) -> tuple[str, str] | None:
     return (x, y) if usable(x) and usable(y) and loose(x) != loose(y) else None
 
 
-# Words of fields a pair has and neither side alone: how many, when, at what price, in what state.
-_PAIR_FIELD_WORDS = frozenset({"quantity", "quantities", "count", "number", "amount", "price", "cost", "discount", "tax",
-                               "date", "time", "status", "score", "grade", "rating", "role", "earnings", "share",
-                               "percentage", "ratio", "fee", "order", "sequence", "position", "result", "results"})
-
-
 def _described_pair_lists(lists, ents: EntitySet):
     """A list read for its owner that the sentence says is of a pair ("the products included in each
     order, including quantity and discount"): when both sides are entities and the first is described
@@ -321,7 +320,7 @@ def _described_pair_lists(lists, ents: EntitySet):
         own_elsewhere = [a for a in ex.attributes if a not in from_list]
         moved = [a for a in from_list if loose(a.name) not in keys and not ents.has_attribute(other, a.name)]
         if len(own_elsewhere) < 2 or not moved or any(loose(a.name).startswith(loose(ex.name) + " ") for a in moved) \
-                or not any(set(loose(a.name).split()) & _PAIR_FIELD_WORDS for a in moved):
+                or not any(set(loose(a.name).split()) & LINK_VALUE_HEADS for a in moved):
             continue  # "including module name and credits": fields of the thing itself, none of the pair's
         for a in moved:
             ents.remove_attribute(owner, a)
@@ -331,6 +330,47 @@ def _described_pair_lists(lists, ents: EntitySet):
         span = Span(start=s.start + alist.trigger_start, end=s.start + alist.trigger_end, text=s.text[alist.trigger_start:alist.trigger_end])
         out.append(((ex.name, ey.name), [Attribute(name=a.name, span=a.span) for a in moved], span))
     return out
+
+
+# "For each ingredient in a recipe, ...", "For every player on a team, ...": the pair a sentence is about
+_EACH_X_IN_Y = re.compile(r"^\s*(?:for|of)\s+(?:each|every|any)\s+" + _PAIR_NP
+                          + r"\s+(?:(?:used|included|listed|contained|stocked|stored|held|sold|placed|enrolled|assigned|"
+                            r"booked|ordered|registered)\s+)?(?:in|on|at|within|for|under|into)\s+"
+                            r"(?:a|an|each|every|the|any|its|their)\s+" + _PAIR_NP + r"\s*,", re.IGNORECASE)
+
+
+def _pair_topic(text: str, items) -> tuple[str, str] | None:
+    """"For each ingredient in a recipe, we record the quantity and the unit": a list of values that
+    only a pair has (how much, which role, what result) describes the pair, not the ingredient. A list
+    holding a value of the thing itself ("the name and the age" of each student in a class) stays its own."""
+    m = _EACH_X_IN_Y.match(text)
+    if m is None or not items or any(i.many or loose(i.name).split()[-1] not in LINK_VALUE_HEADS for i in items):
+        return None
+    x, y = entity_name(m.group(1)), entity_name(m.group(2))
+    return (x, y) if usable(x) and usable(y) and loose(x) != loose(y) else None
+
+
+# "..., the quantity and unit are recorded": a list before a passive verb, with no trigger word
+_PASSIVE_ITEMS = re.compile(r",\s+(?P<items>[^.;,][^.;]*?)\s+(?:need|needs|must|should|shall|will|are|is)\s+(?:to\s+)?(?:also\s+)?"
+                            r"(?:be\s+)?(?:recorded|stored|tracked|logged|kept|documented|registered|saved|noted)\b",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _pair_passive_items(text: str) -> tuple:
+    topic = _EACH_X_IN_Y.match(text)
+    m = _PASSIVE_ITEMS.match(text, topic.end() - 1) if topic else None
+    if m is None:
+        return ()
+    items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.clause]
+    pair = _pair_topic(text, items)
+    return ((pair, tuple(items), m.start("items")),) if pair else ()
+
+
+def _pair_passive(s: Sentence) -> list:
+    """The pair and its values of "For each X in a Y, A and B are recorded", as an attribute list."""
+    return [(pair, AttributeList(sentence=s, trigger="", trigger_start=at, trigger_end=at, items=list(items)))
+            for pair, items, at in _pair_passive_items(s.text)]
 
 
 def _resolve_relationship_lists(lists, ents: EntitySet):
