@@ -415,7 +415,7 @@ def _shares_one(between: str) -> bool:
     if not m:
         return False
     verb = m.group(1).lower()
-    return (verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS) and _verb_stem(verb).rstrip("s") != "use"
+    return (verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS) and verb not in ("use", "uses", "used", "using")
 
 
 def _read_actor(s: Sentence, mentions, ev: PairEvidence) -> None:
