@@ -77,3 +77,13 @@ def test_a_passive_subject_after_a_leading_clause_owns_the_list():
     text = ("After each voyage, the voyage report needs to be recorded, including distance, fuel used, "
             "and weather conditions.")
     assert "Distance" in attributes_of(text, "Voyage Report")
+
+
+def test_an_entitys_own_information_group_is_no_column():
+    names = attributes_of("Each vaccine has a vaccine ID, a name, a dose, and vaccine information.", "Vaccine")
+    assert names == ["Vaccine ID", "Name", "Dose"], names
+
+
+def test_information_of_the_entity_itself_is_no_column():
+    names = attributes_of("2: Kennel management: including basic information of kennels and kennel size", "Kennel")
+    assert not any("Information" in n for n in names), names

@@ -679,12 +679,31 @@ def _drop_related_rows(ents: EntitySet, decisions: list[Decision]) -> None:
                 other = ents.get(attr.name)  # "Claim Records" on a customer
                 if other is not None and attr.name.lower() == other.name.lower():
                     other = None  # "Personnel": the entity's own name, a reference resolved later
+            if _own_information(attr.name, ent, ents):
+                ent.attributes.remove(attr)  # "Drug Information" on Drug, "Information of Classes" on Class
+                decisions.append(Decision(subject=f"attribute {ent.name}.{attr.name}", decision="not a column",
+                                          rationale=f"it names all of {ent.name}'s information, which its columns hold",
+                                          span=attr.span))
+                continue
             if other is None or other is ent:
                 continue
             ent.attributes.remove(attr)
             decisions.append(Decision(subject=f"attribute {ent.name}.{attr.name}", decision="not a column",
                                       rationale=f"it names {other.name} rows, which the design links instead",
                                       span=attr.span))
+
+
+_GROUP_WORDS = frozenset({"information", "info", "details"})
+
+
+def _own_information(name: str, ent: Entity, ents: EntitySet) -> bool:
+    """"Drug Information" listed for a drug, "(Basic) Information of Classes" for a class: the group
+    the text files the entity's fields under, not one more field."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _GROUP_WORDS:
+        return ents.get(" ".join(words[:-1])) is ent
+    of = re.match(r"^(?:basic\s+|detailed\s+)?(?:information|info|details)\s+(?:of|about)\s+(?:the\s+)?(.+)$", name, re.IGNORECASE)
+    return of is not None and ents.get(of.group(1)) is ent
 
 
 _LINKED_WORDS = frozenset({"associated", "related", "linked", "corresponding"})
