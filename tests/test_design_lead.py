@@ -27,3 +27,30 @@ def test_label_numbers_are_text_even_as_keys():
         assert data_type.kind.name != "INTEGER", name
     data_type, _ = infer_type("Employee Number", is_key=True)
     assert data_type.kind.name == "INTEGER"
+
+
+def _tables(result) -> list[str]:
+    return [t.name for t in result.schema.tables]
+
+
+def test_the_subject_acting_on_a_known_entity_is_an_entity():
+    result = design("An appointment has a date, a time and a room. Patients book appointments.")
+    assert "Patient" in _tables(result)
+    linked = {(t.name, fk.ref_table) for t in result.schema.tables for fk in t.foreign_keys}
+    assert ("Appointment", "Patient") in linked or any(ref == "Patient" for _, ref in linked), linked
+    result = design("Each vineyard has a name and a region. Every winemaker works at one vineyard.")
+    assert "Winemaker" in _tables(result)
+
+
+def test_a_subject_that_is_no_actor_adds_nothing():
+    # "Arts" before "Company" is no subject, and "needs" no action on the exhibitions
+    result = design("The Performing Arts Company needs to manage exhibitions. Each exhibition has a title and "
+                    "an opening date.")
+    assert _tables(result) == ["Exhibition"]
+
+
+def test_an_item_ending_in_a_gerund_phrase_keeps_its_own_head():
+    columns = _columns(design("Each bakery has an address and opening hours."), "Bakery")
+    assert "Address" in columns and ("Opening Hours" in columns or "Opening Hour" in columns), columns
+    columns = _columns(design("Each bakery has shipping and billing addresses."), "Bakery")
+    assert "Shipping Address" in columns and "Billing Address" in columns, columns

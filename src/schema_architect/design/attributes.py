@@ -497,7 +497,10 @@ def _share_heads(text: str, items: list[Item]) -> None:
         if between in ("and", "or", "&") and len(a.name.split()) == 1 and len(words_b) == 2 \
                 and words_b[-1].lower().endswith("s") and singular(words_b[-1]) != words_b[-1].lower() \
                 and singular(words_b[-1].lower()) not in _INFO_HEADS \
-                and singular(a.name.lower()) == a.name.lower():  # "a name and contact details", "recipes and batches": two things
+                and singular(a.name.lower()) == a.name.lower() \
+                and (words_b[0].lower().endswith("ing") <= a.name.lower().endswith("ing")):
+            # "a name and contact details", "recipes and batches", "an address and opening hours": two things;
+            # "shipping and billing addresses" shares its head
             head = singular(words_b[-1])
             a.name = f"{a.name} {head}"
             b.name = f"{words_b[0]} {head}"

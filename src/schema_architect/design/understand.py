@@ -14,6 +14,7 @@ from .lexicon import (
     ABSTRACT_NOUNS,
     ACTION_GERUNDS,
     ATTRIBUTE_INFO_KINDS,
+    DETERMINERS,
     COMMON_VERBS,
     ENTITY_PREFIX_NOISE,
     FUNCTION_WORDS,
@@ -780,6 +781,56 @@ _INFO_KIND = re.compile(r"(?:^|,|\band\b|\bmanage\b|\bmanages\b|\brecord\b|\bof\
                         r"(?:information|info|records|data)(?=\s*(?:,|\.|;|\band\b|$))", re.IGNORECASE)
 _EACH_SUBJECT = re.compile(r"\b(?:each|every)\s+([a-z]+)\s+(?:([a-z]+)\s+)?(?:can\s+|may\s+|could\s+|will\s+)?(?:be\s+)?"
                            r"[a-z]+\s+(?:[a-z]+\s+)?(?:multiple|several|many|various|a number of)\b", re.IGNORECASE)
+# "Trainers work at one or more gyms", "Each member books classes": a clause whose subject acts on a
+# known entity. The verb is told from a noun by agreement: a plural subject takes a verb without -s,
+# a singular one ("each", "every", "a") a verb with it.
+_CLAUSE_START = re.compile(r"(?:^|;\s*)")
+_PLURAL_ACTOR = re.compile(r"(?:the\s+|all\s+)?((?:[a-z]+\s)?[a-z]+s)\s+(?:also\s+|usually\s+|often\s+)?"
+                           r"([a-z]{2,}(?<!s))\b", re.IGNORECASE)
+_SINGULAR_ACTOR = re.compile(r"(?:each|every)\s+((?:[a-z]+\s)?[a-z]+)\s+(?:also\s+|usually\s+|often\s+)?"
+                             r"([a-z]{2,}s)\b", re.IGNORECASE)
+_NOT_ACTION_VERBS = frozenset({"includes", "include", "contains", "contain", "consists", "consist", "records", "record",
+                               "stores", "store", "lists", "list", "needs", "need"})
+_ACTION_REACH = 60  # characters after the verb in which the acted-on entity must be named
+
+
+_MODALS = frozenset({"can", "may", "must", "should", "will", "could", "would", "shall"})
+
+
+def _actor_phrase(phrase: str, *, plural_subject: bool) -> bool:
+    """A noun phrase that can act: no function word or verb in it ("Clothing has", "Manage orders" are not),
+    and a plural head when no "each"/"every" counts it."""
+    words = phrase.lower().split()
+    if any(w in FUNCTION_WORDS or w in DETERMINERS or w in COMMON_VERBS for w in words):
+        return False
+    return is_plural(words[-1]) if plural_subject else not is_plural(words[-1])
+
+
+def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[str, Span]]:
+    """Subjects of clauses whose verb acts on an entity already known ("Members book classes"): the issue
+    counts nouns taking part in relationships as entities, even with no attribute of their own."""
+    if not names:
+        return []
+    out: list[tuple[str, Span]] = []
+    for s in sentences:
+        mentions = sentence_mentions(s, names)
+        if not mentions:
+            continue
+        for start in _CLAUSE_START.finditer(s.text):
+            m = _SINGULAR_ACTOR.match(s.text, start.end()) or _PLURAL_ACTOR.match(s.text, start.end())
+            if m is None or not _actor_phrase(m.group(1), plural_subject=m.re is _PLURAL_ACTOR):
+                continue
+            verb = m.group(2).lower()
+            if verb in _NOT_ACTION_VERBS or (verb not in COMMON_VERBS and verb not in _MODALS):
+                continue  # only a verb known as one: "The Cultural Arts Company needs" has none after "Arts"
+            if not any(m.end(2) < a <= m.end(2) + _ACTION_REACH for _, a, _b in mentions):
+                continue
+            name = entity_name(m.group(1))
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 2:
+                out.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
+    return out
+
+
 _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
 
 
@@ -1031,6 +1082,7 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(kind + " record")
                 if usable(name) and len(name.split()) <= 4 and not _names_an_identifier(name, ents):
                     found.append((name, Span(start=s.start + m.start(g), end=s.start + m.end(g), text=kind)))
+    found.extend(_actors_of_links(sentences, [e.name for e in ents.entities] + [n for n, _ in found]))
     under: dict[str, list[Sentence]] = {}  # heading -> the sentences under it
     for s in sentences:
         if s.heading:
