@@ -89,3 +89,16 @@ def test_the_products_own_settings_are_a_table():
     settings = got.get("System Setting") or got.get("System Settings")
     assert settings is not None and {"Default Language", "Time Zone", "Logo"} <= settings
     assert not any(name.lower() in ("system", "database") for name in got)
+
+
+def test_a_sentence_giving_its_subject_one_attribute_describes_an_entity():
+    got = entities("Each kennel has a kennel number and a size. Each breed must have a unique name; "
+                   "each dog has a dog ID, a name and a birth date.")
+    assert "Name" in got["Breed"]
+    got = entities("Each parcel has a parcel code and a weight. Courier information includes Courier ID.")
+    assert "Courier ID" in got["Courier"]
+
+
+def test_one_attribute_of_the_product_itself_names_no_entity():
+    got = entities("Each parcel has a parcel code and a weight. The system must have a unique name.")
+    assert set(got) == {"Parcel"}

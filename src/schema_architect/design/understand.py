@@ -184,6 +184,7 @@ def read_requirements(text: str) -> Reading:
             described_pair = _pair_described(alist)
             if described_pair:
                 described_pairs.append((described_pair, ent.name, alist, s))
+    _one_attribute_sentences(sentences, ents)
     relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
     relationship_attrs += _described_pair_lists(described_pairs, ents)
     counted: set[str] = set()
@@ -452,6 +453,32 @@ def _recorded_event(text: str) -> tuple:
     if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
         return ()
     return ((name, tuple(items)),)
+
+
+# "Each vehicle model must have a unique name.", "Customer information includes Customer ID.": a list of one.
+_ONE_ATTRIBUTE = re.compile(r"^\s*(?:(?:each|every)\s+(?P<each>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)|"
+                            r"(?:the\s+)?(?P<info>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:information|info|details))\s+"
+                            r"(?:must\s+|should\s+|shall\s+|will\s+)?(?:has|have|includes?|contains?)\s+"
+                            r"(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?P<unique>unique\s+)?"
+                            r"(?P<attr>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s*[.;]?\s*$", re.IGNORECASE)
+
+
+def _one_attribute_sentences(sentences: list[Sentence], ents: EntitySet) -> None:
+    """A sentence that gives its subject one attribute ("Each vehicle model must have a unique name.")
+    describes an entity like a longer list would."""
+    for s in sentences:
+        m = _ONE_ATTRIBUTE.match(s.text)
+        if not m or loose(m.group("attr")).split()[-1] not in _ATTRIBUTE_ENDINGS | IDENTIFIER_WORDS:
+            continue
+        phrase = m.group("each") or m.group("info")
+        name = entity_name(phrase)
+        if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS:
+            continue
+        span = Span(start=s.start + m.start(), end=s.start + m.end(), text=s.text[m.start():m.end()])
+        ent = ents.add(name, span)
+        if not ents.has_attribute(ent, m.group("attr")):
+            ents.add_attribute(ent, Attribute(name=attribute_name(m.group("attr")), span=span,
+                                              unique=bool(m.group("unique"))))
 
 
 # Kinds whose listed values are no table of their own (unlike types, roles and categories, which
