@@ -168,3 +168,28 @@ def test_values_of_the_thing_itself_stay_with_it():
     tables = _tables(design(text))
     assert "Singer" in tables
     assert not any({"Section Code", "Singer ID"} <= set(cols) and "Name" in cols for cols in tables.values())
+
+
+# -- the business as the subject is the speaker, not a one-row table --------------------------------------
+def test_a_business_listing_what_it_keeps_names_entities_not_its_columns():
+    text = ("Our craft brewery tracks its beers, batches and tanks. "
+            "Each batch has a batch number, a brew date and a volume.")
+    tables = _tables(design(text))
+    assert "Craft Brewery" not in tables
+    assert {"Beer", "Batch", "Tank"} <= set(tables)
+
+
+def test_values_a_business_keeps_for_each_thing_are_that_things():
+    text = ("Our studio keeps the booking date, the duration and the fee for each session. "
+            "Each session has a session ID and a room.")
+    tables = _tables(design(text))
+    assert "Studio" not in tables
+    assert {"Booking Date", "Duration", "Fee"} <= set(tables["Session"])
+
+
+def test_a_business_described_by_its_own_fields_stays_a_table():
+    text = "The kennel has a name, an address and several runs. Each run has a run number and a size."
+    tables = _tables(design(text))
+    assert {"Name", "Address"} <= set(tables["Kennel"])
+    text = "Each farm tracks its fields, barns and tractors. Each farm has a farm ID and an owner name."
+    assert "Farm" in _tables(design(text))

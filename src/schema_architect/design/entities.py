@@ -24,6 +24,7 @@ from .attributes import AttributeList
 from .lexicon import (
     ABSTRACT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
+    BUSINESS_NOUNS,
     COMMON_VERBS,
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
@@ -290,6 +291,20 @@ _KIND_NAMES = {"type": "Type", "types": "Type", "kind": "Type", "kinds": "Type",
                "categories": "Category", "class": "Class", "classes": "Class"}
 
 
+_FOR_EACH_AFTER = re.compile(r"\s*,?\s*(?:for|of)\s+(?:each|every)\s+", re.IGNORECASE)
+
+
+def is_business_speaker(text: str, start: int, name: str) -> bool:
+    """The subject opening the sentence is the business speaking of itself: named with "our" ("Our
+    craft brewery tracks ..."), or with "the" when it names a kind of business ("The hotel needs to
+    record ...")."""
+    before = text[:start].split()
+    if len(before) != 1 or not name:
+        return False
+    det = before[0].lower()
+    return det in ("our", "my") or (det == "the" and name.split()[-1].lower() in BUSINESS_NOUNS)
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     owner = _owner_of(alist)
     if owner is not None:
@@ -467,8 +482,11 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     np = np_before(s.text, len(stripped.rstrip(",:")))
     if np:
         o = make(np[0], np[1], "subject")
-        if o:
+        kept_for_each = bool(alist.items) and _FOR_EACH_AFTER.match(s.text, alist.items[-1].end) is not None
+        if o and not (kept_for_each and is_business_speaker(s.text, np[1], o.name)):
             return _named_by_items(alist, o, make) or o
+        # "The hotel needs to record the room, the customer and the status for each reservation": the
+        # business speaks; the values are the reservation's (4c)
     # 4a. "a purchase order is generated, recording ...": the subject of a passive just before
     passive = _PASSIVE_END.search(stripped)
     if passive:
@@ -483,7 +501,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                 return o
     # 4c. "track the creation time and update time for each tag": the thing each value is kept for
     if alist.items:
-        after = re.match(r"\s*,?\s*(?:for|of)\s+(?:each|every)\s+", s.text[alist.items[-1].end:])
+        after = _FOR_EACH_AFTER.match(s.text[alist.items[-1].end:])
         if after:
             np = np_after(s.text, alist.items[-1].end + after.end())
             if np:

@@ -256,3 +256,15 @@ LINK_VALUE_HEADS: frozenset[str] = frozenset(
      "ranking", "weight", "dosage", "dose", "frequency", "count", "note", "remark", "status", "date", "time",
      "duration", "minute", "number"]
 )
+
+# Kinds of business that speak of themselves ("The brewery tracks its beers and tanks"): the setting of
+# the text, not a table with one row.
+BUSINESS_NOUNS: frozenset[str] = ORGANIZATION_NOUNS | frozenset(
+    ["brewery", "bakery", "winery", "distillery", "gym", "salon", "spa", "studio", "cafe", "café", "bar", "pub",
+     "bistro", "boutique", "pharmacy", "practice", "garage", "workshop", "farm", "ranch", "nursery", "kennel",
+     "shelter", "zoo", "museum", "gallery", "theater", "theatre", "cinema", "marina", "airline", "bank", "hostel",
+     "inn", "motel", "resort", "academy", "dealership", "franchise", "chain", "startup", "charity", "foundation",
+     "association", "cooperative", "co-op", "clinic", "hospital", "practice", "kitchen", "caterer", "florist",
+     "laboratory", "lab", "observatory", "orchestra", "choir", "league", "club", "festival", "market", "supermarket",
+     "restaurant", "hotel", "store", "shop", "business", "company", "firm", "agency"]
+)

@@ -9,7 +9,15 @@ from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import AttributeList, find_attribute_lists, split_items
-from .entities import EntitySet, attribute_name, np_after, owner_of, sentence_mentions, usable
+from .entities import (
+    EntitySet,
+    attribute_name,
+    is_business_speaker,
+    np_after,
+    owner_of,
+    sentence_mentions,
+    usable,
+)
 from .lexicon import (
     ABSTRACT_NOUNS,
     ACTION_GERUNDS,
@@ -108,6 +116,17 @@ def read_requirements(text: str) -> Reading:
                         ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
                 continue
             used.add(idx)
+            kept = _business_inventory(alist, s, owner)
+            for name, span in kept:
+                if ents.get(name) is None:
+                    ent = ents.add(name, span)
+                    ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
+            if kept:
+                decisions.append(Decision(subject=f"entity {owner.name}", decision=f"{owner.name} is not a table",
+                                          rationale="it is the business speaking of what it keeps: "
+                                                    + ", ".join(name for name, _ in kept) + " are the tables",
+                                          span=_shift(owner.span, s.start)))
+                continue
             owner_span = _shift(owner.span, s.start)
             pair = _relationship_before(alist.prefix) or _pair_topic(alist.sentence.text, alist.items)
             if pair:
@@ -402,7 +421,29 @@ _KIND_SUFFIX = re.compile(r"\s+(?:information|info|table|tables|records|data|man
 def _system_inventory(alist, s: Sentence) -> list[tuple[str, Span]]:
     """"The system manages customers, orders, parts and suppliers": with the system as the subject,
     a list of plural nouns (or "X information", "X table") is the inventory of entities, not attributes."""
-    if not _SYSTEM_SUBJECT.search(alist.prefix) or len(alist.items) < 2:
+    if not _SYSTEM_SUBJECT.search(alist.prefix):
+        return []
+    return _inventory_kinds(alist, s)
+
+
+# Triggers that list what a thing is made of or described by, not what a business keeps.
+_DESCRIBING_TRIGGERS = frozenset({"has", "have", "having", "had", "includes", "include", "including", "contains",
+                                  "contain", "containing", "with", "consists", "comprises", ":", "fields", "(", "such as"})
+
+
+def _business_inventory(alist, s: Sentence, owner) -> list[tuple[str, Span]]:
+    """"Our craft brewery tracks its beers, batches and tanks", "The clinic records patients, doctors
+    and appointments": the business speaking of what it keeps lists its entities; it is no table with
+    a row of its own holding them as columns."""
+    if alist.trigger.lower() in _DESCRIBING_TRIGGERS or not is_business_speaker(s.text, owner.span.start, owner.name):
+        return []
+    return _inventory_kinds(alist, s)
+
+
+def _inventory_kinds(alist, s: Sentence) -> list[tuple[str, Span]]:
+    """The entities a list of plural nouns (or "X information", "X table") names; none unless most
+    of the list reads that way."""
+    if len(alist.items) < 2:
         return []
     kinds = []
     for item in alist.items:
