@@ -102,3 +102,5 @@ def test_a_sentence_giving_its_subject_one_attribute_describes_an_entity():
 def test_one_attribute_of_the_product_itself_names_no_entity():
     got = entities("Each parcel has a parcel code and a weight. The system must have a unique name.")
     assert set(got) == {"Parcel"}
+    got = entities("Each parcel has a parcel code and a weight. Contact information includes phone number.")
+    assert set(got) == {"Parcel"}

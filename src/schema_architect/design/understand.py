@@ -512,6 +512,8 @@ def _one_attribute_sentences(sentences: list[Sentence], ents: EntitySet) -> None
         if not m or loose(m.group("attr")).split()[-1] not in _ATTRIBUTE_ENDINGS | IDENTIFIER_WORDS:
             continue
         phrase = m.group("each") or m.group("info")
+        if any(w in ATTRIBUTE_INFO_KINDS for w in phrase.lower().split()):
+            continue  # "Contact information includes phone number": a kind of information of its owner
         name = entity_name(phrase)
         if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS:
             continue
