@@ -269,6 +269,12 @@ _PASSIVE_END = re.compile(r"\s+(?:is|are|was|were|will\s+be|gets?|has\s+been|hav
                           r"(?:[a-z]+ed|made|kept|held|written|sent|built|paid|issued|given|taken)\s*,?$", re.IGNORECASE)
 
 
+# A prepositional or participle phrase right after a sentence's subject ("visit to a", "dose given during
+# an"): what follows it is the subject's modifier, not the subject.
+_SUBJECT_MODIFIER = re.compile(r"\s+(?:[a-z]+(?:ed|en)\s+|given\s+|made\s+|held\s+|sent\s+|paid\s+)?"
+                               r"(?:to|from|at|in|into|on|of|for|during|by|with)\s+(?:a|an|the|each|every|one|their|its)\s+$")
+
+
 # "The order table records ...", "The student information table is used to store ...": the subject
 # names the table the sentence describes.
 _TABLE_SUBJECT = re.compile(r"^(?:the\s+)?((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+table\s+"
@@ -495,6 +501,11 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         if relative:
             # "Households that receive food parcels are registered with": the noun the clause is about
             np = np_before(s.text, relative.start()) or np
+        head = np_after(s.text, 0) if np else None
+        if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
+            # "Every visit to a club is logged with ...", "Each dose given during a stay is recorded with":
+            # the noun before the passive ends a modifier of the subject, which is what is logged
+            np = (head[0], head[1])
         if np:
             o = make(np[0], np[1], "subject of a passive")
             if o:

@@ -360,11 +360,18 @@ _EACH_X_IN_Y = re.compile(r"^\s*(?:for|of)\s+(?:each|every|any)\s+" + _PAIR_NP
                             r"(?:a|an|each|every|the|any|its|their)\s+" + _PAIR_NP + r"\s*,", re.IGNORECASE)
 
 
+# "Parts used in a repair are recorded with a quantity": the same pair as the subject of a passive
+_X_IN_Y_RECORDED = re.compile(r"^\s*(?:the\s+|all\s+)?" + _PAIR_NP + r"\s+" + _PARTICIPLE
+                              + r"\s+(?:in|on|at|within|for|under|into|during)\s+(?:a|an|each|every|the|any|its|their)\s+"
+                              + _PAIR_NP + r"\s+(?:is|are)\s+(?:also\s+)?(?:recorded|stored|tracked|logged|kept|noted)\s+with\b",
+                              re.IGNORECASE)
+
+
 def _pair_topic(text: str, items) -> tuple[str, str] | None:
     """"For each ingredient in a recipe, we record the quantity and the unit": a list of values that
     only a pair has (how much, which role, what result) describes the pair, not the ingredient. A list
     holding a value of the thing itself ("the name and the age" of each student in a class) stays its own."""
-    m = _EACH_X_IN_Y.match(text)
+    m = _EACH_X_IN_Y.match(text) or _X_IN_Y_RECORDED.match(text)
     if m is None or not items or any(i.many or loose(i.name).split()[-1] not in LINK_VALUE_HEADS for i in items):
         return None
     x, y = entity_name(m.group(1)), entity_name(m.group(2))

@@ -1,0 +1,42 @@
+"""Designs from free prose, the way users write requirements (not "X information includes a, b, c"
+lists): events logged with their details, values of a pair, one-detail descriptions, link verbs."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+
+
+def _columns(result, table: str) -> list[str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return [c.name for c in t.columns]
+
+
+def _links(result) -> set[tuple[str, str]]:
+    return {(t.name, fk.ref_table) for t in result.schema.tables for fk in t.foreign_keys}
+
+
+def test_a_logged_event_with_a_modifier_owns_its_details():
+    # the noun right before "is logged with" ends the subject's modifier: the event is what is logged
+    result = design("A harbour has a name and a country. Every mooring at a harbour is logged with an arrival "
+                    "time and a berth number.")
+    mooring = _columns(result, "Mooring")
+    assert "Arrival Time" in mooring and "Berth Number" in mooring
+    assert "Arrival Time" not in _columns(result, "Harbour")
+    assert ("Mooring", "Harbour") in _links(result)
+
+
+def test_a_participle_modifier_of_a_logged_event():
+    result = design("A flight has a flight number and a date. Each meal served during a flight is recorded with "
+                    "a menu choice and a seat.")
+    meal = _columns(result, "Meal")
+    assert "Menu Choice" in meal and "Seat" in meal
+    assert "Menu Choice" not in _columns(result, "Flight")
+
+
+def test_values_of_things_used_in_another_are_the_pairs():
+    result = design("Each recipe has a title and a cooking time. Each spice has a name and a supplier. "
+                    "Spices used in a recipe are recorded with a quantity and a unit.")
+    link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Recipe", "Spice"})
+    assert {"Quantity", "Unit"} <= {c.name for c in link.columns}
+    assert "Quantity" not in _columns(result, "Spice") and "Quantity" not in _columns(result, "Recipe")
