@@ -87,3 +87,21 @@ def test_an_entitys_own_information_group_is_no_column():
 def test_information_of_the_entity_itself_is_no_column():
     names = attributes_of("2: Kennel management: including basic information of kennels and kennel size", "Kennel")
     assert not any("Information" in n for n in names), names
+
+
+def test_each_after_a_counted_noun_starts_that_nouns_list():
+    text = "The agency has several tour guides, each identified by a unique guide ID, name, language, and license number."
+    assert attributes_of(text, "Tour Guide") == ["Guide ID", "Name", "Language", "License Number"]
+
+
+def test_an_adverb_after_each_keeps_the_noun_before_it_the_owner():
+    text = "The museum keeps many artifacts, each uniquely identified by an artifact code, an era, and a material."
+    assert attributes_of(text, "Artifact") == ["Artifact Code", "Era", "Material"]
+
+
+def test_a_set_of_attributes_including_lists_fields_not_a_related_set():
+    text = ("The park has several trails, each identified by a set of attributes including unique trail code, "
+            "length, and difficulty.")
+    names = attributes_of(text, "Trail")
+    assert names[:3] == ["Trail Code", "Length", "Difficulty"], names
+    assert read_requirements(text).model.entity("Trail Code") is None

@@ -65,7 +65,7 @@ _TRIGGER_RE = re.compile(
     r"|(:)(?=\s*\S)",
     re.IGNORECASE,
 )
-_LEADING_TRIGGER = re.compile(r"^\s*(?:(?:(?:[A-Za-z]+\s+){0,2}(?:information|info|details|data|attributes|fields)\s+)?"
+_LEADING_TRIGGER = re.compile(r"^\s*(?:(?:(?:[A-Za-z]+\s+){0,3}(?:information|info|details|data|attributes|fields)\s+)?"
                               r"(?:including|includes|include|such as|e\.g\.?|namely)"
                               r"|(?:[A-Za-z]+\s+){0,2}(?:information|info|details|data|attributes|fields)\s+like)\s+", re.IGNORECASE)
 _TRAILING_TRIGGER = re.compile(r"\s+(?:including|includes|such as|e\.g\.?|namely)\s*$", re.IGNORECASE)
@@ -109,6 +109,10 @@ class AttributeList:
         return self.sentence.text[: self.trigger_start]
 
 
+# ", each identified by", ", each distinctively described by": the next list is each one's fields.
+_EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
+
+
 def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
     """Every enumeration of attributes in ``sentence`` (usually one), left to right."""
     text = sentence.text
@@ -126,6 +130,9 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
             continue
         region_end = _region_end(text, m.end(), triggers[i + 1:])
         nxt = triggers[i + 1] if i + 1 < len(triggers) else None
+        each = _EACH_BEFORE.search(text, m.end(), nxt.start()) if nxt is not None and nxt.start() < region_end else None
+        if each:
+            region_end = each.start()  # "has several customers, each identified by an ID, ...": two lists
         if nxt is not None and nxt.start() < region_end and _no_comma(text, m.end(), nxt.start()) \
                 and len(text[m.end():nxt.start()].split()) <= 4 and pending is None \
                 and not _MANY_START.match(text, m.end()):
@@ -682,7 +689,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         item.name = clean_phrase(name)
         return item
     low = " " + name.lower() + " "
-    for many in MANY_WORDS:
+    for many in () if _LEADING_TRIGGER.match(name) else MANY_WORDS:  # "a set of attributes including X": X
         if low.lstrip().startswith(many + " "):
             item.many = True
             name = name.strip()[len(many):]

@@ -49,6 +49,7 @@ _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
 _EACH_OF_WHICH = re.compile(r",?\s*(?:each|every|all|both|some)\s+of\s+(?:which|whom|them)(?:\s+(?:must|should|shall|will|can|may|also))?\s*$", re.IGNORECASE)
 _WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|while|after|before|during|upon|once|if)\b[^,]{1,60},\s*", re.IGNORECASE)
+_EACH_ADVERB = re.compile(r",\s*each\s+[a-z]+ly$", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
@@ -387,10 +388,14 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     stripped = prefix.rstrip()
     # 2. "X, each with" / "X (A, B)"
     each_of_which = _EACH_OF_WHICH.search(stripped)
-    if alist.trigger.startswith("each") or stripped.endswith("(") or stripped.endswith(", each") or each_of_which:
+    each_adverb = _EACH_ADVERB.search(stripped)  # "many regions, each distinctively identified by"
+    if alist.trigger.startswith("each") or stripped.endswith("(") or stripped.endswith(", each") or each_of_which \
+            or each_adverb:
         cut = stripped.rstrip("(").rstrip()
         if each_of_which:
             cut = cut[: each_of_which.start()]  # "a variety of products, each of which has": the products
+        elif each_adverb:
+            cut = cut[: each_adverb.start()]
         cut = re.sub(r",?\s*each$", "", cut).rstrip(" ,")
         np = np_before(s.text, len(cut))
         if np:
