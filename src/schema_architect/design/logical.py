@@ -29,6 +29,7 @@ from .lexicon import (
     NOT_IDENTIFIER_HEADS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    TRANSACTION_NOUNS,
     UNIQUE_BY_NATURE,
 )
 from .words import loose, singular
@@ -41,6 +42,8 @@ _KIND_HEADS = frozenset({"type", "category", "kind", "class", "level", "grade", 
 _GENERIC_KEY_WORDS = frozenset({"id", "identifier", "number", "no", "num", "code", "key", "serial"})
 # Nouns of an action or event ("Position Change", "Log Operation", "Course Selection", "Tool Usage").
 _EVENT_NOUN = re.compile(r"(?:tion|sion|ment|ing|ance|ence|age)$")
+# Nouns of a deed someone does ("Production", "Inspection", "Submission", "Maintenance"; not "Department").
+_DONE_NOUN = re.compile(r"(?:ction|ssion|ance)$")
 # Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
 _LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
 _RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
@@ -59,6 +62,14 @@ _ACTING_ROLES = frozenset({"creator", "updater", "modifier", "sender", "recipien
 # A member's login name identifies the member: "Member Username" in an order is a key to the member.
 _LOGIN_WORDS = frozenset({"username", "login"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
+# Roles the organization's own staff fill ("Manager" of a department, "Salesperson" of a sale, "Maintenance
+# Staff ID", "Person in Charge"): a key to the staff table whatever the role is called.
+_STAFF_ROLES = frozenset({"manager", "salesperson", "salesman", "saleswoman", "producer", "personnel", "staff",
+                          "commander", "technician", "maintainer", "clerk", "cashier", "dispatcher", "representative"})
+# People tables staff can be rows of, in order of preference; a table named only by such words ("Staff
+# Member", "Crew Member") is the staff, "Sales Personnel" is staff of one kind.
+_STAFF_TABLE_WORDS = ("employee", "staff", "personnel", "worker", "crew", "user", "administrator")
+_STAFF_NAME_WORDS = frozenset(_STAFF_TABLE_WORDS) | {"member"}
 
 
 @dataclass
@@ -381,6 +392,9 @@ class LogicalDesigner:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
         if best is None and words[-1] in _ACTING_ROLES and _plain_singular_phrase(col):
             best = self._people()  # "Borrower", "Responsible Person": a person of the design in that role
+        if best is None and _staff_role(col) and (words[-1] in IDENTIFIER_WORDS or self._an_event(d)):
+            # "Maintenance Staff ID"; "Salesperson" of a sale (a bare "Manager" of a department is a name)
+            best = self._staff(d)
         return best
 
     def _column_of_modifier(self, col: str, oname: str, d: _TableDraft) -> bool:
@@ -405,6 +419,22 @@ class LogicalDesigner:
             if noun in heads:
                 return heads[noun]
         return None
+
+    def _staff(self, d: _TableDraft) -> _TableDraft | None:
+        """The table of the organization's staff (not ``d``): "Employee", "Staff", "Crew Member", "User"."""
+        names = self._loose_names()
+        staff = [o for o in self.drafts.values() if o is not d and set(names[id(o)].split()) <= _STAFF_NAME_WORDS]
+        for word in _STAFF_TABLE_WORDS:
+            found = [o for o in staff if word in names[id(o)].split()]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    @staticmethod
+    def _an_event(d: _TableDraft) -> bool:
+        """"Sale", "Production", "Repair Record": something that happens, done by someone."""
+        head = _words(d.entity.name)[-1]
+        return head in TRANSACTION_NOUNS or head in _RECORD_HEADS or bool(_DONE_NOUN.search(head))
 
     def _resolve_references(self, d: _TableDraft) -> None:
         for col in list(d.columns):
@@ -437,7 +467,7 @@ class LogicalDesigner:
                     d.attrs[new_name] = a
             names_target = loose(col) in (loose(target.entity.name), loose(target.entity.name).split()[-1]) \
                 or (_words(col)[-1] in _LOGIN_WORDS and target is not d)  # "Member Username" -> "Member ID"
-            if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS)
+            if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS and not _staff_role(col))
                     or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
                 if new_name in d.columns:
@@ -760,7 +790,20 @@ def _role_column(col: str, ref_col: str) -> bool:
     words = loose(col).split()
     if len(words) > 1 and words[-1] in _GENERIC_KEY_WORDS:
         words = words[:-1]  # "Supervisor ID"
-    return bool(words) and words[-1] in ROLE_NOUNS and loose(col) != loose(ref_col)
+    return bool(words) and (words[-1] in ROLE_NOUNS or _staff_role(col)) and loose(col) != loose(ref_col)
+
+
+def _staff_role(col: str) -> bool:
+    """"Manager", "Sales Personnel", "Maintenance Staff ID", "Person in Charge", "Responsible Person": a
+    role (with its key word or not) that one of the staff fills."""
+    words = loose(col).split()
+    if len(words) > 1 and words[-1] in _GENERIC_KEY_WORDS:
+        words = words[:-1]
+    if words[-3:] == ["person", "in", "charge"] and len(words) == 3:
+        return True
+    if words[-2:] == ["responsible", "person"] and len(words) == 2:
+        return True
+    return bool(words) and words[-1] in _STAFF_ROLES and _plain_singular_phrase(" ".join(words))
 
 
 def _singular_last_word(name: str) -> bool:

@@ -1,0 +1,49 @@
+"""Foreign keys from columns the text already names (a staff role, a table's name or key), on made-up
+sentences from domains unlike the benchmark's."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+
+
+def _fks(result, table: str) -> dict[str, str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
+
+
+def _columns(result, table: str) -> list[str]:
+    t = result.schema.table(table)
+    assert t is not None, [x.name for x in result.schema.tables]
+    return t.column_names
+
+
+# -- a role the staff fills -----------------------------------------------------------------------------
+def test_a_staff_role_with_a_key_word_points_at_the_staff_table():
+    text = ("The harbour keeps employees with an employee ID, name and phone. "
+            "Each crane has a crane ID, a model and a lifting capacity. "
+            "Each crane inspection record has an inspection ID, a crane ID, a technician ID, an inspection date and a result.")
+    fks = _fks(design(text), "Crane Inspection Record")
+    assert fks.get("Technician ID") == "Employee", fks
+
+
+def test_the_actor_of_a_deed_keeps_its_name_and_points_at_the_staff():
+    text = ("The bakery keeps employees with an employee ID, name and shift. "
+            "Each cake has a cake ID, a flavour and a price. "
+            "Each sale records a sale ID, the cake ID, the salesperson, the quantity and the sale time.")
+    result = design(text)
+    fks = _fks(result, "Sale")
+    assert fks.get("Salesperson") == "Employee", fks
+    assert "Salesperson" in _columns(result, "Sale")
+
+
+def test_a_bare_manager_of_an_organization_unit_stays_a_name():
+    text = ("The bakery keeps employees with an employee ID, name and shift. "
+            "Each branch has a branch ID, a branch name, a manager and an address.")
+    assert "Manager" not in _fks(design(text), "Branch")
+
+
+def test_a_staff_role_does_not_point_at_a_kind_of_staff():
+    text = ("Each valve has a valve ID, a size, an installation date and designated personnel. "
+            "Each inspection personnel has a personnel ID, a name and a certificate.")
+    assert not _fks(design(text), "Valve")
