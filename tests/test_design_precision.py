@@ -65,3 +65,12 @@ def test_a_plain_qualifier_picks_rows_of_the_same_table():
                "athlete, including bib number, coach and heat. Each race has a race ID, a distance and a start time.")
     assert {t.lower() for t in r.schema.table_names} == {"athlete", "race"}
     assert {"Bib Number", "Coach", "Heat"} <= set(r.schema.table("Athlete").column_names)
+
+
+def test_a_value_mentioned_without_fields_is_no_table():
+    text = ("The wine review site manages taster information, wine information and score records.\n"
+            "Rating Management: tasters can rate the wines they try.\n"
+            "Each taster has a taster ID and a name. Each wine has a wine ID, a vintage and a region.")
+    names = {t.lower() for t in design(text).schema.table_names}
+    assert {"taster", "wine"} <= names
+    assert not names & {"score", "rating"}

@@ -1063,6 +1063,10 @@ def _before_participle(words: list[str]) -> list[str]:
     return words
 
 
+# Values a record holds, never things of their own when the text gives them no fields: "grade records".
+_VALUE_NOUNS = frozenset({"grade", "score", "rating", "mark"})
+
+
 def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                             described_under: dict[str, set[str]] | None = None, counted: set[str] = frozenset()) -> None:
     """Things the text counts ("employs multiple developers") and topics of headings are entities
@@ -1171,6 +1175,6 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                     and not _only_groups(name, described_under.get(heading, ()), group):
                 found.append((name, Span(start=group[0].start, end=group[0].start, text=heading)))
     for name, span in found:
-        if ents.get(name) is None:
+        if ents.get(name) is None and loose(name) not in _VALUE_NOUNS:
             ent = ents.add(name, span)
             ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
