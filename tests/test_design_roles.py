@@ -193,3 +193,19 @@ def test_a_business_described_by_its_own_fields_stays_a_table():
     assert {"Name", "Address"} <= set(tables["Kennel"])
     text = "Each farm tracks its fields, barns and tractors. Each farm has a farm ID and an owner name."
     assert "Farm" in _tables(design(text))
+
+
+def test_a_role_without_its_own_article_is_still_a_role():
+    r = design("Each voyage has a voyage ID and a port. Each voyage is crewed by a skipper and navigator.")
+    assert _fks(r, "Voyage") == {"Skipper ID": "Crew Member", "Navigator ID": "Crew Member"}
+
+
+def test_a_role_several_people_play_is_a_link_table_named_by_the_role():
+    text = ("Each exam has an exam code and a date. Each exam is supervised by an invigilator and two assistant "
+            "invigilators, each with a staff number and a name.")
+    r = design(text)
+    tables = _tables(r)
+    assert "Two Assistant Invigilator" not in tables and "Assistant Invigilator" not in tables
+    assert {"Staff Number", "Name"} <= set(tables["Invigilator"])
+    assert _fks(r, "Exam") == {"Invigilator Staff Number": "Invigilator"}
+    assert set(_fks(r, "Exam Assistant Invigilator").values()) == {"Exam", "Invigilator"}

@@ -34,7 +34,9 @@ LIST_STOPPERS: tuple[str, ...] = (
 
 # Leading words stripped from list items and noun phrases.
 DETERMINERS: frozenset[str] = frozenset(
-    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "each", "every", "all", "any", "some", "this", "that", "these", "those", "one", "own", "his/her", "basic", "detailed", "relevant", "related", "various", "specific", "certain", "corresponding", "respective", "multiple", "several", "many", "different", "necessary", "other", "additional", "such"]
+    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "each", "every", "all", "any", "some", "this", "that", "these", "those", "one", "own", "his/her", "basic", "detailed", "relevant", "related", "various", "specific", "certain", "corresponding", "respective", "multiple", "several", "many", "different", "necessary", "other", "additional", "such",
+     # counts: "two assistant referees" are assistant referees
+     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
 
 # Items of a list that are not attributes ("etc.", "other information").

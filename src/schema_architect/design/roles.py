@@ -22,18 +22,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model.conceptual import Attribute, Decision, Relationship, Span
+from ..model.conceptual import Attribute, Cardinality, Decision, Relationship, Span
 from .entities import EntitySet, np_after, usable
 from .lexicon import COMMON_VERBS, FUNCTION_WORDS, PERSON_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from .segment import Sentence
 from .words import entity_name, is_plural, loose
 
 _ONE = r"(?:a|an|one|the|its|their|his|her)"
+_COUNT = r"(?:two|three|four|five|several|multiple)"  # "two assistant referees": a role several people play
 _ROLE_PHRASE = r"((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
-# "a captain and a first officer", "a pilot, a navigator and a flight engineer": one of each role
+# "a captain and a first officer", "a captain and first officer", "a pilot, a navigator and a flight
+# engineer", "a referee and two assistant referees": the roles of one record
 _COORDINATED_ROLES = re.compile(
-    rf"\b{_ONE}\s+{_ROLE_PHRASE}(?:\s*,\s*{_ONE}\s+{_ROLE_PHRASE})?\s*,?\s+and\s+{_ONE}\s+{_ROLE_PHRASE}"
+    rf"\b{_ONE}\s+(?P<r1>{_ROLE_PHRASE[1:-1]})(?:\s*,\s*(?P<d2>{_ONE}|{_COUNT})\s+(?P<r2>{_ROLE_PHRASE[1:-1]}))?"
+    rf"\s*,?\s+and\s+(?:(?P<d3>{_ONE}|{_COUNT})\s+)?(?P<r3>{_ROLE_PHRASE[1:-1]})"
     r"(?=\s*(?:[,.;:(]|$|\b(?:who|each|both|for|on|in|at|to|from|of)\b))", re.IGNORECASE)
+_COUNTED = re.compile(_COUNT + r"$", re.IGNORECASE)
 # ", both customers", ", who are both employees", ", both of whom are members"
 _STATED_KIND = re.compile(r"\s*,?\s*(?:(?:who|which)\s+are\s+(?:both\s+|all\s+)?|(?:both|all)\s+(?:of\s+(?:them|whom)\s+)?"
                           r"(?:are\s+|being\s+)?)(?:registered\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)", re.IGNORECASE)
@@ -50,6 +54,12 @@ class RoleFold:
     kind: str
     roles: list[str]
     sentence_span: Span
+    counted_roles: list[str]  # played by several people per record: a link table each, not a key
+
+    def role_links(self) -> list[Relationship]:
+        """"two assistant referees": the record and the kind linked many-to-many, named by the role."""
+        return [Relationship(left=self.record, right=self.kind, left_card=Cardinality.MANY, right_card=Cardinality.MANY,
+                             name=f"{self.record} {role}", span=self.sentence_span) for role in self.counted_roles]
 
 
 def _role_key(name: str) -> str | None:
@@ -78,23 +88,28 @@ def _people_entity(ents: EntitySet) -> str | None:
 _EACH = re.compile(r"\s*(?:each|every)\s", re.IGNORECASE)
 
 
-def _record_of(s: Sentence, before: int, ents: EntitySet):
+def _record_of(s: Sentence, before: int, ents: EntitySet) -> tuple[str, Span] | None:
     """The subject of the sentence, the record the roles take part in: an entity, or a thing the
-    sentence counts one by one ("Each voyage is crewed by ...")."""
+    sentence counts one by one ("Each voyage is crewed by ..."), made an entity once the roles fold."""
     subject = np_after(s.text, 0)
     if not subject or subject[1] >= before:
         return None
     name = entity_name(subject[0])
     record = ents.get(name or "")
-    if record is None and _EACH.match(s.text) and usable(name) and not _role_like(name):
-        record = ents.add(name, Span(start=s.start + subject[1], end=s.start + subject[2], text=subject[0]))
-    return record
+    if record is not None:
+        return record.name, record.spans[0] if record.spans else None
+    if _EACH.match(s.text) and usable(name) and not _role_like(name):
+        return name, Span(start=s.start + subject[1], end=s.start + subject[2], text=subject[0])
+    return None
 
 
-def _described_head(ents: EntitySet, head: str, record) -> str | None:
-    """The entity the shared head names, when the text describes it (not only mentions it)."""
+def _described_head(ents: EntitySet, head: str, record_name: str, shared_list: bool) -> str | None:
+    """The entity the shared head names, when the text describes it (not only mentions it) or gives the
+    roles one attribute list."""
     ent = ents.get(head)
-    return ent.name if ent is not None and ent is not record and len(ent.attributes) >= 2 else None
+    if ent is None:
+        return entity_name(head) if shared_list else None
+    return ent.name if loose(ent.name) != loose(record_name) and (len(ent.attributes) >= 2 or shared_list) else None
 
 
 def _kind_of(roles: list[str], stated: str | None, shared_list: bool, ents: EntitySet) -> str | None:
@@ -118,21 +133,27 @@ def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions
     folds: list[RoleFold] = []
     for s in sentences:
         for m in _COORDINATED_ROLES.finditer(s.text):
-            phrases = [p for p in m.groups() if p]
-            if len(phrases) == 3 and not _role_like(phrases[0]):
-                phrases = phrases[1:]  # "a weight, a sender and a recipient": the list ends with the roles
+            conjuncts = [(m.group("r1"), None), (m.group("r2"), m.group("d2")), (m.group("r3"), m.group("d3"))]
+            conjuncts = [(p, d) for p, d in conjuncts if p]
+            if len(conjuncts) == 3 and not _role_like(conjuncts[0][0]):
+                conjuncts = conjuncts[1:]  # "a weight, a sender and a recipient": the list ends with the roles
+            phrases = [p for p, _ in conjuncts]
             roles = [entity_name(p) for p in phrases]
+            counted = {entity_name(p) for p, d in conjuncts if d and _COUNTED.match(d)}
             if any(not usable(r) or not _plain_phrase(p) for r, p in zip(roles, phrases)) \
                     or len({loose(r) for r in roles}) < len(roles):
                 continue
-            record = _record_of(s, m.start(), ents)
-            if record is None or any(loose(record.name) == loose(r) for r in roles):
+            found = _record_of(s, m.start(), ents)
+            if found is None or any(loose(found[0]) == loose(r) for r in roles):
                 continue
+            record_name, record_span = found
             stated = None
+            shared_list = bool(_SHARED_LIST.match(s.text, m.end()))
             heads = {loose(r).split()[-1] for r in roles}
             if len(heads) == 1:
-                # "a home team and an away team": both are rows of the described Team
-                kind_name = _described_head(ents, heads.pop(), record)
+                # "a home team and an away team": both are rows of the described Team; "a referee and two
+                # assistant referees, each with a name": both are referees, described together
+                kind_name = _described_head(ents, heads.pop(), record_name, shared_list)
             else:
                 stated_m = _STATED_KIND.match(s.text, m.end())
                 if stated_m and is_plural(stated_m.group(1).split()[-1]) and _plain_phrase(stated_m.group(1)):
@@ -140,22 +161,25 @@ def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions
                     stated = stated if usable(stated) else None
                 if not stated and not all(_role_like(r) for r in roles):
                     continue  # "a name and a phone number": not people
-                kind_name = _kind_of(roles, stated, bool(_SHARED_LIST.match(s.text, m.end())), ents)
+                kind_name = _kind_of(roles, stated, shared_list, ents)
                 if kind_name is not None and any(loose(kind_name) == loose(r) for r in roles):
                     continue
-            if kind_name is None or loose(kind_name) == loose(record.name):
+            if kind_name is None or loose(kind_name) == loose(record_name):
                 continue
+            record = ents.get(record_name) or ents.add(record_name, record_span)
             span = Span(start=s.start + m.start(), end=s.start + m.end(), text=m.group())
             kind = ents.add(kind_name, span)
             for role in roles:
                 _fold_role_into(ents, role, kind)
-                _replace_reference(ents, record, role, kind.name, span)
+                if role not in counted:
+                    _replace_reference(ents, record, role, kind.name, span)
             decisions.append(Decision(
                 subject=f"entity {kind.name}", decision=", ".join(roles) + f" are roles of {kind.name}",
                 rationale=("the text says what they are" if stated else
                            f"each is one {kind.name} in one {record.name}: one table of {kind.name}, "
                            f"one foreign key per role"), span=span))
-            folds.append(RoleFold(record.name, kind.name, roles, Span(start=s.start, end=s.end, text=s.text)))
+            folds.append(RoleFold(record.name, kind.name, roles, Span(start=s.start, end=s.end, text=s.text),
+                                  [r for r in roles if r in counted]))
     return folds
 
 

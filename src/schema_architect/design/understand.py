@@ -228,6 +228,7 @@ def read_requirements(text: str) -> Reading:
     _apply_sentence_constraints(sentences, ents)
     names = [e.name for e in ents.entities]
     rels = drop_folded_links(detect_relationships(sentences, names), role_folds)
+    rels += [link for fold in role_folds for link in fold.role_links()]
     seen = {frozenset((r.left, r.right)) for r in rels}
     for owner, member, span, link_attrs in many_items:
         o, m = ents.get(owner), ents.get(member)
