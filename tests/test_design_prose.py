@@ -40,3 +40,13 @@ def test_values_of_things_used_in_another_are_the_pairs():
     link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Recipe", "Spice"})
     assert {"Quantity", "Unit"} <= {c.name for c in link.columns}
     assert "Quantity" not in _columns(result, "Spice") and "Quantity" not in _columns(result, "Recipe")
+
+
+def test_a_sentence_with_one_detail_of_a_counted_subject():
+    # "A hive has a location." alone describes the hive; so does one logged value of an event
+    result = design("A beekeeper has a name and a phone number. A hive has a location. "
+                    "Every inspection of a hive is logged with an inspection date.")
+    assert "Location" in _columns(result, "Hive")
+    assert "Inspection Date" in _columns(result, "Inspection")
+    assert ("Inspection", "Hive") in _links(result)
+

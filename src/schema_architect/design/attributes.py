@@ -112,6 +112,13 @@ class AttributeList:
 # ", each identified by", ", each distinctively described by": the next list is each one's fields.
 _EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 
+# "A depot has an address.", "Every delivery is logged with a timestamp.": a sentence that is only a
+# counted subject and one detail of it describes the subject (a longer sentence's one item is too often
+# not a field).
+_ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+(?:has|"
+                                  r"(?:(?:to|from|at|in|on|of|for)\s+(?:a|an|the|each|every)\s+[a-z][\w-]*\s+)?"
+                                  r"(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)$", re.IGNORECASE)
+
 
 def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
     """Every enumeration of attributes in ``sentence`` (usually one), left to right."""
@@ -149,7 +156,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
             word = (first.group(1) or first.group(2)).lower()
         pending = None
         attrs = [it for it in items if not it.many]
-        minimum = 1 if word in (":", "fields", "attributes", "columns") else 2
+        minimum = 1 if word in (":", "fields", "attributes", "columns") or _ONE_DETAIL_SENTENCE.match(text[:first.end()]) \
+            and len(items) == 1 and not text[region_end:].strip(" .") else 2
         if word == ":" and len(attrs) == 1 and len(text[attrs[0].start:attrs[0].end].split()) > MAX_ITEM_WORDS:
             attrs = []  # "...system: A repair station wants to use a database to ...": a sentence, not a field
         if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs):
