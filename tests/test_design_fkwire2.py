@@ -47,3 +47,19 @@ def test_a_staff_role_does_not_point_at_a_kind_of_staff():
     text = ("Each valve has a valve ID, a size, an installation date and designated personnel. "
             "Each inspection personnel has a personnel ID, a name and a certificate.")
     assert not _fks(design(text), "Valve")
+
+
+# -- a one-field information list ------------------------------------------------------------------------
+def test_a_one_field_information_list_is_a_table_of_that_field_linked_to_what_it_is_named_after():
+    text = ("The functions of a hardware shop system include:\n"
+            "1. Manage tool information, including tool number, tool name and daily rate.\n"
+            "2. Record tool rental information, including deposit amount.\n")
+    result = design(text)
+    assert "Deposit Amount" in _columns(result, "Tool Rental")
+    assert _fks(result, "Tool Rental") == {"Tool Number": "Tool"}
+
+
+def test_a_one_item_list_that_is_not_about_information_is_still_no_table():
+    text = "Each tool has a tool number and a name. The shop stores records, including paper ones."
+    names = [t.name for t in design(text).schema.tables]
+    assert names == ["Tool"], names

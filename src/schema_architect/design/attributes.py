@@ -112,12 +112,15 @@ class AttributeList:
 # ", each identified by", ", each distinctively described by": the next list is each one's fields.
 _EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 
-# "A depot has an address.", "Every delivery is logged with a timestamp.": a sentence that is only a
-# counted subject and one detail of it describes the subject (a longer sentence's one item is too often
+# "A depot has an address.", "Every delivery is logged with a timestamp.", "Record X information, including
+# Y.": a sentence that is only a counted subject (or a kind of information) and one detail of it describes it (a longer sentence's one item is too often
 # not a field).
-_ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+(?:has|"
+_ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+(?:has|"
                                   r"(?:(?:to|from|at|in|on|of|for)\s+(?:a|an|the|each|every)\s+[a-z][\w-]*\s+)?"
-                                  r"(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)$", re.IGNORECASE)
+                                  r"(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)"
+                                  # "Record rental payment information, including the late fee.": the kind's one field
+                                  r"|[a-z]+(?:\s+[a-z][\w-]*){0,4}\s+(?:information|info|details|data)\s*,\s*including)$",
+                                  re.IGNORECASE)
 
 
 def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:

@@ -236,7 +236,8 @@ class LogicalDesigner:
         for d in drafts:
             dw = names[id(d)].replace("-", " ").split()
             line_item = dw[-1] in _LINE_HEADS and dw[-2] in LINE_ITEM_OWNERS
-            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or dw[-1] in _RECORD_OF_HEADS) or "and" in dw:
+            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or dw[-1] in _RECORD_OF_HEADS
+                                   or dw[-1] in TRANSACTION_NOUNS) or "and" in dw:
                 continue  # "Bank Account and Transaction" joins two topics: no record of either
             for other in drafts:
                 ow = names[id(other)].replace("-", " ").split()
