@@ -209,3 +209,13 @@ def test_a_role_several_people_play_is_a_link_table_named_by_the_role():
     assert {"Staff Number", "Name"} <= set(tables["Invigilator"])
     assert _fks(r, "Exam") == {"Invigilator Staff Number": "Invigilator"}
     assert set(_fks(r, "Exam Assistant Invigilator").values()) == {"Exam", "Invigilator"}
+
+
+def test_values_kept_for_each_pair_after_the_list_land_on_their_link():
+    text = ("The perfumery keeps perfumes and essences. Each perfume has a perfume code and a name. Each essence "
+            "has an essence ID and an origin. The perfumery records the amount and the unit for each essence in a "
+            "perfume.")
+    tables = _tables(design(text))
+    link = next(name for name in tables if {"Perfume Code", "Essence ID"} <= set(tables[name]))
+    assert {"Amount", "Unit"} <= set(tables[link])
+    assert "Amount" not in tables["Essence"]

@@ -355,10 +355,12 @@ def _described_pair_lists(lists, ents: EntitySet):
 
 
 # "For each ingredient in a recipe, ...", "For every player on a team, ...": the pair a sentence is about
-_EACH_X_IN_Y = re.compile(r"^\s*(?:for|of)\s+(?:each|every|any)\s+" + _PAIR_NP
-                          + r"\s+(?:(?:used|included|listed|contained|stocked|stored|held|sold|placed|enrolled|assigned|"
-                            r"booked|ordered|registered)\s+)?(?:in|on|at|within|for|under|into)\s+"
-                            r"(?:a|an|each|every|the|any|its|their)\s+" + _PAIR_NP + r"\s*,", re.IGNORECASE)
+_X_IN_Y = (_PAIR_NP + r"\s+(?:(?:used|included|listed|contained|stocked|stored|held|sold|placed|enrolled|assigned|"
+                      r"booked|ordered|registered)\s+)?(?:in|on|at|within|for|under|into)\s+"
+                      r"(?:a|an|each|every|the|any|its|their)\s+" + _PAIR_NP)
+_EACH_X_IN_Y = re.compile(r"^\s*(?:for|of)\s+(?:each|every|any)\s+" + _X_IN_Y + r"\s*,", re.IGNORECASE)
+# "records the quantity and unit for each ingredient in a recipe": the same pair after the list
+_EACH_X_IN_Y_AFTER = re.compile(r"\s*,?\s*(?:for|of)\s+(?:each|every)\s+" + _X_IN_Y + r"\s*(?:[.;,]|$)", re.IGNORECASE)
 
 
 # "Parts used in a repair are recorded with a quantity": the same pair as the subject of a passive
@@ -372,7 +374,8 @@ def _pair_topic(text: str, items) -> tuple[str, str] | None:
     """"For each ingredient in a recipe, we record the quantity and the unit": a list of values that
     only a pair has (how much, which role, what result) describes the pair, not the ingredient. A list
     holding a value of the thing itself ("the name and the age" of each student in a class) stays its own."""
-    m = _EACH_X_IN_Y.match(text) or _X_IN_Y_RECORDED.match(text)
+    m = _EACH_X_IN_Y.match(text) or _X_IN_Y_RECORDED.match(text) \
+        or (_EACH_X_IN_Y_AFTER.match(text, items[-1].end) if items else None)
     if m is None or not items or any(i.many or loose(i.name).split()[-1] not in LINK_VALUE_HEADS for i in items):
         return None
     x, y = entity_name(m.group(1)), entity_name(m.group(2))
