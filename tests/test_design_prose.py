@@ -50,3 +50,13 @@ def test_a_sentence_with_one_detail_of_a_counted_subject():
     assert "Inspection Date" in _columns(result, "Inspection")
     assert ("Inspection", "Hive") in _links(result)
 
+
+
+def test_the_details_one_joins_with_are_the_joiners():
+    # "sign up with", "register with": the list is the subject's, and the verb is no part of its name
+    result = design("Anglers sign up with a permit number and a home town. Each boat owner registers with "
+                    "an email and a mooring code.")
+    tables = [t.name for t in result.schema.tables]
+    assert "Angler" in tables and "Boat Owner" in tables, tables
+    assert {"Permit Number", "Home Town"} <= set(_columns(result, "Angler"))
+    assert {"Email", "Mooring Code"} <= set(_columns(result, "Boat Owner"))

@@ -276,6 +276,14 @@ _SUBJECT_MODIFIER = re.compile(r"\s+(?:[a-z]+(?:ed|en)\s+|given\s+|made\s+|held\
                                r"(?:to|from|at|in|into|on|of|for|during|by|with)\s+(?:a|an|the|each|every|one|their|its)\s+$")
 
 
+# Verbs of joining a service ("register", "sign up", "enrol") right before "with": the list after is
+# the joiner's details.
+# Active forms only: a passive ("Tenants who rent plots are registered with") is read by its subject.
+JOINS_WITH = re.compile(r"\s+(?:(?:can|must|may|will|should|first)\s+)?(?:signs?\s+up|registers?|enrol(?:l)?s?|joins?|"
+                        r"subscribes?|checks?\s+in|apply|applies)$",
+                        re.IGNORECASE)
+
+
 # "The order table records ...", "The student information table is used to store ...": the subject
 # names the table the sentence describes.
 _TABLE_SUBJECT = re.compile(r"^(?:the\s+)?((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+table\s+"
@@ -489,6 +497,16 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                 o = make(np[0], np[1], "subject of a passive before ', with'")
                 if o:
                     return o
+    # 3d. "Drivers register with a licence number and ...", "Each volunteer signs up with": what one
+    # gives to join is one's own details; the noun before the joining verb owns them
+    if alist.trigger == "with":
+        joins = JOINS_WITH.search(stripped)
+        np = np_before(s.text, joins.start()) if joins else None
+        if np:
+            o = make(np[0], np[1], "subject of a joining verb before 'with'")
+            if o:
+                o.plural = is_plural(np[0].split()[-1])
+                return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:")))
     if np:

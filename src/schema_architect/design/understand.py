@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
 from .attributes import AttributeList, find_attribute_lists, split_items
 from .entities import (
+    JOINS_WITH,
     EntitySet,
     attribute_name,
     is_business_speaker,
@@ -605,7 +606,7 @@ def _noun_complement(alist) -> bool:
     word = before.split()[-1].lower()
     if len(alist.items) >= 3 and re.match(r"\s*(?:an?|the)\s", alist.sentence.text[alist.trigger_end:]):
         return False  # "we create a damage report with the report date, a description and the station": fields
-    return not (word.endswith("ed") or word in _WITH_AFTER_VERB or word in FUNCTION_WORDS)
+    return not (word.endswith("ed") or word in _WITH_AFTER_VERB or word in FUNCTION_WORDS or JOINS_WITH.search(before))
 
 
 def _the_speaker(alist, text: str, owner_start: int) -> bool:
