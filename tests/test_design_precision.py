@@ -74,3 +74,13 @@ def test_a_value_mentioned_without_fields_is_no_table():
     names = {t.lower() for t in design(text).schema.table_names}
     assert {"taster", "wine"} <= names
     assert not names & {"score", "rating"}
+
+
+def test_an_account_with_its_own_number_or_counted_stays_a_table():
+    counted = design("Each customer has a customer ID, a name and an address. Each customer account has an account "
+                     "number, a balance and an opening date. A customer can open multiple customer accounts.")
+    assert "Customer Account" in counted.schema.table_names
+    numbered = design("Each customer has a customer ID, a name and an address. The bank manages customer account "
+                      "information (account number, balance, opening date).")
+    assert "Customer Account" in numbered.schema.table_names
+    assert "Balance" not in numbered.schema.table("Customer").column_names

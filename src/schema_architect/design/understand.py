@@ -675,7 +675,7 @@ _ASPECT_WORDS = frozenset({"account", "status", "classification"})
 _PLAIN_QUALIFIERS = frozenset({"participating", "registered", "general", "ordinary", "regular", "normal", "common"})
 
 
-def _merge_aspects(ents: EntitySet, renamed: dict[str, str], decisions: list[Decision]) -> None:
+def _merge_aspects(ents: EntitySet, rels: list[Relationship], renamed: dict[str, str], decisions: list[Decision]) -> None:
     """"manages dish classification information (cuisine type, special features)" beside a Dish:
     the classification, the account or the status of a thing are columns of that thing, not a table;
     so are the details of "each participating player" beside a Player."""
@@ -691,6 +691,9 @@ def _merge_aspects(ents: EntitySet, renamed: dict[str, str], decisions: list[Dec
             continue
         if thing is None or thing is part or thing.name in renamed:
             continue
+        if words[-1].lower() in _ASPECT_WORDS and (any(part.name in (r.left, r.right) for r in rels) or any(
+                is_identifier_name(a.name) and loose(a.name) != loose(f"{thing.name} id") for a in part.attributes)):
+            continue  # "a customer opens multiple accounts", "each customer account has an account number": rows of their own
         for attr in part.attributes:
             if attr.name != default_name(part.name) and loose(attr.name) != loose(f"{thing.name} id"):
                 ents.add_attribute(thing, attr)
@@ -704,7 +707,7 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
     such mention. The mention is folded into it; its relationships follow."""
     renamed: dict[str, str] = {}
     _merge_records(ents, renamed, decisions)
-    _merge_aspects(ents, renamed, decisions)
+    _merge_aspects(ents, rels, renamed, decisions)
     by_tail: dict[str, list[Entity]] = {}
     for e in ents.entities:
         words = loose(e.name).split()
