@@ -219,3 +219,13 @@ def test_values_kept_for_each_pair_after_the_list_land_on_their_link():
     link = next(name for name in tables if {"Perfume Code", "Essence ID"} <= set(tables[name]))
     assert {"Amount", "Unit"} <= set(tables[link])
     assert "Amount" not in tables["Essence"]
+
+
+def test_the_explanation_says_which_kind_the_roles_are_and_why():
+    text = ("The court records cases. Each case has a case number and a filing date. "
+            "A case involves a plaintiff and a defendant, each with a name and an address.")
+    decisions = design(text).decisions
+    subjects = {d.subject for d in decisions}
+    assert "entity Defendant" not in subjects  # folded: no stale "Defendant is an entity"
+    fold = next(d for d in decisions if d.subject == "entity Party")
+    assert "roles of Party" in fold.decision and "role lexicon" in fold.rationale

@@ -478,7 +478,8 @@ class LogicalDesigner:
                 d.attrs[new_name] = a
             d.fks.append((new_name, target.entity.name, ref_col))
             self.decide(f"{d.entity.name}.{new_name}", f"foreign key to {target.entity.name}.{ref_col}",
-                        f"the attribute names {target.entity.name}", a.span)
+                        f"the {target.entity.name} in the role of {a.role}" if a.role
+                        else f"the attribute names {target.entity.name}", a.span)
 
     def _key_without_identifier(self, d: _TableDraft, referenced: bool = False) -> None:
         ent = d.entity

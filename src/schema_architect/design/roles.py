@@ -112,18 +112,22 @@ def _described_head(ents: EntitySet, head: str, record_name: str, shared_list: b
     return ent.name if loose(ent.name) != loose(record_name) and (len(ent.attributes) >= 2 or shared_list) else None
 
 
-def _kind_of(roles: list[str], stated: str | None, shared_list: bool, ents: EntitySet) -> str | None:
-    if stated:
-        return stated
+def _kind_of(roles: list[str], shared_list: bool, ents: EntitySet) -> tuple[str, str] | None:
+    """(kind, why) for roles of different heads, by the order in the module's docstring."""
     keys = [_role_key(r) for r in roles]
     groups = [ROLE_GROUPS[k] for k in keys if k]
     common = [g for g in groups[0] if all(g in other for other in groups[1:])] if len(groups) == len(roles) else []
     existing = next((ents.get(g).name for g in common if ents.get(g) is not None), None)
     if existing:
-        return existing
+        return existing, f"all are {existing} roles (role lexicon), and the design has {existing}"
     if not common and not shared_list:
         return None  # "a captain and a coach": no kind in common, nothing says they are alike
-    return _people_entity(ents) or (common[-1] if common else "Person")
+    people = _people_entity(ents)
+    if people:
+        return people, f"they are people of the design in different roles; {people} holds its people"
+    if common:
+        return common[-1], f"all are {common[-1]} roles (role lexicon, its most general kind)"
+    return "Person", "one attribute list describes them all, and no kind of person is known for them"
 
 
 def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions: list[Decision]) -> list[RoleFold]:
@@ -147,21 +151,23 @@ def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions
             if found is None or any(loose(found[0]) == loose(r) for r in roles):
                 continue
             record_name, record_span = found
-            stated = None
             shared_list = bool(_SHARED_LIST.match(s.text, m.end()))
             heads = {loose(r).split()[-1] for r in roles}
             if len(heads) == 1:
                 # "a home team and an away team": both are rows of the described Team; "a referee and two
                 # assistant referees, each with a name": both are referees, described together
                 kind_name = _described_head(ents, heads.pop(), record_name, shared_list)
+                why = f"all are {kind_name}s, named by their role" if kind_name else ""
             else:
                 stated_m = _STATED_KIND.match(s.text, m.end())
+                stated = None
                 if stated_m and is_plural(stated_m.group(1).split()[-1]) and _plain_phrase(stated_m.group(1)):
                     stated = entity_name(stated_m.group(1))
                     stated = stated if usable(stated) else None
                 if not stated and not all(_role_like(r) for r in roles):
                     continue  # "a name and a phone number": not people
-                kind_name = _kind_of(roles, stated, shared_list, ents)
+                kind_name, why = (stated, "the text says what they are") if stated else \
+                    _kind_of(roles, shared_list, ents) or (None, "")
                 if kind_name is not None and any(loose(kind_name) == loose(r) for r in roles):
                     continue
             if kind_name is None or loose(kind_name) == loose(record_name):
@@ -173,11 +179,12 @@ def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions
                 _fold_role_into(ents, role, kind)
                 if role not in counted:
                     _replace_reference(ents, record, role, kind.name, span)
+            role_entities = {f"entity {r}" for r in roles}
+            decisions[:] = [d for d in decisions if d.subject not in role_entities]  # no table of their own now
             decisions.append(Decision(
-                subject=f"entity {kind.name}", decision=", ".join(roles) + f" are roles of {kind.name}",
-                rationale=("the text says what they are" if stated else
-                           f"each is one {kind.name} in one {record.name}: one table of {kind.name}, "
-                           f"one foreign key per role"), span=span))
+                subject=f"entity {kind.name}", decision=", ".join(roles) + f" are roles of {kind.name} in {record.name}",
+                rationale=f"{why}: one {kind.name} table, one key per role in {record.name}"
+                          + (" (a link table for a role several play)" if counted else ""), span=span))
             folds.append(RoleFold(record.name, kind.name, roles, Span(start=s.start, end=s.end, text=s.text),
                                   [r for r in roles if r in counted]))
     return folds
