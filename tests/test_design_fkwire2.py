@@ -63,3 +63,13 @@ def test_a_one_item_list_that_is_not_about_information_is_still_no_table():
     text = "Each tool has a tool number and a name. The shop stores records, including paper ones."
     names = [t.name for t in design(text).schema.tables]
     assert names == ["Tool"], names
+
+
+# -- the business's own data spanning things it keeps ------------------------------------------------------
+def test_the_business_data_including_many_things_links_none_of_them():
+    text = ("A library network needs to manage its loan data, including multiple branches and the books in the branches. "
+            "Each branch has a branch number, name and address. Each book has an ISBN, title and author. "
+            "The branch needs to record daily loans, including loan time, ISBN, due date and librarian.")
+    result = design(text)
+    assert not _fks(result, "Branch"), _fks(result, "Branch")
+    assert "ISBN" not in _columns(result, "Branch")

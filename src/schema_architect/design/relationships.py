@@ -59,6 +59,9 @@ _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the
 _BARE_COORDINATE = re.compile(r"^\s*(?:and|or|&)\s*$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
+# "its sales data, including multiple stores": the business's own data and the things it spans.
+_OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+$", re.IGNORECASE)
+_INCLUDING_ONLY = re.compile(r"^\s*(?:data|information|records)?\s*,?\s*(?:including|covering|spanning)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # "a customer can purchase multiple products": a one-word name right after a modal (or "to") is the
 # verb of the clause, not the "Purchase" entity.
 _VERB_SLOT = re.compile(r"\b(?:can|may|must|will|shall|should|could|would|to)\s+(?:also\s+|only\s+)?$", re.IGNORECASE)
@@ -334,6 +337,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         elif _BELONGS.search(between) and not _NEGATED.search(between):
             # "Y belongs to an X": one X has many Y.
             _add(ev, b, a, Evidence(True, True, span, only_one=qb == "one"))
+        elif qb == "many" and _INCLUDING_ONLY.match(between) and _OWN_BEFORE.search(text, 0, a_start):
+            continue  # "manage its sales data, including multiple stores": the data spans them, holds none
         elif qb == "many" and _COORDINATED_VERB.match(between):
             continue  # "provides customer service and has multiple customers": the company has them
         elif qb == "many":

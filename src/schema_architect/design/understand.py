@@ -159,6 +159,12 @@ def read_requirements(text: str) -> Reading:
                                                                                text=s.text[item.start:item.end]), s.start),
                                            item.link_attributes))
                 continue
+            if _the_business_own(alist, s.text, owner.span.start):
+                for item in [it for it in alist.items if it.many]:  # "its sales data, including multiple stores"
+                    member = entity_name(" ".join(_before_participle(item.name.split())))
+                    if usable(member) and ents.get(member) is None:
+                        ents.add(member, _shift(Span(start=item.start, end=item.end, text=s.text[item.start:item.end]), s.start))
+                continue
             owner_name = _assessment_of(owner.name, alist.prefix, ents) or owner.name
             is_new = ents.get(owner_name) is None
             if s.heading and is_new:
@@ -617,6 +623,17 @@ def _the_speaker(alist, text: str, owner_start: int) -> bool:
         return False
     before = text[:owner_start].split()
     return bool(before) and before[-1].lower() == "the" and not is_plural(text[owner_start:].split()[0])
+
+
+def _the_business_own(alist, text: str, owner_start: int) -> bool:
+    """"A retailer needs to manage its sales data, including multiple stores": the business's own data
+    spanning other things it keeps; the stores (and "the products in the stores") are entities, not
+    members of the data."""
+    if not any(item.many for item in alist.items) \
+            or not all(item.many or is_plural(item.name.split()[-1]) or re.search(r"[^s]s$", item.name) for item in alist.items):
+        return False
+    before = text[:owner_start].split()
+    return bool(before) and before[-1].lower() in ("its", "their", "our")
 
 
 _MEASURE_HEADS = frozenset({"indicator", "metric", "criterion", "criteria", "index", "measure", "kpi"})
