@@ -73,3 +73,18 @@ def test_the_business_data_including_many_things_links_none_of_them():
     result = design(text)
     assert not _fks(result, "Branch"), _fks(result, "Branch")
     assert "ISBN" not in _columns(result, "Branch")
+
+
+# -- naming a key like the referenced key ------------------------------------------------------------------
+def test_a_column_that_only_says_it_is_linked_is_named_like_the_referenced_key():
+    text = ("Each gym has a gym ID, a name and an address. "
+            "Locker information includes locker ID, size, belonging gym and monthly fee.")
+    result = design(text)
+    assert _fks(result, "Locker") == {"Gym ID": "Gym"}, _fks(result, "Locker")
+    assert "Belonging Gym" not in _columns(result, "Locker")
+
+
+def test_a_role_participle_keeps_its_name():
+    text = ("Each member has a member ID, a name and a phone. "
+            "Each review has a review ID, a rating, a comment and a posting member.")
+    assert _fks(design(text), "Review") == {"Posting Member": "Member"}

@@ -59,6 +59,11 @@ _ACTING_ROLES = frozenset({"creator", "updater", "modifier", "sender", "recipien
                            "handler", "recorder", "operator", "assignee", "inspector", "responder", "questioner",
                            "payer", "payee", "buyer", "seller", "applicant", "registrant", "initiator", "processor",
                            "examiner", "evaluator", "auditor", "supervisor", "issuer", "signer", "follower"})
+# Words that only say a column is linked ("Belonging Building", "Involving Sales Personnel", "Assigned
+# Shift"): the key is named like the referenced key. A role ("Posting User", "Affiliated Department")
+# says which one and keeps its name.
+_RELATION_WORDS = frozenset({"belonging", "involving", "involved", "assigned", "matching", "matched", "corresponding",
+                             "related", "relevant", "linked", "associated"})
 # A member's login name identifies the member: "Member Username" in an order is a key to the member.
 _LOGIN_WORDS = frozenset({"username", "login"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
@@ -466,7 +471,10 @@ class LogicalDesigner:
                         continue
                     d.columns[d.columns.index(col)] = new_name
                     d.attrs[new_name] = a
-            names_target = loose(col) in (loose(target.entity.name), loose(target.entity.name).split()[-1]) \
+            tname = loose(target.entity.name)
+            cwords = _words(col)
+            names_target = loose(col) in (tname, tname.split()[-1]) \
+                or (len(cwords) > 1 and cwords[0] in _RELATION_WORDS and " ".join(cwords[1:]) == tname) \
                 or (_words(col)[-1] in _LOGIN_WORDS and target is not d)  # "Member Username" -> "Member ID"
             if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS and not _staff_role(col))
                     or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
