@@ -60,3 +60,22 @@ def test_the_details_one_joins_with_are_the_joiners():
     assert "Angler" in tables and "Boat Owner" in tables, tables
     assert {"Permit Number", "Home Town"} <= set(_columns(result, "Angler"))
     assert {"Email", "Mooring Code"} <= set(_columns(result, "Boat Owner"))
+
+
+def test_working_at_many_places_is_many_to_many():
+    # "work at one or more X": the person takes part at each place, no place belongs to one person
+    result = design("A museum has a name and a city. A guide has a name and a language. "
+                    "Guides work at one or more museums.")
+    assert "Guide ID" not in _columns(result, "Museum")
+    link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Guide", "Museum"})
+    assert link.name not in ("Guide", "Museum")
+
+
+def test_a_second_active_verb_of_a_bare_plural_subject():
+    # "... and teach courses": the courses are the instructors', not the schools'
+    result = design("A school has a name and an address. An instructor has a name and a phone number. "
+                    "A course has a title and a level. Instructors work at several schools and teach courses.")
+    pairs = [{fk.ref_table for fk in t.foreign_keys} for t in result.schema.tables]
+    assert {"Instructor", "Course"} in pairs, pairs
+    assert {"School", "Course"} not in pairs
+    assert "School ID" not in _columns(result, "Course")

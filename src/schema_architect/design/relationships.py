@@ -89,6 +89,18 @@ _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
 _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
                                  r"(?:be\s+)?[a-z]+(?:ed|en)\s+(?:by|to|with|for|in|at|from)|(?:is|was|are|were)\s+"
                                  r"(?:also\s+)?[a-z]+(?:ed|en)\b|[a-z]+(?:ed|en)\s+(?:by|to)\s(?!(?:another|other|a\s+different|a\s+second)\b))", re.IGNORECASE)
+# "... and teach classes", "..., and also coach teams": an active verb (checked against the lexicon) opening
+# a second verb phrase of the sentence's subject
+_SECOND_ACTIVE_VERB = re.compile(r"^\s*,?\s*and\s+(?:also\s+)?(?:(?:can|may|will|must|should|often|usually)\s+)?"
+                                 r"([a-z]+)\s+(?:(?:in|on|to|for|at|with)\s+)?(?:the\s+|their\s+|other\s+)?$")
+
+
+def _second_active_verb(between: str) -> int | None:
+    """Where the verb of "... and teach " starts in ``between``, if it opens a second verb phrase."""
+    m = _SECOND_ACTIVE_VERB.match(between)
+    return m.start(1) if m and (m.group(1).lower() in COMMON_VERBS or m.group(1).lower() in SHARING_VERBS) else None
+
+
 _AGENT_BEFORE = re.compile(r"\b(?:[a-z]+(?:ed|en)\s+(?:by|to)|by)\s+(?:one|a|an|the|a\s+single)\s+$", re.IGNORECASE)
 _SECOND_AGENT = re.compile(r"^\s*,?\s*and\s+(?:is\s+|was\s+|must\s+be\s+|can\s+be\s+)?([a-z]+(?:ed|en))\s+(?:by|to)\s+"
                            r"(?:another|a\s+second|a\s+different|one\s+other)\s+$", re.IGNORECASE)
@@ -245,12 +257,20 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         pairs.insert(2, (subject, mentions[2]))
     # "A sample belongs to one species and was collected by one collector": the second verb phrase is the
     # sentence subject's too
-    opener = mentions[0] if mentions and _SUBJECT_START.match(text[:mentions[0][1]]) else None
+    # "Nurses work at two clinics and ...": a bare plural opening the sentence is its subject too
+    opener = mentions[0] if mentions and (_SUBJECT_START.match(text[:mentions[0][1]]) or (
+        not text[:mentions[0][1]].strip() and is_plural(text[mentions[0][1]:mentions[0][2]].split()[-1]))) else None
     for (a, a_start, a_end), (b, b_start, b_end) in pairs:
+        second_verb = None  # where an active second verb of the subject starts ("... and teach classes")
         if opener is not None and a != opener[0] and b != opener[0] and not _SEPARATOR.search(text[opener[2]:b_start]) \
                 and (_SECOND_VERB_PHRASE.search(text[a_end:b_start])
                      or (_AGENT_BEFORE.search(text, 0, a_start) and _PLACE_AFTER_AGENT.match(text[a_end:b_start]))):
             a, a_start, a_end = opener  # "... collected by one collector at one site": the site is the sample's
+        elif opener is not None and a != opener[0] and b != opener[0] and not _SEPARATOR.search(text[opener[2]:b_start]) \
+                and _second_active_verb(text[a_end:b_start]) is not None:
+            # "Trainers work at two gyms and teach classes": the classes are the trainers', not the gyms'
+            second_verb = a_end + _second_active_verb(text[a_end:b_start])
+            a, a_start, a_end = opener
         elif subject is not None and a != subject[0] and _quantity_before(text, b_start) == "a" \
                 and not (coordinated and a_start == mentions[1][1]) \
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
@@ -272,7 +292,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.self_links.setdefault(a, (peer.group(1).lower(), as_noun.group(1) if as_noun else None,
                                              Span(start=s.start + a_start, end=s.start + b_end, text=text[a_start:b_end])))
             continue
-        between = text[a_end:b_start]
+        between = " " + text[second_verb:b_start] if second_verb is not None else text[a_end:b_start]
         if len(between) > 160:
             continue
         span = Span(start=s.start + a_start, end=s.start + b_end, text=text[a_start:b_end])
@@ -351,6 +371,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             plural_a = is_plural(text[a_start:a_end].split()[-1])
             if (qa in ("each", "a", "one") or (qa is None and plural_a)) and verbs & SHARING_VERBS:
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
+            elif (qa in ("each", "a", "one") or (qa is None and plural_a)) and _ACTS_AT_MANY.match(between) \
+                    and _ACTS_AT_MANY.match(between).group(1).lower() not in _NOT_ACTING_AT:
+                # "nurses work at one or more clinics", "a band plays in several venues": taking part at
+                # places or things, each of which has others taking part too (not one X's own Ys)
+                ev.m2m.setdefault(pair, span)
             elif shares_participants(a, b):
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
             event = _event_noun_after(text, between, b_end, mentions, (a, b)) if qb == "many" else None
@@ -387,6 +412,15 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "books appointments with a doctor", "writes prescriptions for a patient": each of the
             # things has one Y taking part (assumed), so the things hold Y's key
             _add(ev, b, a, Evidence(True, False, span))
+
+
+# An active verb with a preposition before the counted object ("work at one or more", "volunteers for
+# several"): the subject takes part at the objects, it does not own them.
+_ACTS_AT_MANY = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|also)\s+)*([a-z]+)\s+(?:at|in|for|on|with)\s+"
+                           r"(?:(?:one\s+or\s+more|multiple|several|many|various|different|numerous)\s+)?$", re.IGNORECASE)
+# Verbs that with a preposition still say what one holds or is made of ("consists of", "results in").
+_NOT_ACTING_AT = frozenset({"is", "are", "be", "was", "were", "has", "have", "consists", "consist", "results", "result",
+                            "comes", "come", "deals", "deal", "specializes", "specialize", "specialises", "specialise"})
 
 
 _BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually)\s+)?(?:also\s+)?([a-z]+)"
