@@ -84,3 +84,8 @@ def test_an_account_with_its_own_number_or_counted_stays_a_table():
                       "information (account number, balance, opening date).")
     assert "Customer Account" in numbered.schema.table_names
     assert "Balance" not in numbered.schema.table("Customer").column_names
+
+
+def test_availability_of_a_thing_is_still_a_table():
+    r = design("Each doctor has a doctor ID and a name. Each doctor availability has a date, a start time and an end time.")
+    assert "Doctor Availability" in r.schema.table_names

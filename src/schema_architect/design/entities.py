@@ -197,10 +197,11 @@ def usable(name: str | None) -> bool:
 
 
 # Qualities a system is required to have (non-functional requirements): never rows of a table.
-_SYSTEM_QUALITIES = frozenset({"security", "privacy", "concurrency", "scalability", "reliability", "availability",
-                               "usability", "efficiency", "consistency", "integrity", "compatibility", "stability",
-                               "maintainability", "confidentiality", "traceability", "robustness", "extensibility",
-                               "interoperability", "portability"})
+# ("availability" and "compatibility" stay out: "Room Availability", "Part Compatibility" are tables of rows.)
+_SYSTEM_QUALITIES = frozenset({"security", "privacy", "concurrency", "scalability", "reliability", "usability",
+                               "efficiency", "consistency", "integrity", "stability", "maintainability",
+                               "confidentiality", "traceability", "robustness", "extensibility", "interoperability",
+                               "portability"})
 # What a system does to its data as a whole ("data tracking", "information maintenance", "statistical analysis").
 _DATA_WIDE_WORDS = frozenset({"data", "information", "statistical"})
 _DATA_ACTIVITIES = frozenset({"security", "tracking", "maintenance", "analysis", "processing", "backup", "recovery",
