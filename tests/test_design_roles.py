@@ -229,3 +229,12 @@ def test_the_explanation_says_which_kind_the_roles_are_and_why():
     assert "entity Defendant" not in subjects  # folded: no stale "Defendant is an entity"
     fold = next(d for d in decisions if d.subject == "entity Party")
     assert "roles of Party" in fold.decision and "role lexicon" in fold.rationale
+
+
+def test_a_plain_link_beside_the_role_keys_is_not_a_second_link():
+    text = ("The pawn shop records pledges. Each client has a client ID, a name and a phone. Each pledge has a "
+            "pledge number and a value. A pledge has a pledger and a guarantor, both clients. "
+            "A client can make several pledges.")
+    r = design(text)
+    assert _fks(r, "Pledge") == {"Pledger ID": "Client", "Guarantor ID": "Client"}
+    assert set(_tables(r)) == {"Client", "Pledge"}

@@ -224,10 +224,7 @@ def _replace_reference(ents: EntitySet, record, role: str, kind: str, span: Span
 
 
 def drop_folded_links(relationships: list[Relationship], folds: list[RoleFold]) -> list[Relationship]:
-    """A plain link between the record and the kind read off the role sentence ("both customers"):
-    the role keys already say how they are linked."""
-    def folded(rel: Relationship) -> bool:
-        return not rel.role and any(
-            {rel.left, rel.right} == {f.record, f.kind} and rel.span is not None
-            and f.sentence_span.start <= rel.span.start < f.sentence_span.end for f in folds)
-    return [r for r in relationships if not folded(r)]
+    """A plain link between the record and the kind ("both customers", "a customer can take out several
+    loans") says again what the role keys say: the roles are how they are linked."""
+    folded = {frozenset((f.record, f.kind)) for f in folds}
+    return [r for r in relationships if r.role or r.name or frozenset((r.left, r.right)) not in folded]

@@ -236,7 +236,7 @@ def read_requirements(text: str) -> Reading:
     names = [e.name for e in ents.entities]
     rels = drop_folded_links(detect_relationships(sentences, names), role_folds)
     rels += [link for fold in role_folds for link in fold.role_links()]
-    seen = {frozenset((r.left, r.right)) for r in rels}
+    seen = {frozenset((r.left, r.right)) for r in rels} | {frozenset((f.record, f.kind)) for f in role_folds}
     for owner, member, span, link_attrs in many_items:
         o, m = ents.get(owner), ents.get(member)
         if o and m and o is not m and frozenset((o.name, m.name)) not in seen:
