@@ -88,3 +88,23 @@ def test_a_role_participle_keeps_its_name():
     text = ("Each member has a member ID, a name and a phone. "
             "Each review has a review ID, a rating, a comment and a posting member.")
     assert _fks(design(text), "Review") == {"Posting Member": "Member"}
+
+
+# -- keys named by the referencing column; hierarchies ------------------------------------------------------
+def test_a_record_referred_to_by_its_number_gets_that_number_as_its_key():
+    text = ("Each clinic has a clinic ID, name and address. Each vaccine has a vaccine code and a name. "
+            "Each stock request has a requesting clinic, a vaccine code and a dose count. "
+            "Each shipment has a shipment number, a stock request number, a ship date and a carrier.")
+    result = design(text)
+    assert result.schema.table("Stock Request").primary_key.columns == ["Stock Request Number"]
+    assert _fks(result, "Shipment") == {"Stock Request Number": "Stock Request"}
+
+
+def test_a_parent_column_with_an_adjective_of_its_table_is_a_hierarchy():
+    text = "Each section has a section code, a title and a parent sectional ID."
+    assert _fks(design(text), "Section") == {"Parent Sectional ID": "Section"}
+
+
+def test_a_superior_manager_of_a_staff_member_is_another_staff_member():
+    text = "Each staff member has a staff ID, a name, a grade and a superior manager."
+    assert _fks(design(text), "Staff Member") == {"Superior Manager": "Staff Member"}

@@ -353,8 +353,11 @@ class LogicalDesigner:
             own = loose(d.entity.name)
             rest = " ".join(words[1:-1]) if words[-1] in IDENTIFIER_WORDS else " ".join(words[1:])
             own_key = [loose(d.pk[0])] if len(d.pk) == 1 else []
-            if rest in (own, own.split()[-1]) or " ".join(words[1:]) in own_key:
+            if rest in (own, own.split()[-1]) or " ".join(words[1:]) in own_key \
+                    or (rest.startswith(own) and len(rest) - len(own) <= 2):  # "Parent Regional ID"
                 return d
+            if own.split()[-1] in PERSON_NOUNS and (_staff_role(rest) or rest in PERSON_NOUNS):
+                return d  # "Superior Manager" of an employee: another employee
         best = None
         names = self._loose_names()
         head_count = self._head_counts
@@ -456,6 +459,13 @@ class LogicalDesigner:
             target = target or self._find_target(col, d)
             if target is None:
                 continue
+            if not target.pk and target is not d and _key_named_for(col, target):
+                # "Supply Request Number" in a distribution order: the request has that number as its key
+                target.columns.insert(0, col)
+                target.attrs[col] = Attribute(name=col, identifier=True)
+                target.pk = [col]
+                self.decide(f"{target.entity.name}.{col}", "added primary key",
+                            f"{d.entity.name} refers to it by its {col}", a.span)
             if not target.pk:
                 self._key_without_identifier(target, referenced=True)
             if len(target.pk) != 1:
@@ -801,6 +811,12 @@ def _role_column(col: str, ref_col: str) -> bool:
     if len(words) > 1 and words[-1] in _GENERIC_KEY_WORDS:
         words = words[:-1]  # "Supervisor ID"
     return bool(words) and (words[-1] in ROLE_NOUNS or _staff_role(col)) and loose(col) != loose(ref_col)
+
+
+def _key_named_for(col: str, target: _TableDraft) -> bool:
+    """"Supply Request Number" for a Supply Request: the key of that table, by name."""
+    words = _words(col)
+    return len(words) > 1 and words[-1] in _GENERIC_KEY_WORDS and words[:-1] == _words(target.entity.name)
 
 
 def _staff_role(col: str) -> bool:
