@@ -79,3 +79,23 @@ def test_a_second_active_verb_of_a_bare_plural_subject():
     assert {"Instructor", "Course"} in pairs, pairs
     assert {"School", "Course"} not in pairs
     assert "School ID" not in _columns(result, "Course")
+
+
+def _column_type(result, table: str, column: str) -> str:
+    return result.schema.table(table).column(column).type.kind.value
+
+
+def test_a_yes_no_question_with_its_own_verb_is_a_flag():
+    # "whether it includes breakfast": the verb of the question is no list trigger, and the column is a flag
+    result = design("A campsite has a name, a pitch count and whether it allows dogs. Each tour (a title, a price, "
+                    "whether it includes lunch) starts at a campsite.")
+    assert "Allows Dogs" in _columns(result, "Campsite")
+    assert "Includes Lunch" in _columns(result, "Tour")
+    assert "Title Lunch" not in _columns(result, "Tour")  # the flag shares no head with the item before it
+    assert _column_type(result, "Tour", "Includes Lunch") == "boolean"
+
+
+def test_a_past_tense_question_is_a_has_flag():
+    result = design("Each rehearsal slot has a start time and whether they attended.")
+    assert "Has Attended" in _columns(result, "Rehearsal Slot")
+    assert _column_type(result, "Rehearsal Slot", "Has Attended") == "boolean"

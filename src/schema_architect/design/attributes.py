@@ -355,8 +355,15 @@ _WITH_AFTER_VERB = frozenset({"associated", "associate", "associates", "linked",
 _THE_SUBJECT = re.compile(r"(?:^|[.;:]\s*)the(?:\s+[A-Za-z-]+){1,3}\s+$", re.IGNORECASE)
 
 
+# "whether it includes meals", "whether the room has a view": a yes/no item's own verb, not a list
+_WHETHER_CLAUSE_BEFORE = re.compile(r"\bwhether\s+(?:it|they|he|she|the\s+[a-z]+|its\s+[a-z]+|their\s+[a-z]+)\s+"
+                                    r"(?:also\s+)?$", re.IGNORECASE)
+
+
 def _is_trigger(text: str, m: re.Match) -> bool:
     word = (m.group(1) or m.group(2)).lower()
+    if _WHETHER_CLAUSE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return False
     if word == "with":
         before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 30): m.start()])
         if not before:
@@ -513,6 +520,7 @@ def _share_heads(text: str, items: list[Item]) -> None:
         between = text[a.end:b.start].strip().lower()
         words_b = b.name.split()
         if between in ("and", "or", "&") and len(a.name.split()) == 1 and len(words_b) == 2 \
+                and not text[b.start:b.end].lower().startswith("whether") \
                 and words_b[-1].lower().endswith("s") and singular(words_b[-1]) != words_b[-1].lower() \
                 and singular(words_b[-1].lower()) not in _INFO_HEADS \
                 and singular(a.name.lower()) == a.name.lower() \
@@ -567,6 +575,9 @@ _COUNT_RANGE = re.compile(r"\s*(?:between\s+" + _NUMBER + r"\s+and|from\s+" + _N
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "being", "be"})
 
 
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})
+
+
 def _yes_no_name(name: str) -> str | None:
     """'whether it was successfully delivered' -> 'Is Successfully Delivered', 'whether they have
     industry connections' -> 'Has Industry Connections': a yes/no question names a flag column."""
@@ -575,7 +586,15 @@ def _yes_no_name(name: str) -> str | None:
         return None
     words = m.group(1).strip(" .,;:").split()
     at = next((k for k, w in enumerate(words[:4]) if w.lower() in _AUXILIARIES), None)
-    if at is None or at == 0:
+    if at is None:
+        # "whether it includes breakfast" -> Includes Breakfast, "whether they attended" -> Attended:
+        # a pronoun subject, then the question's own verb
+        if len(words) >= 2 and words[0].lower() in _PRONOUN_SUBJECTS and len(words) <= 4 \
+                and words[1].isalpha() and words[1].lower() not in FUNCTION_WORDS:
+            lead = ["Has"] if words[1].lower().endswith("ed") else []  # "whether they attended" -> Has Attended
+            return " ".join(lead + [w[:1].upper() + w[1:] for w in words[1:]])
+        return None
+    if at == 0:
         return None
     have = words[at].lower() in ("has", "have", "had")
     k = at

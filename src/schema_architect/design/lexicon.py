@@ -164,7 +164,9 @@ TYPE_BY_LAST_WORD: dict[str, str] = {
     **dict.fromkeys(["flag", "enabled", "active", "deleted", "verified", "available"], "boolean"),
     **dict.fromkeys(["image", "photo", "picture", "avatar", "logo", "attachment", "file"], "varchar"),
 }
-BOOLEAN_PREFIXES: tuple[str, ...] = ("is ", "has ", "whether ", "can ", "if ")
+# "Includes Breakfast", "Allows Pets": a verb opening a column name asks a yes/no question too
+BOOLEAN_PREFIXES: tuple[str, ...] = ("is ", "has ", "whether ", "can ", "if ", "includes ", "allows ", "accepts ",
+                                     "requires ", "offers ")
 TEXT_IS_IDENTIFIER_WORDS: frozenset[str] = frozenset({"code", "isbn", "serial", "uuid", "key", "sn"})
 UNIQUE_BY_NATURE: frozenset[str] = frozenset({"email", "username", "user name", "login", "isbn"})
 
