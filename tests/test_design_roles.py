@@ -238,3 +238,18 @@ def test_a_plain_link_beside_the_role_keys_is_not_a_second_link():
     r = design(text)
     assert _fks(r, "Pledge") == {"Pledger ID": "Client", "Guarantor ID": "Client"}
     assert set(_tables(r)) == {"Client", "Pledge"}
+
+
+def test_a_date_and_a_time_of_the_same_event_are_one_timestamp():
+    r = design("Each stay has a stay ID, the check-in date and check-in time, and a room number.")
+    assert _column_types(r, "Stay")["Check-in Date Time"] == "timestamp"
+    r = design("Each trip has a trip ID, a departure date and an arrival time.")
+    assert {"Departure Date", "Arrival Time"} <= set(_tables(r)["Trip"])  # two events, two columns
+
+
+def test_a_hyphenated_particle_is_no_preposition_for_the_type():
+    from schema_architect.design.datatypes import infer_type
+
+    assert infer_type("Check-in Time")[0].kind.value == "timestamp"
+    assert infer_type("Sign-up Date")[0].kind.value == "date"
+    assert infer_type("Price at Purchase")[0].kind.value == "decimal"

@@ -476,7 +476,11 @@ def _join_date_and_time(text: str, items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for item in items:
         prev = out[-1] if out else None
-        pair = (prev.name.lower().split()[-1], item.name.lower()) if prev is not None else None
+        pair = None
+        if prev is not None:
+            before, after = prev.name.lower().split(), item.name.lower().split()
+            if after[:-1] in ([], before[:-1]):  # "a date and time", "the check-in date and check-in time"
+                pair = (before[-1], after[-1])
         if pair in (("date", "time"), ("time", "date")) and _AND_BETWEEN.fullmatch(text, prev.end, item.start) \
                 and not prev.many and not item.many:
             upper = prev.name.split()[-1][:1].isupper()

@@ -7,6 +7,8 @@ codes and serials stay text.
 
 from __future__ import annotations
 
+import re
+
 from ..model.types import DataType
 from .lexicon import BOOLEAN_PREFIXES, TEXT_IS_IDENTIFIER_WORDS, TYPE_BY_LAST_WORD
 from .words import singular
@@ -32,7 +34,8 @@ _LABEL_NUMBERS = frozenset({"plate", "license", "licence", "phone", "telephone",
 
 def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
     """The type for a column called ``name`` and the reason, e.g. (DATE, "'date' names a day")."""
-    words = [w for w in name.lower().replace("-", " ").split() if w]
+    # "Check-in Time", "Sign-up Date": a hyphenated particle is part of its word, not a preposition
+    words = [w for w in re.sub(r"-(?=(?:in|out|on|up|off)\b)", "", name.lower()).replace("-", " ").split() if w]
     if not words:
         return _NAME_TEXT, "no hint in the name: text"
     low = " ".join(words)
