@@ -108,3 +108,18 @@ def test_a_parent_column_with_an_adjective_of_its_table_is_a_hierarchy():
 def test_a_superior_manager_of_a_staff_member_is_another_staff_member():
     text = "Each staff member has a staff ID, a name, a grade and a superior manager."
     assert _fks(design(text), "Staff Member") == {"Superior Manager": "Staff Member"}
+
+
+# -- "<thing> information" in a record -----------------------------------------------------------------------
+def test_information_of_the_only_table_with_that_head_is_a_key_to_it():
+    text = ("Each exam hall has a hall number, a floor and a seat count. "
+            "Each sitting has a sitting ID, a candidate name, hall information and a start time.")
+    result = design(text)
+    assert _fks(result, "Sitting") == {"Hall Number": "Exam Hall"}, _fks(result, "Sitting")
+
+
+def test_information_of_a_role_keeps_the_role_in_the_key_name():
+    text = ("Each member has a member ID, a name and an email. Each bike has a bike ID and a model. "
+            "Each rental has a rental ID, renter member information, a bike ID and a rental time.")
+    fks = _fks(design(text), "Rental")
+    assert fks.get("Renter ID") == "Member", fks

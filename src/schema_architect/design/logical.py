@@ -397,6 +397,10 @@ class LogicalDesigner:
                     and len(oname.split()) >= 1 and not _DESCRIPTIVE_HEADS.intersection(words[-1:]) \
                     and _plain_singular_phrase(col):
                 best = best or other
+        if best is None and len(words) >= 2 and last in _INFO_WORDS:
+            # "Table Information" (the only table is "Dining Table"), "Buyer User Information": the
+            # information of the thing is a key to it
+            best = self._find_target(" ".join(col.split()[:-1]), d)
         if best is None and len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
         if best is None and words[-1] in _ACTING_ROLES and _plain_singular_phrase(col):
@@ -489,6 +493,9 @@ class LogicalDesigner:
             if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS and not _staff_role(col))
                     or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
+                role = cwords[:-1 - len(tname.split())] if cwords[-1] in _INFO_WORDS else []
+                if role and cwords[len(role):-1] == tname.split() and target is not d:
+                    new_name = _role_key_name(" ".join(col.split()[:len(role)]), target)  # "Buyer User Information"
                 if new_name in d.columns:
                     d.columns.remove(col)
                     continue
