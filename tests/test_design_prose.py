@@ -99,3 +99,19 @@ def test_a_past_tense_question_is_a_has_flag():
     result = design("Each rehearsal slot has a start time and whether they attended.")
     assert "Has Attended" in _columns(result, "Rehearsal Slot")
     assert _column_type(result, "Rehearsal Slot", "Has Attended") == "boolean"
+
+
+def test_a_recorded_yes_no_question_goes_to_what_it_asks_about():
+    result = design("Each kayak has a hull number and a colour. We also record whether the kayak was inspected.")
+    assert "Is Inspected" in _columns(result, "Kayak")
+    result = design("Each kayak has a hull number and a colour. For each kayak we note whether it is damaged.")
+    assert "Is Damaged" in _columns(result, "Kayak")
+
+
+def test_a_recorded_question_about_taking_part_goes_on_the_link():
+    # "Paddlers join trips, and we record whether they finished": a fact of the pair, not of either side
+    result = design("A trip has a date and a river. A paddler has a name and a phone number. "
+                    "Paddlers join trips, and we record whether they finished.")
+    link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Paddler", "Trip"})
+    assert "Has Finished" in [c.name for c in link.columns]
+    assert "Has Finished" not in _columns(result, "Paddler") + _columns(result, "Trip")

@@ -582,7 +582,7 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "bee
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she"})
 
 
-def _yes_no_name(name: str) -> str | None:
+def yes_no_name(name: str) -> str | None:
     """'whether it was successfully delivered' -> 'Is Successfully Delivered', 'whether they have
     industry connections' -> 'Has Industry Connections': a yes/no question names a flag column."""
     m = re.match(r"(?:and\s+|or\s+)?whether\s+(.+)$", name, re.IGNORECASE)
@@ -737,7 +737,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         item.unique = True
         name = re.sub(r"\bunique\b", " ", name, flags=re.IGNORECASE)
     name = " ".join(name.split())
-    flag = _yes_no_name(name)
+    flag = yes_no_name(name)
     if flag:
         item.name = clean_phrase(flag)  # "whether it has been read" -> Is Read: a flag, whatever its words
         return item

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
-from .attributes import AttributeList, find_attribute_lists, split_items
+from .attributes import AttributeList, find_attribute_lists, split_items, yes_no_name
 from .entities import (
     JOINS_WITH,
     EntitySet,
@@ -30,6 +30,7 @@ from .lexicon import (
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
     LINK_VALUE_HEADS,
+    SHARING_VERBS,
     TRANSACTION_NOUNS,
 )
 from .logical import is_identifier_name
@@ -233,6 +234,7 @@ def read_requirements(text: str) -> Reading:
         if not kind.attributes:
             ents.add_attribute(kind, Attribute(name=default_name(kind.name), span=fold.sentence_span), placeholder=True)
     _apply_sentence_constraints(sentences, ents)
+    relationship_attrs += _recorded_flags(sentences, ents, used)
     names = [e.name for e in ents.entities]
     rels = drop_folded_links(detect_relationships(sentences, names), role_folds)
     rels += [link for fold in role_folds for link in fold.role_links()]
@@ -831,6 +833,51 @@ def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict
         _fold_into(ents, bare, full, renamed, decisions,
                    f"'{bare.name}' is only mentioned and {full.name}, the one described entity named with it, "
                    "has the attributes")
+
+
+# "..., and we record whether they attended", "We also note whether the bike was insured": one yes/no
+# question a sentence says is kept
+_RECORD_WHETHER = re.compile(r"\b(?:we|the\s+system|staff)\s+(?:also\s+|always\s+)?(?:record|track|note|store|log|"
+                             r"keep\s+track\s+of|check)\s+(whether\s+[^.;,()]+?)\s*(?=[.;,()]|$)", re.IGNORECASE)
+_FOR_EACH_BEFORE = re.compile(r"\b(?:for|of)\s+(?:each|every)\s+$", re.IGNORECASE)
+
+
+def _recorded_flags(sentences: list[Sentence], ents: EntitySet, used: set[int]):
+    """The flag of "we record whether ...": the thing the question names ("whether the pet was
+    vaccinated"), the X of "for each X", else the link the clause before made between a plural subject
+    and what it takes part in ("Members book classes, and we record whether they attended"). Entity
+    flags are added here; pair flags are returned as relationship attributes."""
+    names = [e.name for e in ents.entities]
+    pair_flags = []
+    for idx, s in enumerate(sentences):
+        for m in _RECORD_WHETHER.finditer(s.text):
+            name = yes_no_name(m.group(1))
+            if not name:
+                continue
+            mentions = sentence_mentions(s, names)
+            inside = [x for x in mentions if x[1] >= m.start(1)]
+            each = [x for x in mentions if x[2] <= m.start() and _FOR_EACH_BEFORE.search(s.text, 0, x[1])]
+            before = [x for x in mentions if x[2] <= m.start()]
+            span = Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))
+            attr = Attribute(name=attribute_name(name), span=span)
+            owner = (inside or each or [None])[0]
+            if owner is None and m.group(1).split()[1].lower() == "they" and len(before) == 2 \
+                    and not s.text[:before[0][1]].strip() and is_plural(s.text[before[0][1]:before[0][2]].split()[-1]) \
+                    and _shares_between(s.text[before[0][2]:before[1][1]]):
+                used.add(idx)
+                pair_flags.append(((before[0][0], before[1][0]), [attr], span))
+                continue
+            ent = ents.get(owner[0]) if owner else None
+            if ent is not None and not ents.has_attribute(ent, attr.name):
+                used.add(idx)
+                ents.add_attribute(ent, attr)
+    return pair_flags
+
+
+def _shares_between(between: str) -> bool:
+    """Only a verb of taking part ("book", "attend", "join") between a subject and its object."""
+    words = re.findall(r"[A-Za-z]+", between)
+    return len(words) == 1 and words[0].lower() in SHARING_VERBS
 
 
 def _mentioned_only(ent: Entity) -> bool:
