@@ -123,3 +123,19 @@ def test_information_of_a_role_keeps_the_role_in_the_key_name():
             "Each rental has a rental ID, renter member information, a bike ID and a rental time.")
     fks = _fks(design(text), "Rental")
     assert fks.get("Renter ID") == "Member", fks
+
+
+# -- roles before a table's name --------------------------------------------------------------------------
+def test_a_role_before_the_referenced_name_is_one_row_not_a_mutual_link():
+    text = ("Each tenant has a tenant ID, a name and a move-out request. "
+            "Each request has a request ID, a request type, an applicant tenant ID and a request time.")
+    result = design(text)
+    assert _fks(result, "Request").get("Applicant Tenant ID") == "Tenant", _fks(result, "Request")
+    assert "Move-out Request" not in _fks(result, "Tenant")
+
+
+def test_a_kind_of_a_thing_is_no_key_to_it_but_a_role_of_a_person_is():
+    text = ("Each address has an address ID, a line and a town. Each teacher has a teacher ID and a name. "
+            "Each office has an office ID, a street address, a floor and a head teacher.")
+    fks = _fks(design(text), "Office")
+    assert fks == {"Head Teacher": "Teacher"}, fks

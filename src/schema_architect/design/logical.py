@@ -395,7 +395,8 @@ class LogicalDesigner:
             # singular noun phrase, not "Paying Customers" or "Relationship Between Users")
             if len(words) >= 2 and key.endswith(" " + oname) and words[-1] not in IDENTIFIER_WORDS \
                     and len(oname.split()) >= 1 and not _DESCRIPTIVE_HEADS.intersection(words[-1:]) \
-                    and _plain_singular_phrase(col):
+                    and _plain_singular_phrase(col) \
+                    and (_people_name(oname) or _role_modifier(words[:len(words) - len(oname.split())])):
                 best = best or other
         if best is None and len(words) >= 2 and last in _INFO_WORDS:
             # "Table Information" (the only table is "Dining Table"), "Buyer User Information": the
@@ -817,7 +818,23 @@ def _role_column(col: str, ref_col: str) -> bool:
     words = loose(col).split()
     if len(words) > 1 and words[-1] in _GENERIC_KEY_WORDS:
         words = words[:-1]  # "Supervisor ID"
-    return bool(words) and (words[-1] in ROLE_NOUNS or _staff_role(col)) and loose(col) != loose(ref_col)
+    # "Applicant Student ID": the role may come before the referenced table's name
+    return bool(words) and (any(w in ROLE_NOUNS for w in words) or _staff_role(col)) and loose(col) != loose(ref_col)
+
+
+def _role_modifier(words: list[str]) -> bool:
+    """"Associated", "Recording", "Responsible", "Main": words saying which one is meant; not a kind
+    of it ("Check-out Application", "Repair Request" are applications and requests of a kind)."""
+    first = words[0] if words else ""
+    return bool(words) and (bool(re.search(r"(?:ing|ed|er|or|ant|ent|ible|able|ary|ive|ee)$", first))
+                            or first in ROLE_NOUNS or first in _ACTING_ROLES or first in _HIERARCHY_WORDS)
+
+
+def _people_name(name: str) -> bool:
+    """"Teacher", "Maintenance Personnel", "Crew Member": a table of people, whom any role names."""
+    head = name.split()[-1] if name else ""
+    return head in PERSON_NOUNS or head in _STAFF_NAME_WORDS or head in ROLE_NOUNS \
+        or bool(re.search(r"(?:er|or|ist|ian|ee)$", head))
 
 
 def _key_named_for(col: str, target: _TableDraft) -> bool:
