@@ -115,3 +115,13 @@ def test_a_recorded_question_about_taking_part_goes_on_the_link():
     link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Paddler", "Trip"})
     assert "Has Finished" in [c.name for c in link.columns]
     assert "Has Finished" not in _columns(result, "Paddler") + _columns(result, "Trip")
+
+
+def test_a_counted_subject_with_a_modifier_owns_what_it_has():
+    # "Each berth in a marina has ...": the berth's details, not the marina's
+    result = design("A marina has a name and a town. Each berth in a marina has a length and a depth.")
+    assert {"Length", "Depth"} <= set(_columns(result, "Berth"))
+    assert "Length" not in _columns(result, "Marina")
+    assert ("Berth", "Marina") in _links(result)
+    result = design("A marina has a name and a town. Each berth in a marina has a length.")
+    assert "Length" in _columns(result, "Berth")

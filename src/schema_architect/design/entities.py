@@ -285,6 +285,9 @@ JOINS_WITH = re.compile(r"\s+(?:(?:can|must|may|will|should|first)\s+)?(?:signs?
                         re.IGNORECASE)
 
 
+_COUNTED_START = re.compile(r"\s*(?:a|an|each|every)\s", re.IGNORECASE)
+
+
 # "The order table records ...", "The student information table is used to store ...": the subject
 # names the table the sentence describes.
 _TABLE_SUBJECT = re.compile(r"^(?:the\s+)?((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+table\s+"
@@ -510,6 +513,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                 return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:")))
+    head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None
+    if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
+        np = (head[0], head[1])  # "Each copy of a book has a shelf code": the copy's, not the book's
     if np:
         o = make(np[0], np[1], "subject")
         kept_for_each = bool(alist.items) and _FOR_EACH_AFTER.match(s.text, alist.items[-1].end) is not None
