@@ -253,3 +253,13 @@ def test_a_hyphenated_particle_is_no_preposition_for_the_type():
     assert infer_type("Check-in Time")[0].kind.value == "timestamp"
     assert infer_type("Sign-up Date")[0].kind.value == "date"
     assert infer_type("Price at Purchase")[0].kind.value == "decimal"
+
+
+def test_a_business_keeping_records_of_kinds_names_them_without_a_trigger_word():
+    text = ("The kennel keeps records of dogs, owners and vaccinations. "
+            "Each dog has a dog ID, a name and a breed.")
+    tables = _tables(design(text))
+    assert {"Dog", "Owner", "Vaccination"} <= set(tables)
+    assert "Kennel" not in tables
+    text = "The invoice records products, quantities and prices. Each product has a product ID and a name."
+    assert set(_tables(design(text))) == {"Product"}  # not a business: its values, not its kinds

@@ -109,6 +109,14 @@ def read_requirements(text: str) -> Reading:
             # "For each ingredient in a recipe, the quantity and unit are recorded": values of the pair
             used.add(idx)
             relationship_lists.append((pair, pair[0], Span(start=s.start, end=s.end, text=s.text), alist, s))
+        if not any(owner is not None for _, owner in _analyze(s.text, s.heading)):
+            # "The clinic keeps records of patients, doctors and appointments": no list was read for an
+            # owner, but the business speaking of what it keeps names entities
+            for name, span in _speaker_inventory(s):
+                used.add(idx)
+                if ents.get(name) is None:
+                    ent = ents.add(name, span)
+                    ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
         for alist, owner in _analyze(s.text, s.heading):
             if owner is None:
                 for name, span in _system_inventory(alist, s):
@@ -457,6 +465,24 @@ def _business_inventory(alist, s: Sentence, owner) -> list[tuple[str, Span]]:
     a row of its own holding them as columns."""
     if alist.trigger.lower() in _DESCRIBING_TRIGGERS or not is_business_speaker(s.text, owner.span.start, owner.name):
         return []
+    return _inventory_kinds(alist, s)
+
+
+_KEEPS = re.compile(r"^\s*(?:our|my|the)\s+(?P<who>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+(?:also\s+)?"
+                   r"(?:keeps?\s+(?:records?|track)\s+of|tracks?|manages?|records?|stores?|maintains?|registers?)\s+"
+                   r"(?:its\s+|their\s+|all\s+|the\s+)?(?P<items>(?:(?!\b(?:including|such\s+as|like|e\.g)\b)[^.;:])+?)"
+                   r"\s*(?:[.;]|$)", re.IGNORECASE)  # "stores records, including paper ones": one kind, shown
+
+
+def _speaker_inventory(s: Sentence) -> list[tuple[str, Span]]:
+    """"The clinic keeps records of patients, doctors and appointments": the entities a business
+    speaking of itself keeps (see ``_business_inventory``), when the list has no trigger word."""
+    m = _KEEPS.match(s.text)
+    if m is None or not is_business_speaker(s.text, m.start("who"), entity_name(m.group("who")) or ""):
+        return []
+    items = [it for it in split_items(s.text, m.start("items"), m.end("items")) if not it.clause]
+    alist = AttributeList(sentence=s, trigger="", trigger_start=m.start("items"), trigger_end=m.start("items"),
+                          items=items)
     return _inventory_kinds(alist, s)
 
 
