@@ -139,3 +139,12 @@ def test_a_kind_of_a_thing_is_no_key_to_it_but_a_role_of_a_person_is():
             "Each office has an office ID, a street address, a floor and a head teacher.")
     fks = _fks(design(text), "Office")
     assert fks == {"Head Teacher": "Teacher"}, fks
+
+
+def test_a_person_id_role_points_at_the_users_but_a_bare_courier_of_an_order_does_not():
+    text = ("Each user has a user ID, a username and a phone. Each dish has a dish ID and a price. "
+            "Each delivery has a delivery ID, a delivery address, a delivery time and a delivery person. "
+            "Each stock check has a check ID, a check person ID and a check time.")
+    result = design(text)
+    assert "Delivery Person" not in _fks(result, "Delivery"), _fks(result, "Delivery")
+    assert _fks(result, "Stock Check") == {"Check Person ID": "User"}, _fks(result, "Stock Check")

@@ -69,7 +69,7 @@ _LOGIN_WORDS = frozenset({"username", "login"})
 _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
 # Roles the organization's own staff fill ("Manager" of a department, "Salesperson" of a sale, "Maintenance
 # Staff ID", "Person in Charge"): a key to the staff table whatever the role is called.
-_STAFF_ROLES = frozenset({"manager", "salesperson", "salesman", "saleswoman", "producer", "personnel", "staff",
+_STAFF_ROLES = frozenset({"manager", "person", "salesperson", "salesman", "saleswoman", "producer", "personnel", "staff",
                           "commander", "technician", "maintainer", "clerk", "cashier", "dispatcher", "representative"})
 # People tables staff can be rows of, in order of preference; a table named only by such words ("Staff
 # Member", "Crew Member") is the staff, "Sales Personnel" is staff of one kind.
@@ -408,7 +408,7 @@ class LogicalDesigner:
             best = self._people()  # "Borrower", "Responsible Person": a person of the design in that role
         if best is None and _staff_role(col) and (words[-1] in IDENTIFIER_WORDS or self._an_event(d)):
             # "Maintenance Staff ID"; "Salesperson" of a sale (a bare "Manager" of a department is a name)
-            best = self._staff(d)
+            best = self._staff(d, users=words[-1] in IDENTIFIER_WORDS)
         return best
 
     def _column_of_modifier(self, col: str, oname: str, d: _TableDraft) -> bool:
@@ -434,11 +434,13 @@ class LogicalDesigner:
                 return heads[noun]
         return None
 
-    def _staff(self, d: _TableDraft) -> _TableDraft | None:
-        """The table of the organization's staff (not ``d``): "Employee", "Staff", "Crew Member", "User"."""
+    def _staff(self, d: _TableDraft, users: bool = True) -> _TableDraft | None:
+        """The table of the organization's staff (not ``d``): "Employee", "Staff", "Crew Member", or
+        "User" when ``users`` (a "Delivery Person" of a food order is no user of the shop's app, a
+        "Delivery Person ID" names a user's key)."""
         names = self._loose_names()
         staff = [o for o in self.drafts.values() if o is not d and set(names[id(o)].split()) <= _STAFF_NAME_WORDS]
-        for word in _STAFF_TABLE_WORDS:
+        for word in _STAFF_TABLE_WORDS if users else _STAFF_TABLE_WORDS[:5]:
             found = [o for o in staff if word in names[id(o)].split()]
             if len(found) == 1:
                 return found[0]
