@@ -13,8 +13,11 @@ The kind of person is, first match wins:
    (Employee, Member, ... as ``PERSON_NOUNS`` orders them), else the most general shared kind
    ("Crew Member"), else "Person".
 
-Roles with one head noun ("a home team and an away team") already name their table and are left to
-the reference rules of the logical stage.
+Roles with one head noun ("a home team and an away team", "a referee and an assistant referee") are
+rows of the table that head names, when the text describes it or gives the roles one attribute list.
+
+A role several people play in one record ("two assistant referees") is a link table named by the
+role ("Game Assistant Referee") instead of a key.
 """
 
 from __future__ import annotations
@@ -30,12 +33,12 @@ from .words import entity_name, is_plural, loose
 
 _ONE = r"(?:a|an|one|the|its|their|his|her)"
 _COUNT = r"(?:two|three|four|five|several|multiple)"  # "two assistant referees": a role several people play
-_ROLE_PHRASE = r"((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
+_ROLE_WORDS = r"(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*"
 # "a captain and a first officer", "a captain and first officer", "a pilot, a navigator and a flight
 # engineer", "a referee and two assistant referees": the roles of one record
 _COORDINATED_ROLES = re.compile(
-    rf"\b{_ONE}\s+(?P<r1>{_ROLE_PHRASE[1:-1]})(?:\s*,\s*(?P<d2>{_ONE}|{_COUNT})\s+(?P<r2>{_ROLE_PHRASE[1:-1]}))?"
-    rf"\s*,?\s+and\s+(?:(?P<d3>{_ONE}|{_COUNT})\s+)?(?P<r3>{_ROLE_PHRASE[1:-1]})"
+    rf"\b{_ONE}\s+(?P<r1>{_ROLE_WORDS})(?:\s*,\s*(?P<d2>{_ONE}|{_COUNT})\s+(?P<r2>{_ROLE_WORDS}))?"
+    rf"\s*,?\s+and\s+(?:(?P<d3>{_ONE}|{_COUNT})\s+)?(?P<r3>{_ROLE_WORDS})"
     r"(?=\s*(?:[,.;:(]|$|\b(?:who|each|both|for|on|in|at|to|from|of)\b))", re.IGNORECASE)
 _COUNTED = re.compile(_COUNT + r"$", re.IGNORECASE)
 # ", both customers", ", who are both employees", ", both of whom are members"
