@@ -125,3 +125,12 @@ def test_a_counted_subject_with_a_modifier_owns_what_it_has():
     assert ("Berth", "Marina") in _links(result)
     result = design("A marina has a name and a town. Each berth in a marina has a length.")
     assert "Length" in _columns(result, "Berth")
+
+
+def test_what_a_known_actor_takes_part_in_is_a_thing():
+    # "Volunteers attend trainings": the trainings are a table, linked to the volunteers
+    result = design("A volunteer has a name and an email. Volunteers attend trainings, and we record whether "
+                    "they passed.")
+    assert result.schema.table("Training") is not None, [t.name for t in result.schema.tables]
+    link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Volunteer", "Training"})
+    assert "Has Passed" in [c.name for c in link.columns]

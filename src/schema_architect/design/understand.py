@@ -998,12 +998,24 @@ def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[
             verb = m.group(2).lower()
             if verb in _NOT_ACTION_VERBS or (verb not in COMMON_VERBS and verb not in _MODALS):
                 continue  # only a verb known as one: "The Cultural Arts Company needs" has none after "Arts"
+            shared = _SHARED_OBJECT.match(s.text, m.end(2))
+            if shared and verb in SHARING_VERBS and any(a == m.start(1) for _, a, _b in mentions) \
+                    and not any(a == shared.start(1) for _, a, _b in mentions):
+                # "Singers attend rehearsals": what a known kind of actor takes part in is a thing too
+                thing = entity_name(shared.group(1))
+                if usable(thing) and thing.split()[-1].lower() not in ABSTRACT_NOUNS:
+                    out.append((thing, Span(start=s.start + shared.start(1), end=s.start + shared.end(1),
+                                            text=shared.group(1))))
             if not any(m.end(2) < a <= m.end(2) + _ACTION_REACH for _, a, _b in mentions):
                 continue
             name = entity_name(m.group(1))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 2:
                 out.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
     return out
+
+
+# The bare plural object right after a verb, ending the clause: "attend rehearsals", "join trips,"
+_SHARED_OBJECT = re.compile(r"\s+([a-z]+s)(?=\s*(?:[.;,]|$|\s+and\s+(?:we|the|record|track)\b))")
 
 
 _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
