@@ -263,3 +263,11 @@ def test_a_business_keeping_records_of_kinds_names_them_without_a_trigger_word()
     assert "Kennel" not in tables
     text = "The invoice records products, quantities and prices. Each product has a product ID and a name."
     assert set(_tables(design(text))) == {"Product"}  # not a business: its values, not its kinds
+
+
+def test_roles_of_a_record_named_by_its_head_go_to_the_described_record():
+    text = ("Each tennis match has a match ID, a court and a date. Each match is officiated by an umpire and a line "
+            "judge, both employees. Each employee has an employee ID and a name.")
+    r = design(text)
+    assert "Match" not in _tables(r)
+    assert _fks(r, "Tennis Match") == {"Umpire ID": "Employee", "Line Judge ID": "Employee"}

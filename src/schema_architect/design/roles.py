@@ -99,6 +99,10 @@ def _record_of(s: Sentence, before: int, ents: EntitySet) -> tuple[str, Span] | 
         return None
     name = entity_name(subject[0])
     record = ents.get(name or "")
+    if record is None and name:
+        # "Each match is officiated by ..." after "Each tennis match has ...": the one entity of that head
+        same_head = [e for e in ents.entities if loose(e.name).split()[-1] == loose(name).split()[-1]]
+        record = same_head[0] if len(same_head) == 1 else None
     if record is not None:
         return record.name, record.spans[0] if record.spans else None
     if _EACH.match(s.text) and usable(name) and not _role_like(name):
