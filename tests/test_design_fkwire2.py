@@ -148,3 +148,10 @@ def test_a_person_id_role_points_at_the_users_but_a_bare_courier_of_an_order_doe
     result = design(text)
     assert "Delivery Person" not in _fks(result, "Delivery"), _fks(result, "Delivery")
     assert _fks(result, "Stock Check") == {"Check Person ID": "User"}, _fks(result, "Stock Check")
+
+
+def test_a_bare_superior_is_another_row_of_the_same_table():
+    text = ("Each ranger has a ranger ID, a name, a station and a superior. "
+            "Each superior has a superior ID and a rank.")
+    fks = _fks(design(text), "Ranger")
+    assert fks.get("Superior ID") == "Ranger", fks

@@ -348,6 +348,8 @@ class LogicalDesigner:
         words = key.split()
         if not words:
             return None
+        if len(words) == 1 and key in _HIERARCHY_WORDS and key not in ("next", "previous", "prior"):
+            return d  # "each user has one superior": another user
         if len(words) >= 2 and words[0] in _HIERARCHY_WORDS:
             # "Parent Menu ID", "Superior Employee", "Previous Block ID": another row of the same table
             own = loose(d.entity.name)
@@ -496,6 +498,8 @@ class LogicalDesigner:
             if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS and not _staff_role(col))
                     or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
+                if target is d and len(cwords) == 1:
+                    new_name = _role_key_name(col, target)  # "superior" -> "Superior ID"
                 role = cwords[:-1 - len(tname.split())] if cwords[-1] in _INFO_WORDS else []
                 if role and cwords[len(role):-1] == tname.split() and target is not d:
                     new_name = _role_key_name(" ".join(col.split()[:len(role)]), target)  # "Buyer User Information"
