@@ -134,3 +134,15 @@ def test_what_a_known_actor_takes_part_in_is_a_thing():
     assert result.schema.table("Training") is not None, [t.name for t in result.schema.tables]
     link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Volunteer", "Training"})
     assert "Has Passed" in [c.name for c in link.columns]
+
+
+def test_the_record_named_after_a_bare_plural_sharing_is_the_link():
+    # "Hikers rent tents, and each rental has ...": the rental is the hiker-tent link, not a third table
+    result = design("A tent has a size and a colour. Hikers have a name and a phone number. Hikers rent tents, "
+                    "and each rental has a start date and a fee.")
+    rental = result.schema.table("Rental")
+    assert rental is not None, [t.name for t in result.schema.tables]
+    assert {fk.ref_table for fk in rental.foreign_keys} == {"Hiker", "Tent"}
+    assert {"Start Date", "Fee"} <= {c.name for c in rental.columns}
+    assert not any({fk.ref_table for fk in t.foreign_keys} == {"Hiker", "Tent"}
+                   for t in result.schema.tables if t.name != "Rental")

@@ -395,6 +395,9 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
             ev.m2m.setdefault(pair, span)
+            event = _event_noun_after(text, between, b_end, mentions, (a, b))
+            if event:
+                ev.link_names.setdefault(pair, event)  # "Members borrow books, and each loan has a due date"
         elif qa == "a" and qb == "a" and _shares_one(between):
             # "when a student enrolls in a course": any one of them joins any one of the others, so
             # each has many of the other
