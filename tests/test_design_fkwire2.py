@@ -155,3 +155,12 @@ def test_a_bare_superior_is_another_row_of_the_same_table():
             "Each superior has a superior ID and a rank.")
     fks = _fks(design(text), "Ranger")
     assert fks.get("Superior ID") == "Ranger", fks
+
+
+def test_a_person_in_charge_of_a_site_is_one_of_the_staff():
+    text = ("The observatory keeps employees with an employee ID, name and phone. "
+            "Each telescope has a telescope ID, a location, an aperture and a person in charge. "
+            "Each campaign has a campaign ID, a goal and a responsible person.")
+    result = design(text)
+    assert _fks(result, "Telescope") == {"Person in Charge": "Employee"}, _fks(result, "Telescope")
+    assert _fks(result, "Campaign") == {"Responsible Person": "Employee"}, _fks(result, "Campaign")

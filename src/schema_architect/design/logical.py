@@ -408,8 +408,10 @@ class LogicalDesigner:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
         if best is None and words[-1] in _ACTING_ROLES and _plain_singular_phrase(col):
             best = self._people()  # "Borrower", "Responsible Person": a person of the design in that role
-        if best is None and _staff_role(col) and (words[-1] in IDENTIFIER_WORDS or self._an_event(d)):
-            # "Maintenance Staff ID"; "Salesperson" of a sale (a bare "Manager" of a department is a name)
+        if best is None and _staff_role(col) and (words[-1] in IDENTIFIER_WORDS or self._an_event(d)
+                                                  or "charge" in words or "responsible" in words):
+            # "Maintenance Staff ID"; "Salesperson" of a sale; the "Person in Charge" or "Responsible
+            # Person" of anything (a bare "Manager" of a department is mostly kept as a name)
             best = self._staff(d, users=words[-1] in IDENTIFIER_WORDS)
         return best
 
