@@ -201,6 +201,8 @@ TRANSACTION_NOUNS: frozenset[str] = frozenset(
      "subscription", "donation", "expense", "consumption", "attendance", "enrollment", "enrolment", "application",
      "message", "notification", "request", "submission", "check-in", "checkout", "trip", "ride", "delivery"]
 )
+# What is done to a thing again and again, each time kept as a record of that thing.
+ASSESSMENT_NOUNS: frozenset[str] = frozenset(["evaluation", "assessment", "appraisal", "inspection", "review", "audit"])
 # Entities whose rows are people, in order of preference as the target of a role.
 PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personnel", "person", "account",
                                  "customer", "worker", "administrator", "crew", "student", "teacher")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .entities import attribute_name, sentence_mentions
 from .lexicon import (
+    ASSESSMENT_NOUNS,
     BELONGS_PHRASES,
     COMMON_VERBS,
     DETERMINERS,
@@ -84,6 +85,8 @@ _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+
                       + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*$",
                       re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
+# "performance evaluation for each department", "a schedule of every doctor": a thing kept for each Y
+_FOR_EACH = re.compile(r"^\s+(?:for|of)\s+(?:each|every)\s+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
 _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
@@ -405,6 +408,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             record = _record_made_after(text, b_end, mentions)
             if record:
                 ev.link_names.setdefault(pair, record)  # "..., a rental record is generated": the link's own table
+        elif qb == "each" and _FOR_EACH.match(between) and (is_record_or_transaction(a) or _assessment(a)):
+            # "supports performance evaluation for each department": every department has its own, many
+            # over time, so each evaluation is of one department ("the type of each model" is the reverse)
+            _add(ev, b, a, Evidence(True, False, span))
         elif qb == "one" and _ends_noun_phrase(text, b_end):  # "one route setter" is not one route
             role = _ROLE_AFTER.match(text, b_end)
             _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None, only_one=True))
@@ -478,6 +485,11 @@ def is_record_or_transaction(name: str) -> bool:
     of them. (Any "-tion/-ance" word was tried too: "Maintenance", "Meeting" are not one person's.)"""
     head = loose(name).split()[-1] if loose(name) else ""
     return head in _RECORD_HEADS or head in TRANSACTION_NOUNS
+
+
+def _assessment(name: str) -> bool:
+    """"Performance Evaluation", "Safety Inspection": something done to a thing again and again."""
+    return bool(loose(name)) and loose(name).split()[-1] in ASSESSMENT_NOUNS
 
 
 def shares_participants(owner: str, member: str) -> bool:

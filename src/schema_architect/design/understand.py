@@ -22,6 +22,7 @@ from .entities import (
 from .lexicon import (
     ABSTRACT_NOUNS,
     ACTION_GERUNDS,
+    ASSESSMENT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
     DETERMINERS,
     COMMON_VERBS,
@@ -945,7 +946,7 @@ _BELONGS_TO = re.compile(r"\b(?:belongs?|belonging|(?:is|are)\s+(?:assigned|asso
                          r"(?:to|with)\s+(?:a|an|one|the|its|their|exactly one|only one)\s+"
                          r"(?:specific\s+|single\s+|particular\s+|corresponding\s+)?", re.IGNORECASE)
 _ASSESSMENT_FOR_EACH = re.compile(r"\b(?:supports?|conducts?|performs?|carry\s+out|carries\s+out)\s+(?:regular\s+|periodic\s+)?"
-                                  r"((?:[a-z]+\s+)?(?:evaluation|assessment|appraisal|inspection|review|audit))s?\s+"
+                                  r"((?:[a-z]+\s+)?(?:" + "|".join(sorted(ASSESSMENT_NOUNS)) + r"))s?\s+"
                                   r"(?:for|on|of)\s+(?:each|every|all)\s", re.IGNORECASE)
 # A verb that creates a record, then the record: "places an order", "making a reservation", "file claims".
 _CREATED_RECORD = re.compile(r"\b(?:plac|generat|creat|submitt?|mak|fil|rais|initiat|book)(?:e|es|ed|ing)?\s+"
