@@ -146,3 +146,11 @@ def test_the_record_named_after_a_bare_plural_sharing_is_the_link():
     assert {"Start Date", "Fee"} <= {c.name for c in rental.columns}
     assert not any({fk.ref_table for fk in t.foreign_keys} == {"Hiker", "Tent"}
                    for t in result.schema.tables if t.name != "Rental")
+
+
+def test_a_with_list_after_a_made_record_describes_the_record():
+    # "Tenants open tickets for a flat, with ...": the ticket's details, not the flat's
+    result = design("A flat has a number and a floor. Tenants have a name and a phone number. Tenants open "
+                    "tickets for a flat, with a priority and a description.")
+    assert {"Priority", "Description"} <= set(_columns(result, "Ticket"))
+    assert "Priority" not in _columns(result, "Flat")

@@ -285,6 +285,10 @@ JOINS_WITH = re.compile(r"\s+(?:(?:can|must|may|will|should|first)\s+)?(?:signs?
                         re.IGNORECASE)
 
 
+# A verb that creates a record, then the record: "make bookings", "places an order", "files a claim".
+_MADE_OBJECT = re.compile(r"\b(?:make|makes|made|place|places|placed|submit|submits|submitted|file|files|filed|"
+                          r"raise|raises|raised|create|creates|created|open|opens|opened)\s+(?:an?\s+|the\s+|their\s+|new\s+)?",
+                          re.IGNORECASE)
 _COUNTED_START = re.compile(r"\s*(?:a|an|each|every)\s", re.IGNORECASE)
 
 
@@ -499,6 +503,15 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             np = np_after(s.text, 0)
             if np and np[2] <= passive.end(1) + 1:
                 o = make(np[0], np[1], "subject of a passive before ', with'")
+                if o:
+                    return o
+        # "Guests make bookings for one or more rooms, with an arrival date ...": what the clause's verb
+        # creates is what the list describes, not the last noun of its adjuncts
+        made = _MADE_OBJECT.search(stripped)
+        if made and "," not in stripped[made.end():-1]:
+            np = np_after(s.text, made.end())
+            if np:
+                o = make(np[0], np[1], "record made before ', with'")
                 if o:
                     return o
     # 3d. "Drivers register with a licence number and ...", "Each volunteer signs up with": what one
