@@ -164,3 +164,12 @@ def test_a_person_in_charge_of_a_site_is_one_of_the_staff():
     result = design(text)
     assert _fks(result, "Telescope") == {"Person in Charge": "Employee"}, _fks(result, "Telescope")
     assert _fks(result, "Campaign") == {"Responsible Person": "Employee"}, _fks(result, "Campaign")
+
+
+def test_a_number_named_by_a_compound_of_the_entity_is_its_own_key():
+    text = ("The lab manages users, samples and instrument assets. "
+            "Each instrument has a name, an asset number and a holder. "
+            "Each loan record has a record ID, a borrower, an asset number and a time.")
+    result = design(text)
+    assert result.schema.table("Instrument").primary_key.columns == ["Asset Number"]
+    assert _fks(result, "Loan Record").get("Asset Number") == "Instrument", _fks(result, "Loan Record")

@@ -320,7 +320,10 @@ class LogicalDesigner:
             own = (len(words) == 1 or _mentions_entity(c, ent.name)) and " ".join(words[:-1]) not in joined
             # "Publisher ID" in a post names the person in that role, not the post
             role = len(words) >= 2 and words[-1] in IDENTIFIER_WORDS and words[-2] in ROLE_NOUNS
-            return not own and (role or any(_mentions_entity(c, o) for o in others))
+            # "Asset Number" of a tool beside a "Tool Asset" table: the tool's own number (see _column_of_modifier)
+            mine = loose(ent.name) + " "
+            return not own and (role or any(_mentions_entity(c, o) for o in others
+                                            if not (o.startswith(mine) and o[len(mine):].split() == words[:-1])))
 
         stated = [c for c in d.columns if d.attrs[c].identifier and not names_another(c)]
         if stated:
