@@ -154,3 +154,12 @@ def test_a_with_list_after_a_made_record_describes_the_record():
                     "tickets for a flat, with a priority and a description.")
     assert {"Priority", "Description"} <= set(_columns(result, "Ticket"))
     assert "Priority" not in _columns(result, "Flat")
+
+
+def test_a_word_between_one_and_the_name_is_the_role():
+    # "at one home harbour": one harbour, referred to as the home harbour
+    result = design("A harbour has a name and a country. A yacht has a name and a length. "
+                    "Yachts are registered at one home harbour.")
+    yacht = result.schema.table("Yacht")
+    assert any(fk.ref_table == "Harbour" and fk.columns == ["Home Harbour ID"] for fk in yacht.foreign_keys), \
+        [(fk.columns, fk.ref_table) for fk in yacht.foreign_keys]

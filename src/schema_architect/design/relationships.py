@@ -67,6 +67,8 @@ _INCLUDING_ONLY = re.compile(r"^\s*(?:data|information|records)?\s*,?\s*(?:inclu
 # verb of the clause, not the "Purchase" entity.
 _VERB_SLOT = re.compile(r"\b(?:can|may|must|will|shall|should|could|would|to)\s+(?:also\s+|only\s+)?$", re.IGNORECASE)
 # "with each department having one employee as the supervisor": the role the one side plays
+# "one home gym", "exactly one primary supplier": a word between the count and the name gives the role
+_ONE_ROLE_WORD = re.compile(r"\b(?:only\s+|exactly\s+)?one\s+([a-z]+)\s+$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(" + "|".join(sorted(ROLE_NOUNS)) + r")\b",
                          re.IGNORECASE)
 # "can follow other users", "can add other users as contacts": a verb between a name and "other" + itself
@@ -318,6 +320,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         if coordinated and a_start == mentions[1][1]:
             qa = "each"  # "each pilot and mechanic": the mechanic is counted like the pilot
         qb = _quantity_before(text, b_start)
+        role_word = _ONE_ROLE_WORD.search(text, max(0, b_start - 30), b_start) if qb is None else None
+        if role_word and role_word.group(1).lower() not in FUNCTION_WORDS and role_word.group(1).lower() not in COMMON_VERBS:
+            qb = "one"  # "at one home gym": one gym, in the role of home gym
+        else:
+            role_word = None
         link = _LINK_NOUN.search(text)
         if link and not any(link.group(1).lower().startswith(n.lower()) for n in names):
             ev.link_names.setdefault(pair, link.group(1))
@@ -414,7 +421,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             _add(ev, b, a, Evidence(True, False, span))
         elif qb == "one" and _ends_noun_phrase(text, b_end):  # "one route setter" is not one route
             role = _ROLE_AFTER.match(text, b_end)
-            _add(ev, b, a, Evidence(True, True, span, role=role.group(1).title() if role else None, only_one=True))
+            role_name = role.group(1).title() if role else f"{role_word.group(1).title()} {b}" if role_word else None
+            _add(ev, b, a, Evidence(True, True, span, role=role_name, only_one=True))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
