@@ -163,3 +163,12 @@ def test_a_word_between_one_and_the_name_is_the_role():
     yacht = result.schema.table("Yacht")
     assert any(fk.ref_table == "Harbour" and fk.columns == ["Home Harbour ID"] for fk in yacht.foreign_keys), \
         [(fk.columns, fk.ref_table) for fk in yacht.foreign_keys]
+
+
+def test_a_bare_plural_choosing_a_thing_holds_its_key():
+    # "Tenants choose a tariff" counts like "each tenant chooses a tariff"; a second verb phrase too
+    result = design("A tariff has a name and a price per unit. A depot has an address and a phone. "
+                    "A tenant has a name and an email. Tenants register at one home depot and choose a tariff.")
+    tenant = {(tuple(fk.columns), fk.ref_table) for fk in result.schema.table("Tenant").foreign_keys}
+    assert (("Tariff ID",), "Tariff") in tenant, tenant
+    assert (("Home Depot ID",), "Depot") in tenant, tenant

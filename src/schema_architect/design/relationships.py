@@ -69,6 +69,8 @@ _VERB_SLOT = re.compile(r"\b(?:can|may|must|will|shall|should|could|would|to)\s+
 # "with each department having one employee as the supervisor": the role the one side plays
 # "one home gym", "exactly one primary supplier": a word between the count and the name gives the role
 _ONE_ROLE_WORD = re.compile(r"\b(?:only\s+|exactly\s+)?one\s+([a-z]+)\s+$", re.IGNORECASE)
+# Only a finite verb (maybe after a modal) before "a/an": "choose a", "can pick an"; not "users joining a"
+_ONE_VERB = re.compile(r"^\s+(?:(?:can|may|will|must|should|usually|also)\s+)?[a-z]+(?<!ed)(?<!ing)\s+(?:a|an)\s+$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(" + "|".join(sorted(ROLE_NOUNS)) + r")\b",
                          re.IGNORECASE)
 # "can follow other users", "can add other users as contacts": a verb between a name and "other" + itself
@@ -97,7 +99,7 @@ _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must
 # "... and teach classes", "..., and also coach teams": an active verb (checked against the lexicon) opening
 # a second verb phrase of the sentence's subject
 _SECOND_ACTIVE_VERB = re.compile(r"^\s*,?\s*and\s+(?:also\s+)?(?:(?:can|may|will|must|should|often|usually)\s+)?"
-                                 r"([a-z]+)\s+(?:(?:in|on|to|for|at|with)\s+)?(?:the\s+|their\s+|other\s+)?$")
+                                 r"([a-z]+)\s+(?:(?:in|on|to|for|at|with)\s+)?(?:the\s+|their\s+|other\s+|a\s+|an\s+)?$")
 
 
 def _second_active_verb(between: str) -> int | None:
@@ -425,6 +427,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             _add(ev, b, a, Evidence(True, True, span, role=role_name, only_one=True))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
+            _add(ev, b, a, Evidence(True, False, span))
+        elif qa is None and qb == "a" and is_plural(text[a_start:a_end].split()[-1]) \
+                and not _THE_BEFORE.search(text, 0, a_start) and _ONE_VERB.match(between):
+            # "Members choose a plan": a bare plural subject counts like "each member chooses a plan"
             _add(ev, b, a, Evidence(True, False, span))
         elif qb == "a" and _PARTICIPANT_PREPOSITION.match(between) and (qa == "many" or is_plural(text[a_start:a_end].split()[-1])):
             # "books appointments with a doctor", "writes prescriptions for a patient": each of the
