@@ -610,6 +610,12 @@ def _keyed_namesake(alist: AttributeList, make) -> Owner | None:
 _RECORD_BEFORE_LIST = re.compile(r"\b(?:record|entry|log)s?\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
+def lists_a_record(alist: AttributeList) -> bool:
+    """"Each record includes ...", "with each entry holding ...": the list is of a record the text named
+    before (or names by one of the items), not of a thing in this sentence."""
+    return _RECORD_BEFORE_LIST.search(alist.prefix) is not None
+
+
 _EVENT_HEADS = frozenset({"status", "history", "record", "records", "log", "logs", "usage", "result", "results",
                           "attendance"})
 

@@ -3,7 +3,8 @@
 Sentences end at ``.``, ``!``, ``?``, ``;`` and line breaks. Abbreviations ("e.g.", "No.", "etc."
 before a lower-case word) do not end a sentence. A short line ending in a colon ("Ship
 Management:") is a *heading*: it names the topic of the sentences under it, which the entity
-stage uses when a sentence has no subject of its own ("Fields: Ship ID, Name").
+stage uses when a sentence has no subject of its own ("Fields: Ship ID, Name"). So is a short
+title-case line with no colon ("3. Order Management", "## Order Management") with text below it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
             if mark and mark.end() < len(body):
                 s += mark.end()
                 body = body[mark.end():]
+            if _title_line(text, s, s + len(body)):
+                heading = body.strip("*# \t")  # "3. Order Management" alone on its line, no colon
+                continue
             h = _HEADING.match(body)
             if h and _looks_like_heading(h.group(1), body[h.end():]):
                 heading = h.group(1).strip()
@@ -112,6 +116,29 @@ def _bounded(start: int, end: int):
         yield start, start + MAX_SENTENCE_CHARS
         start += MAX_SENTENCE_CHARS
     yield start, end
+
+
+_LINE_OPENER = re.compile(r"[ \t]*(?:\d+[.)]|#+|[-*•])?[ \t]*\**[ \t]*")
+_NON_SPACE = re.compile(r"\S")
+_TITLE_SMALL_WORDS = frozenset({"and", "of", "for", "the", "a", "an", "to", "in", "on", "&"})
+MAX_TITLE_WORDS = 6
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    """"3. Single Player Management" or "## Order Management" alone on a line, more text below: a heading
+    written without a colon. Only title case counts: "Users can place orders" on its own line is a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LINE_OPENER.fullmatch(text, line_start, start) or text[end:end + 1] not in ("\n", "*"):
+        return False
+    below = text.find("\n", end)
+    if below < 0 or not _NON_SPACE.search(text, below):
+        return False  # the last line heads nothing
+    line = text[start:end].strip("*# \t")
+    if line.endswith((":", "：")):
+        return False  # "Ship Management:" is read with the colon headings
+    words = line.split()
+    return 1 <= len(words) <= MAX_TITLE_WORDS and words[0][0].isupper() \
+        and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:

@@ -14,6 +14,7 @@ from .entities import (
     EntitySet,
     attribute_name,
     is_business_speaker,
+    lists_a_record,
     np_after,
     owner_of,
     sentence_mentions,
@@ -91,6 +92,7 @@ def read_requirements(text: str) -> Reading:
     relationship_lists = []  # ((X phrase, Y phrase), owner name, owner span, list, sentence)
     described_pairs = []  # ((X phrase, Y phrase), owner name, list, sentence): "the products included in each order"
     used: set[int] = set()
+    record_lists: list[tuple[int, AttributeList, Sentence]] = []  # "Each record includes ...": no owner yet
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
     for idx, s in enumerate(iter_sentences(text)):
         if s.start >= MIN_CHARS_READ and (
@@ -119,6 +121,9 @@ def read_requirements(text: str) -> Reading:
                     ent = ents.add(name, span)
                     ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
         for alist, owner in _analyze(s.text, s.heading):
+            if owner is None and lists_a_record(alist):
+                record_lists.append((idx, alist, s))  # its record may be named only after the loop
+                continue
             if owner is None:
                 for name, span in _system_inventory(alist, s):
                     if ents.get(name) is None:
@@ -236,6 +241,7 @@ def read_requirements(text: str) -> Reading:
     _drop_listed_entities(ents)
     _name_after_headings(ents, described_under, decisions)
     _entities_from_mentions(sentences, ents, described_under, counted)
+    used |= _records_of_lists(record_lists, sentences, ents, decisions)
     _drop_role_values(sentences, ents, decisions)
     role_folds = fold_coordinated_roles(sentences, ents, decisions)
     for fold in role_folds:
@@ -937,6 +943,38 @@ def _apply_sentence_constraints(sentences: list[Sentence], ents: EntitySet) -> N
             for _, a in all_attrs:
                 if loose(a.name) == key:
                     a.identifier = True
+
+
+_RECORD_LIST_REACH = 3  # sentences back in which "each record includes ..." finds its record
+_LIST_RECORD_HEADS = frozenset({"record", "log", "entry", "history"})
+
+
+def _records_of_lists(record_lists, sentences: list[Sentence], ents: EntitySet, decisions: list[Decision]) -> set[int]:
+    """"Track changes in customer credit, with each record including change time, ...": the record is the
+    one the text named last, here or in the sentences before under the same heading. The indexes of the
+    sentences read."""
+    read: set[int] = set()
+    for idx, alist, s in record_lists:
+        owner = None
+        records = [e.name for e in ents.entities if loose(e.name).split()[-1:] and loose(e.name).split()[-1] in _LIST_RECORD_HEADS]
+        for back in range(idx, max(-1, idx - _RECORD_LIST_REACH - 1), -1):
+            if owner is not None or not records or sentences[back].heading != s.heading:
+                break
+            limit = alist.items[0].start if back == idx else len(sentences[back].text)
+            named = [m for m in sentence_mentions(sentences[back], records) if m[2] <= limit]
+            if named:
+                owner = ents.get(named[-1][0])
+        if owner is None:
+            continue
+        read.add(idx)
+        decisions.append(Decision(subject=f"entity {owner.name}", decision=f"{owner.name} owns the list of its records",
+                                  rationale="'each record includes ...' describes the record named before",
+                                  span=Span(start=s.start, end=s.end, text=s.text)))
+        for item in alist.items:
+            if loose(item.name) != loose(owner.name) and not item.many:
+                ents.add_attribute(owner, Attribute(name=attribute_name(item.name), span=Span(
+                    start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
+    return read
 
 
 # "Users can register", "Each doctor belongs to": the subject of a sentence that acts or is counted.
