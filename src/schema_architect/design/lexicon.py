@@ -210,7 +210,7 @@ PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personn
 # Verbs after which "each X can <verb> multiple Y" is many-to-many even when the reverse is unstated:
 # the Y exist on their own and are shared (students take courses, readers borrow books).
 SHARING_VERBS: frozenset[str] = frozenset(
-    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
+    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "pick", "picks", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
 )
 
 # People who take part in activities and so are shared by them ("each exhibition has multiple curators":
