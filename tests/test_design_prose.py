@@ -172,3 +172,19 @@ def test_a_bare_plural_choosing_a_thing_holds_its_key():
     tenant = {(tuple(fk.columns), fk.ref_table) for fk in result.schema.table("Tenant").foreign_keys}
     assert (("Tariff ID",), "Tariff") in tenant, tenant
     assert (("Home Depot ID",), "Depot") in tenant, tenant
+
+
+def test_each_logged_record_with_its_values_is_an_entity():
+    # "we log each refuelling with ...": the refuelling is a record, not a noun complement
+    result = design("A boat has a name and a length. Skippers sail boats, and we log each refuelling with a "
+                    "date and a volume.")
+    assert {"Date", "Volume"} <= set(_columns(result, "Refuelling"))
+    result = design("A boat has a name and a length. We log each refuelling with a volume.")
+    assert "Volume" in _columns(result, "Refuelling")
+
+
+def test_picking_a_plan_is_choosing_it():
+    # "and pick a tariff": a second verb phrase only reads with a verb the lexicon knows
+    result = design("A tariff has a name and a price. A depot has an address and a phone. A tenant has a name "
+                    "and an email. Tenants register at one depot and pick a tariff.")
+    assert ("Tenant", "Tariff") in _links(result)

@@ -118,6 +118,8 @@ _EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 _ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
                                   r"(?:(?:to|from|at|in|on|of|for)\s+(?:a|an|the|each|every)\s+[a-z][\w-]*\s+)?"
                                   r"(?:has|(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)"
+                                  # "(..., and) we log each cleaning with a time.": the record's one value
+                                  r"|(?:[^.;]*,\s*(?:and\s+)?)?we\s+(?:also\s+)?(?:log|record|store|track|note)\s+(?:each|every)\s+[a-z]+(?:\s+[a-z]+)?\s+with"
                                   # "Record rental payment information, including the late fee.": the kind's one field
                                   r"|[a-z]+(?:\s+[a-z][\w-]*){0,4}\s+(?:information|info|details|data)\s*,\s*including)$",
                                   re.IGNORECASE)

@@ -634,6 +634,10 @@ def _lists_functions(alist) -> bool:
 _WITH_AFTER_VERB = frozenset({"it", "them", "each", "one", "both", "be", "is", "are", "was", "were"})
 
 
+_LOGGED_EACH = re.compile(r"\b(?:log|logs|record|records|store|stores|track|tracks|note|notes)\s+(?:each|every)\s+"
+                          r"[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
+
+
 def _noun_complement(alist) -> bool:
     """'manage interactions with customers', 'provides administrators with the ability to ...',
     'the association of users with indicators': a 'with' right after a plain noun says what the noun is
@@ -647,6 +651,8 @@ def _noun_complement(alist) -> bool:
     word = before.split()[-1].lower()
     if len(alist.items) >= 3 and re.match(r"\s*(?:an?|the)\s", alist.sentence.text[alist.trigger_end:]):
         return False  # "we create a damage report with the report date, a description and the station": fields
+    if _LOGGED_EACH.search(before):
+        return False  # "we log each cleaning with a time": the record and its values
     return not (word.endswith("ed") or word in _WITH_AFTER_VERB or word in FUNCTION_WORDS or JOINS_WITH.search(before))
 
 
