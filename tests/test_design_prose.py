@@ -188,3 +188,10 @@ def test_picking_a_plan_is_choosing_it():
     result = design("A tariff has a name and a price. A depot has an address and a phone. A tenant has a name "
                     "and an email. Tenants register at one depot and pick a tariff.")
     assert ("Tenant", "Tariff") in _links(result)
+
+
+def test_one_value_of_things_used_in_another_is_the_pairs():
+    result = design("Each recipe has a title and a cooking time. Each spice has a name and a supplier. "
+                    "Spices used in a recipe are recorded with a quantity.")
+    link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Recipe", "Spice"})
+    assert "Quantity" in {c.name for c in link.columns}

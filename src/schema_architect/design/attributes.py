@@ -118,6 +118,9 @@ _EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 _ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
                                   r"(?:(?:to|from|at|in|on|of|for)\s+(?:a|an|the|each|every)\s+[a-z][\w-]*\s+)?"
                                   r"(?:has|(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)"
+                                  # "Parts used in a job are recorded with a quantity.": the pair's one value
+                                  r"|(?:the\s+)?[a-z]+s\s+[a-z]+(?:ed|en)\s+(?:in|on|at|for|during)\s+(?:a|an|each|every)\s+"
+                                  r"[a-z]+\s+are\s+(?:recorded|logged|stored|kept|noted)\s+with"
                                   # "(..., and) we log each cleaning with a time.": the record's one value
                                   r"|(?:[^.;]*,\s*(?:and\s+)?)?we\s+(?:also\s+)?(?:log|record|store|track|note)\s+(?:each|every)\s+[a-z]+(?:\s+[a-z]+)?\s+with"
                                   # "Record rental payment information, including the late fee.": the kind's one field
