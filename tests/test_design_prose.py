@@ -195,3 +195,10 @@ def test_one_value_of_things_used_in_another_is_the_pairs():
                     "Spices used in a recipe are recorded with a quantity.")
     link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Recipe", "Spice"})
     assert "Quantity" in {c.name for c in link.columns}
+
+
+def test_an_irregular_participle_modifier_of_a_logged_event():
+    result = design("A voyage has a start date and a port. Every repair done during a voyage is recorded with a "
+                    "part name and a cost.")
+    assert {"Part Name", "Cost"} <= set(_columns(result, "Repair"))
+    assert "Cost" not in _columns(result, "Voyage")

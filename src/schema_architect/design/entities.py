@@ -273,7 +273,8 @@ _PASSIVE_END = re.compile(r"\s+(?:is|are|was|were|will\s+be|gets?|has\s+been|hav
 
 # A prepositional or participle phrase right after a sentence's subject ("visit to a", "dose given during
 # an"): what follows it is the subject's modifier, not the subject.
-_SUBJECT_MODIFIER = re.compile(r"\s+(?:[a-z]+(?:ed|en)\s+|given\s+|made\s+|held\s+|sent\s+|paid\s+)?"
+_SUBJECT_MODIFIER = re.compile(r"\s+(?:[a-z]+(?:ed|en)\s+|(?:given|made|held|sent|paid|done|sold|bought|kept|taken|"
+                               r"seen|put|set|run|built|won|lost|spent|taught)\s+)?"
                                r"(?:to|from|at|in|into|on|of|for|during|by|with)\s+(?:a|an|the|each|every|one|their|its)\s+$")
 
 
