@@ -62,3 +62,17 @@ def test_each_record_stays_under_its_own_heading():
     result = design(text)
     logs = [t for t in result.schema.tables if t.name.endswith("Log")]
     assert all("Arrival Time" not in [c.name for c in t.columns] for t in logs)
+
+
+def test_information_kept_for_each_thing_is_that_things():
+    result = design("The system records hospital information, including hospital name and city. It records ward "
+                    "information for each hospital, including ward number, floor and number of beds.")
+    assert ("Ward", "Hospital") in _links(result)
+    assert ("Hospital", "Ward") not in _links(result)
+
+
+def test_participants_kept_for_each_event_are_not_owned_by_it():
+    # a speaker speaks at many conferences: "speaker information for each conference" gives no key to one
+    result = design("The system records conference information, including title and venue. It records speaker "
+                    "information for each conference, including speaker name and biography.")
+    assert ("Speaker", "Conference") not in _links(result)

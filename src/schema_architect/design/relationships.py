@@ -91,6 +91,9 @@ _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+
 _THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
 # "performance evaluation for each department", "a schedule of every doctor": a thing kept for each Y
 _FOR_EACH = re.compile(r"^\s+(?:for|of)\s+(?:each|every)\s+$", re.IGNORECASE)
+# "department information for each store", "historical price data for each stock": what is kept per Y
+_KEPT_FOR_EACH = re.compile(r"^\s+(?:information|info|data|details|records?)\s+(?:for|of)\s+(?:each|every)\s+$",
+                            re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
 _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
@@ -417,9 +420,12 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             record = _record_made_after(text, b_end, mentions)
             if record:
                 ev.link_names.setdefault(pair, record)  # "..., a rental record is generated": the link's own table
-        elif qb == "each" and _FOR_EACH.match(between) and (is_record_or_transaction(a) or _assessment(a)):
+        elif qb == "each" and ((_KEPT_FOR_EACH.match(between) and not shares_participants(b, a)) or (
+                _FOR_EACH.match(between) and (is_record_or_transaction(a) or _assessment(a)))):
             # "supports performance evaluation for each department": every department has its own, many
-            # over time, so each evaluation is of one department ("the type of each model" is the reverse)
+            # over time, so each evaluation is of one department ("the type of each model" is the reverse);
+            # "department information for each store": the departments are the store's. Not participants
+            # ("referee information for each event"): a referee serves at many events.
             _add(ev, b, a, Evidence(True, False, span))
         elif qb == "one" and _ends_noun_phrase(text, b_end):  # "one route setter" is not one route
             role = _ROLE_AFTER.match(text, b_end)
