@@ -202,3 +202,12 @@ def test_an_irregular_participle_modifier_of_a_logged_event():
                     "part name and a cost.")
     assert {"Part Name", "Cost"} <= set(_columns(result, "Repair"))
     assert "Cost" not in _columns(result, "Voyage")
+
+
+def test_booking_records_makes_them_ones_own():
+    # "Campers book reservations": each reservation is one camper's, not shared by many campers
+    result = design("A camper has a name and an email. A reservation has an arrival date and a pitch. "
+                    "Campers book reservations.")
+    assert ("Reservation", "Camper") in _links(result)
+    assert not any({fk.ref_table for fk in t.foreign_keys} == {"Camper", "Reservation"}
+                   for t in result.schema.tables if t.name != "Reservation")

@@ -409,6 +409,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         elif qb is None and is_plural(text[b_start:b_end].split()[-1]) and _shares_bare(text, a_start, a_end, qa, between):
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
+            if is_record_or_transaction(b) and not is_record_or_transaction(a):
+                # "Patients book appointments": each appointment booked is one patient's own record
+                _add(ev, a, b, Evidence(True, False, span))
+                continue
             ev.m2m.setdefault(pair, span)
             event = _event_noun_after(text, between, b_end, mentions, (a, b))
             if event:
