@@ -76,3 +76,17 @@ def test_participants_kept_for_each_event_are_not_owned_by_it():
     result = design("The system records conference information, including title and venue. It records speaker "
                     "information for each conference, including speaker name and biography.")
     assert ("Speaker", "Conference") not in _links(result)
+
+
+def test_an_assessment_on_each_thing_and_details_for_the_things():
+    result = design("Each turbine has a serial number and a capacity. The operator performs safety inspection on "
+                    "each turbine. The system also records repair details for the turbines, including repair "
+                    "time and repair cost.")
+    assert ("Safety Inspection", "Turbine") in _links(result)
+    assert ("Repair", "Turbine") in _links(result)
+
+
+def test_the_classifier_information_of_a_thing_is_not_its_own():
+    result = design("Each product has a name and a price. Each category has a title and a description. "
+                    "The shop records the category information of the product.")
+    assert ("Category", "Product") not in _links(result)

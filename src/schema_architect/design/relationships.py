@@ -90,9 +90,9 @@ _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+
                       re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
 # "performance evaluation for each department", "a schedule of every doctor": a thing kept for each Y
-_FOR_EACH = re.compile(r"^\s+(?:for|of)\s+(?:each|every)\s+$", re.IGNORECASE)
-# "department information for each store", "historical price data for each stock": what is kept per Y
-_KEPT_FOR_EACH = re.compile(r"^\s+(?:information|info|data|details|records?)\s+(?:for|of)\s+(?:each|every)\s+$",
+_FOR_EACH = re.compile(r"^\s+(?:for|of|on)\s+(?:each|every)\s+$", re.IGNORECASE)
+# "department information for each store", "maintenance details for the tools": what is kept per Y
+_KEPT_FOR_EACH = re.compile(r"^\s+(?:information|info|data|details|records?)\s+(?:for|of)\s+(?:each|every|the|all)\s+$",
                             re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
@@ -424,12 +424,12 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             record = _record_made_after(text, b_end, mentions)
             if record:
                 ev.link_names.setdefault(pair, record)  # "..., a rental record is generated": the link's own table
-        elif qb == "each" and ((_KEPT_FOR_EACH.match(between) and not shares_participants(b, a)) or (
+        elif (qb == "each" or _KEPT_FOR_EACH.match(between)) and ((_KEPT_FOR_EACH.match(between) and _kept_per_thing(a, b)) or (
                 _FOR_EACH.match(between) and (is_record_or_transaction(a) or _assessment(a)))):
             # "supports performance evaluation for each department": every department has its own, many
             # over time, so each evaluation is of one department ("the type of each model" is the reverse);
-            # "department information for each store": the departments are the store's. Not participants
-            # ("referee information for each event"): a referee serves at many events.
+            # "department information for each store", "maintenance details for the tools": the departments
+            # are the store's.
             _add(ev, b, a, Evidence(True, False, span))
         elif qb == "one" and _ends_noun_phrase(text, b_end):  # "one route setter" is not one route
             role = _ROLE_AFTER.match(text, b_end)
@@ -509,6 +509,14 @@ def is_record_or_transaction(name: str) -> bool:
     of them. (Any "-tion/-ance" word was tried too: "Maintenance", "Meeting" are not one person's.)"""
     head = loose(name).split()[-1] if loose(name) else ""
     return head in _RECORD_HEADS or head in TRANSACTION_NOUNS
+
+
+def _kept_per_thing(kept: str, thing: str) -> bool:
+    """Whether "<kept> information for each <thing>" makes the kept things the thing's own: not for
+    participants ("referee information for each event": a referee serves many events) nor classifiers
+    ("the category information of the product": the product has one category)."""
+    words = loose(kept).split()
+    return bool(words) and words[-1] not in _CLASSIFIER_HEADS and not shares_participants(thing, kept)
 
 
 def _assessment(name: str) -> bool:
