@@ -211,3 +211,12 @@ def test_booking_records_makes_them_ones_own():
     assert ("Reservation", "Camper") in _links(result)
     assert not any({fk.ref_table for fk in t.foreign_keys} == {"Camper", "Reservation"}
                    for t in result.schema.tables if t.name != "Reservation")
+
+
+def test_a_pair_named_by_a_short_mention_of_a_longer_entity():
+    # "in a job" names the Service Job, the only entity whose name ends in "job"
+    result = design("Each service job has a date and a total. Each filter has a name and a price. "
+                    "Filters used in a job are recorded with a quantity and a unit.")
+    link = next(t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Filter", "Service Job"})
+    assert "Quantity" in {c.name for c in link.columns}
+    assert "Quantity" not in _columns(result, "Filter")

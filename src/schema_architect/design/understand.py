@@ -429,12 +429,22 @@ def _pair_passive(s: Sentence) -> list:
             for pair, items, at in _pair_passive_items(s.text)]
 
 
+def _entity_or_only_head(name: str, ents: EntitySet) -> Entity | None:
+    """The entity a short mention names: its own name, else the only entity whose name ends in it
+    ("a job" for Repair Job)."""
+    ent = ents.get(name)
+    if ent is not None or " " in name.strip():
+        return ent
+    heads = [e for e in ents.entities if loose(e.name).split()[-1] == loose(name)]
+    return heads[0] if len(heads) == 1 else None
+
+
 def _resolve_relationship_lists(lists, ents: EntitySet):
     """Lists of relationship attributes whose two sides are entities; the others go to the owner the
     list would have had."""
     out = []
     for (x, y), owner_name, owner_span, alist, s in lists:
-        ex, ey = ents.get(x), ents.get(y)
+        ex, ey = _entity_or_only_head(x, ents), _entity_or_only_head(y, ents)
         span = Span(start=s.start + alist.trigger_start, end=s.start + len(alist.prefix), text=alist.prefix[-60:])
         if ex is not None and ey is not None and ex is not ey:
             keys = {loose(ex.name) + " id", loose(ey.name) + " id"}
