@@ -3,15 +3,10 @@ made-up sentences (not taken from any benchmark)."""
 
 from __future__ import annotations
 
+from design_helpers import foreign_keys as _fks
 from schema_architect.design import design
 from schema_architect.design.relationships import detect_relationships
 from schema_architect.design.segment import split_sentences
-
-
-def _fks(result, table: str) -> dict[str, str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
 
 
 def _pairs(rels) -> set[frozenset]:

@@ -3,19 +3,9 @@ sentences from domains unlike the benchmark's."""
 
 from __future__ import annotations
 
+from design_helpers import columns as _columns
+from design_helpers import foreign_keys as _fks
 from schema_architect.design import design
-
-
-def _fks(result, table: str) -> dict[str, str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
-
-
-def _columns(result, table: str) -> list[str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return t.column_names
 
 
 # -- a role the staff fills -----------------------------------------------------------------------------

@@ -3,17 +3,9 @@ lists): events logged with their details, values of a pair, one-detail descripti
 
 from __future__ import annotations
 
+from design_helpers import columns as _columns
+from design_helpers import links as _links
 from schema_architect.design import design
-
-
-def _columns(result, table: str) -> list[str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return [c.name for c in t.columns]
-
-
-def _links(result) -> set[tuple[str, str]]:
-    return {(t.name, fk.ref_table) for t in result.schema.tables for fk in t.foreign_keys}
 
 
 def test_a_logged_event_with_a_modifier_owns_its_details():

@@ -3,13 +3,8 @@
 
 from __future__ import annotations
 
+from design_helpers import columns as _columns
 from schema_architect.design import design
-
-
-def _columns(result, table: str) -> list[str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return [c.name for c in t.columns]
 
 
 # -- "- Topic: field, field, field" bullets ------------------------------------------------------------

@@ -3,17 +3,8 @@ includes ..."): the record is linked to the thing it is about or the one who cre
 
 from __future__ import annotations
 
+from design_helpers import links as _links
 from schema_architect.design import design
-
-
-def _columns(result, table: str) -> list[str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return [c.name for c in t.columns]
-
-
-def _links(result) -> set[tuple[str, str]]:
-    return {(t.name, fk.ref_table) for t in result.schema.tables for fk in t.foreign_keys}
 
 
 def test_an_assessment_for_each_thing_is_of_one_thing():

@@ -3,6 +3,7 @@ link, the business as speaker, one timestamp for "date and time", and singulars 
 
 from __future__ import annotations
 
+from design_helpers import foreign_keys as _fks
 from schema_architect.design import design
 from schema_architect.design.naming import plural
 from schema_architect.design.words import singular
@@ -10,12 +11,6 @@ from schema_architect.design.words import singular
 
 def _tables(result) -> dict[str, list[str]]:
     return {t.name: [c.name for c in t.columns] for t in result.schema.tables}
-
-
-def _fks(result, table: str) -> dict[str, str]:
-    t = result.schema.table(table)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return {c: fk.ref_table for fk in t.foreign_keys for c in fk.columns}
 
 
 # -- singulars of -ses, -xes, -ies and Latin plurals ----------------------------------------------------
