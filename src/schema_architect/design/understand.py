@@ -1328,7 +1328,9 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(kind + " record")
                 if usable(name) and len(name.split()) <= 4 and not _names_an_identifier(name, ents):
                     found.append((name, Span(start=s.start + m.start(g), end=s.start + m.end(g), text=kind)))
-    found.extend(_actors_of_links(sentences, [e.name for e in ents.entities] + [n for n, _ in found]))
+    # each name once: a long text finds the same names again and again
+    known = list(dict.fromkeys([e.name for e in ents.entities] + [n for n, _ in found]))
+    found.extend(_actors_of_links(sentences, known))
     under: dict[str, list[Sentence]] = {}  # heading -> the sentences under it
     for s in sentences:
         if s.heading:
