@@ -47,3 +47,21 @@ def test_an_item_ending_in_a_gerund_phrase_keeps_its_own_head():
     assert "Address" in columns and ("Opening Hours" in columns or "Opening Hour" in columns), columns
     columns = _columns(design("Each bakery has shipping and billing addresses."), "Bakery")
     assert "Shipping Address" in columns and "Billing Address" in columns, columns
+
+
+def test_telegraphic_noun_with_a_field_list_owns_it():
+    # "users with email, password, name; products with ...": the issue's own telegraphic style
+    result = design("tenants with name, phone, email and move-in date; flats with number, floor, rent and size")
+    assert {"Name", "Phone", "Email"} <= set(_columns(result, "Tenant"))
+    assert {"Floor", "Rent", "Size"} <= set(_columns(result, "Flat"))
+    # one partner after "with" is still no field list
+    assert "Customers" not in " ".join(_columns(design("Each shop has a name and an address. Each shop manages "
+                                                       "interactions with customers."), "Shop"))
+
+
+def test_members_with_quantities_go_on_a_line_item():
+    result = design("Each delivery contains multiple parcels with quantities. Parcels have a label and a weight.")
+    line = [t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Delivery", "Parcel"}]
+    assert line, _tables(result)
+    assert "Quantity" in line[0].column_names
+    assert "Delivery ID" not in _columns(result, "Parcel")

@@ -125,7 +125,11 @@ _PAIR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*", re.IGNORECASE)
 # "the coach-team relationship", "the task-to-trigger relationship table", "Model-Run Association"
 # "each order can contain multiple books, and the system records the purchase quantity for each
 # book": a count per pair is the mark of a line item (M:N with the count on the link).
-_PAIR_COUNT = re.compile(r"\b((?:[a-z]+\s+)?quantit(?:y|ies))\b", re.IGNORECASE)
+_PAIR_COUNT = re.compile(r"\b((?:(?!(?:with|and|or|the|their|its|of|a|an|each|in|for)\b)[a-z]+\s+)?quantit(?:y|ies))\b",
+                         re.IGNORECASE)  # "purchase quantity", not "with quantities"
+# "contains multiple products with quantities": how many of each, said right after the member
+_WITH_COUNT = re.compile(r"\s+(?:each\s+)?with\s+(?:a\s+|an\s+|their\s+|its\s+|the\s+)?(?:[a-z]+\s+)?quantit(?:y|ies)\b",
+                         re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^[^.:]{0,40}?(?:[,;]|\bwith|\band|\bwhere)\s+(?:each|every)\s+$", re.IGNORECASE)
 _RECORD_HEADS = frozenset({"record", "log", "entry", "history", "detail", "transaction"})
 _OBJECT_RELATIVE_GAP = re.compile(r"^\s*(?:each|every|the|their|all|that|which)?\s*$", re.IGNORECASE)
@@ -339,7 +343,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.m2m.setdefault(pair, span)
                 count = _PAIR_COUNT.search(text, link.end())
                 if count:
-                    ev.link_attributes.setdefault(pair, [count.group(1).strip()])
+                    ev.link_attributes.setdefault(pair, [_count_column(count)])
                 continue
         if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
             # "customer orders", "the page's versions": a noun that modifies another names its owner
@@ -403,9 +407,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.m2m.setdefault(pair, span)  # "analysts can analyze multiple stocks, with each analysis ..."
                 ev.link_names.setdefault(pair, event)
             count = _PAIR_COUNT.search(text, b_end) if qb == "many" else None
-            if count and _names_counted(text[b_end:], b, text[b_start:b_end]) and a.lower() not in b.lower():
+            if count and (_names_counted(text[b_end:], b, text[b_start:b_end]) or _WITH_COUNT.match(text, b_end)) \
+                    and a.lower() not in b.lower():
                 ev.m2m.setdefault(pair, span)
-                ev.link_attributes.setdefault(pair, [count.group(1).strip()])
+                ev.link_attributes.setdefault(pair, [_count_column(count)])
         elif qb is None and is_plural(text[b_start:b_end].split()[-1]) and _shares_bare(text, a_start, a_end, qa, between):
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
@@ -546,6 +551,12 @@ def _event_noun_after(text: str, between: str, b_end: int, mentions, pair: tuple
             return name
         return None
     return None
+
+
+def _count_column(count: re.Match) -> str:
+    """"quantities" -> "quantity", "purchase quantity" kept: one row of the link holds one count."""
+    words = count.group(1).split()
+    return " ".join(words[:-1] + [singular(words[-1])])
 
 
 def _names_counted(rest: str, name: str, form: str) -> bool:

@@ -648,6 +648,10 @@ _LOGGED_EACH = re.compile(r"\b(?:log|logs|record|records|store|stores|track|trac
                           r"[a-z]+(?:\s+[a-z]+)?$", re.IGNORECASE)
 
 
+# A clause that is only a noun phrase before "with": telegraphic requirements ("products with name, price").
+_CLAUSE_OPENING_NOUN = re.compile(r"(?:.*[;:]\s*)?(?:(?:the|all|each|every)\s+)?[A-Za-z-]+(?:\s[A-Za-z-]+)?", re.IGNORECASE | re.DOTALL)
+
+
 def _noun_complement(alist) -> bool:
     """'manage interactions with customers', 'provides administrators with the ability to ...',
     'the association of users with indicators': a 'with' right after a plain noun says what the noun is
@@ -663,6 +667,8 @@ def _noun_complement(alist) -> bool:
         return False  # "we create a damage report with the report date, a description and the station": fields
     if _LOGGED_EACH.search(before):
         return False  # "we log each cleaning with a time": the record and its values
+    if len(alist.items) >= 3 and _CLAUSE_OPENING_NOUN.fullmatch(before):
+        return False  # "users with email, password and name; products with ...": a noun opening its clause
     return not (word.endswith("ed") or word in _WITH_AFTER_VERB or word in FUNCTION_WORDS or JOINS_WITH.search(before))
 
 
