@@ -73,3 +73,27 @@ def test_ecommerce_ddl_enforces_the_rating_range():
         except sqlite3.IntegrityError:
             continue
         raise AssertionError(f"accepted: {bad}")
+
+
+# The issue's description word for word, in its telegraphic style.
+ECOMMERCE_AS_WRITTEN = (
+    "users with email, password, name, and multiple addresses; products with name, description, price, and "
+    "inventory; orders that contain multiple products with quantities; reviews where users rate and review "
+    "products; payment methods linked to users; wishlists with products"
+)
+
+
+def test_ecommerce_as_the_issue_writes_it():
+    schema = design(ECOMMERCE_AS_WRITTEN).schema
+    assert {"User", "Address", "Product", "Order", "Review", "Payment Method", "Wishlist"} <= set(schema.table_names)
+    assert {"Email", "Password", "Name"} <= set(schema.table("User").column_names)
+    assert {"Name", "Description", "Price", "Inventory"} <= set(schema.table("Product").column_names)
+    assert fks(schema.table("Address")) == {(("User ID",), "User")}
+    assert fks(schema.table("Payment Method")) == {(("User ID",), "User")}
+    assert fks(schema.table("Review")) == {(("User ID",), "User"), (("Product ID",), "Product")}
+    line = schema.table("Order Item")
+    assert fks(line) == {(("Order ID",), "Order"), (("Product ID",), "Product")}
+    assert "Quantity" in line.column_names
+    assert "Order ID" not in schema.table("Product").column_names
+    holders = [t for t in schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Wishlist", "Product"}]
+    assert holders, schema.table_names

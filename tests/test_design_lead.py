@@ -5,6 +5,7 @@ entity is an entity, and a gerund-led item keeps its own head."""
 from __future__ import annotations
 
 from design_helpers import columns as _columns
+from design_helpers import links
 from design_helpers import table_names as _tables
 from schema_architect.design import design
 from schema_architect.design.datatypes import infer_type
@@ -65,3 +66,17 @@ def test_members_with_quantities_go_on_a_line_item():
     assert line, _tables(result)
     assert "Quantity" in line[0].column_names
     assert "Delivery ID" not in _columns(result, "Parcel")
+
+
+TELEGRAPHIC = ("tenants with name, phone, email and move-in date; buildings with flats; flats with number, floor "
+               "and rent; repairs where tenants report problems in flats; parking permits linked to tenants; "
+               "shortlists with flats")
+
+
+def test_telegraphic_clauses_name_things_and_their_links():
+    result = design(TELEGRAPHIC)
+    assert {"Tenant", "Building", "Flat", "Repair", "Parking Permit", "Shortlist"} <= set(_tables(result))
+    found = links(result)
+    assert {("Repair", "Tenant"), ("Repair", "Flat"), ("Parking Permit", "Tenant"), ("Flat", "Building")} <= found
+    holders = [t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Shortlist", "Flat"}]
+    assert holders, found  # a flat sits on many shortlists

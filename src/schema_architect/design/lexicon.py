@@ -137,7 +137,7 @@ MANY_WORDS: tuple[str, ...] = (
 )
 ONE_WORDS: tuple[str, ...] = ("only one", "exactly one", "a single", "one", "a", "an", "each", "every", "the")
 BELONGS_PHRASES: tuple[str, ...] = ("belongs to", "belong to", "is assigned to", "are assigned to",
-                                    "is associated with", "are associated with", "is linked to",
+                                    "is associated with", "are associated with", "is linked to", "linked to",
                                     "are linked to", "is part of", "are part of", "is owned by",
                                     "is managed by", "is operated by", "is handled by", "is placed by",
                                     "is written by", "is issued by", "is made by", "is created by",

@@ -263,6 +263,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not (_in_verb_slot(text, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
     mentions = [m for m in mentions if not _third_person_verb(text, m[1], m[2])][:MAX_MENTIONS_PER_SENTENCE]
     _read_actor(s, mentions, ev)
+    if _read_topic_clause(s, mentions, ev):
+        return
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = list(zip(mentions, mentions[1:]))
     # "Each supplier and customer is associated with a region": both subjects are read against the region
@@ -494,6 +496,40 @@ def _shares_one(between: str) -> bool:
         return False
     verb = m.group(1).lower()
     return (verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS) and verb not in ("use", "uses", "used", "using")
+
+
+# Telegraphic clauses that name a thing and then what it links ("reviews where users rate products",
+# "wishlists with products"): no verb of their own to count either side.
+_TOPIC_WHERE = re.compile(r"\s*(?:[a-z]+\s)?[a-z]+s\s+(?:where|in\s+which)\s", re.IGNORECASE)
+_TOPIC_WITH = re.compile(r"\s*(?:[a-z]+\s)?[a-z]+s\s+with\s+(?:multiple\s+|many\s+|several\s+)?(?:[a-z]+\s)?[a-z]+s\s*[;.]?\s*$",
+                         re.IGNORECASE)
+
+
+_COLLECTION_HEADS = frozenset({"list", "wishlist", "cart", "basket", "bag", "queue", "favorite", "favourite", "collection",
+                               "library", "playlist", "portfolio", "watchlist", "bundle", "set", "album", "shortlist"})
+
+
+def _read_topic_clause(s: Sentence, mentions, ev: PairEvidence) -> bool:
+    """"reviews where users rate and review products": each review is by one user about one product;
+    "wishlists with products": a collection holds many products and a product sits in many of them;
+    "buildings with flats": anything else has the others as its own."""
+    if len(mentions) < 2 or mentions[0][1] != len(s.text) - len(s.text.lstrip()):
+        return False
+    topic, t_start, t_end = mentions[0]
+    if not is_plural(s.text[t_start:t_end].split()[-1]):
+        return False
+    span = Span(start=s.start, end=s.end, text=s.text)
+    if _TOPIC_WHERE.match(s.text):
+        for name in dict.fromkeys(n for n, _, _ in mentions[1:] if n != topic):
+            _add(ev, name, topic, Evidence(True, True, span))
+        return True
+    if _TOPIC_WITH.match(s.text) and len(mentions) == 2 and mentions[1][0] != topic:
+        if loose(topic).split()[-1] in _COLLECTION_HEADS:
+            ev.m2m.setdefault(frozenset((topic, mentions[1][0])), span)  # a product sits in many wishlists
+        else:
+            _add(ev, topic, mentions[1][0], Evidence(True, True, span))  # "buildings with flats": its own
+        return True
+    return False
 
 
 def _read_actor(s: Sentence, mentions, ev: PairEvidence) -> None:

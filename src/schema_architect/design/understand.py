@@ -1027,6 +1027,8 @@ _SINGULAR_ACTOR = re.compile(r"(?:each|every)\s+((?:[a-z]+\s)?[a-z]+)\s+(?:also\
                              r"([a-z]{2,}s)\b", re.IGNORECASE)
 _NOT_ACTION_VERBS = frozenset({"includes", "include", "contains", "contain", "consists", "consist", "records", "record",
                                "stores", "store", "lists", "list", "needs", "need"})
+_TOPIC_CLAUSE = re.compile(r"((?:[a-z]+\s)?[a-z]+s)\s+(?:where|that|which|linked\s+to|associated\s+with|with)\b"
+                           r"(?!\s+(?:a|an|the)\s)", re.IGNORECASE)
 _ACTION_REACH = 60  # characters after the verb in which the acted-on entity must be named
 
 
@@ -1053,6 +1055,16 @@ def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[
         if not mentions:
             continue
         for start in _CLAUSE_START.finditer(s.text):
+            topic = _TOPIC_CLAUSE.match(s.text, start.end())
+            if topic and _actor_phrase(topic.group(1), plural_subject=True) \
+                    and any(topic.end() < a <= topic.end() + _ACTION_REACH for _, a, _b in mentions):
+                # "payment methods linked to users; wishlists with products": a telegraphic clause names
+                # a thing and what it is linked to
+                name = entity_name(topic.group(1))
+                if usable(name) and (" " in name or name.lower() not in ABSTRACT_NOUNS):  # "payment method" is a thing
+                    out.append((name, Span(start=s.start + topic.start(1), end=s.start + topic.end(1),
+                                           text=topic.group(1))))
+                continue
             m = _SINGULAR_ACTOR.match(s.text, start.end()) or _PLURAL_ACTOR.match(s.text, start.end())
             if m is None or not _actor_phrase(m.group(1), plural_subject=m.re is _PLURAL_ACTOR):
                 continue
