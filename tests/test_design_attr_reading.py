@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
+from design_helpers import attributes_of
 from schema_architect.design.understand import read_requirements
-
-
-def attributes_of(text: str, entity: str) -> list[str]:
-    ent = read_requirements(text).model.entity(entity)
-    assert ent is not None, [e.name for e in read_requirements(text).model.entities]
-    return [a.name for a in ent.attributes]
 
 
 def test_a_data_verb_inside_a_list_keeps_its_object_as_an_attribute():

@@ -4,13 +4,8 @@ measured on."""
 
 from __future__ import annotations
 
+from design_helpers import attributes_of
 from schema_architect.design.understand import read_requirements
-
-
-def attributes_of(text: str, entity: str) -> list[str]:
-    ent = read_requirements(text).model.entity(entity)
-    assert ent is not None, [e.name for e in read_requirements(text).model.entities]
-    return [a.name for a in ent.attributes]
 
 
 def test_an_item_naming_the_rows_of_another_entity_is_no_column():

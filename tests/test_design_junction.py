@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
+from design_helpers import linking as _linking
+from design_helpers import table as _table
 from schema_architect.design import design
-
-
-def _table(result, name: str):
-    t = result.schema.table(name)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return t
-
-
-def _linking(result, a: str, b: str):
-    """The tables whose foreign keys point at both ``a`` and ``b``."""
-    return [t for t in result.schema.tables if {a, b} <= {fk.ref_table for fk in t.foreign_keys}]
 
 
 # -- a list said to be of a pair ("the X <participle> in each Y, including ...") --------------------

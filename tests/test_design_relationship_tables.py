@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
+from design_helpers import linking as _linking
+from design_helpers import table as _table
 from schema_architect.design import design
 from schema_architect.design.relationships import detect_relationships
 from schema_architect.design.segment import split_sentences
 
 
-def _table(result, name: str):
-    t = result.schema.table(name)
-    assert t is not None, [x.name for x in result.schema.tables]
-    return t
-
-
 def _fks(result, table: str) -> dict[str, str]:
     return {c: fk.ref_table for fk in _table(result, table).foreign_keys for c in fk.columns}
-
-
-def _linking(result, a: str, b: str):
-    """The tables whose foreign keys point at both ``a`` and ``b``."""
-    return [t for t in result.schema.tables if {a, b} <= {fk.ref_table for fk in t.foreign_keys}]
 
 
 # -- an event of two things at a moment is keyed by them and when -----------------------------------
