@@ -5,6 +5,7 @@ entity is an entity, and a gerund-led item keeps its own head."""
 from __future__ import annotations
 
 from design_helpers import columns as _columns
+from design_helpers import foreign_keys as foreign_keys_of
 from design_helpers import links
 from design_helpers import table_names as _tables
 from schema_architect.design import design
@@ -80,3 +81,9 @@ def test_telegraphic_clauses_name_things_and_their_links():
     assert {("Repair", "Tenant"), ("Repair", "Flat"), ("Parking Permit", "Tenant"), ("Flat", "Building")} <= found
     holders = [t for t in result.schema.tables if {fk.ref_table for fk in t.foreign_keys} == {"Shortlist", "Flat"}]
     assert holders, found  # a flat sits on many shortlists
+
+
+def test_a_key_to_a_table_keyed_by_a_bare_number_is_named_after_it():
+    result = design("Each locker has a number, a size and a floor. Each rental has a start date and uses one locker.")
+    assert "Locker Number" in _columns(result, "Rental"), _columns(result, "Rental")
+    assert foreign_keys_of(result, "Rental").get("Locker Number") == "Locker"

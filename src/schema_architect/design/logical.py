@@ -904,6 +904,8 @@ def _fk_column_name(d: _TableDraft) -> str:
     pk = d.pk[0] if d.pk else None
     if pk and (len(_words(pk)) > 1 or _words(pk)[0] not in _GENERIC_KEY_WORDS):
         return pk  # "Flight Number", "ISBN": the key's own name reads the same in every table
+    if pk and _words(pk)[0] in ("number", "code", "no"):
+        return f"{d.entity.name} {pk}"  # a flat keyed by its "Number" is referred to by its Flat Number
     return f"{d.entity.name} ID"
 
 
