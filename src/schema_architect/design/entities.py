@@ -48,6 +48,7 @@ _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", 
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
 _EACH_OF_WHICH = re.compile(r",?\s*(?:each|every|all|both|some)\s+of\s+(?:which|whom|them)(?:\s+(?:must|should|shall|will|can|may|also))?\s*$", re.IGNORECASE)
 _WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
+_COMMA_WHICH = re.compile(r",\s*which\s*$", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|while|after|before|during|upon|once|if)\b[^,]{1,60},\s*", re.IGNORECASE)
 _EACH_ADVERB = re.compile(r",\s*each\s+[a-z]+ly$", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
@@ -455,24 +456,15 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                     o.name, o.rule = named, "event of each X"  # "the handling of each proposal" -> Proposal Handling
             if o:
                 return o
-    # 2b. "multiple sales personnel, whose details include": the noun right before "whose"
-    whose = _WHOSE.search(stripped)
-    if whose:
-        np = np_before(s.text, whose.start())
-        if np:
-            o = make(np[0], np[1], "noun before 'whose'")
-            if o:
-                return o
+    # 2b. "multiple sales personnel, whose details include", "is operated with one aircraft, which has":
+    # 'whose' and a non-restrictive ', which' are about the noun right before them
+    for anchor, rule in ((_WHOSE.search(stripped), "noun before 'whose'"),
+                         (_COMMA_WHICH.search(stripped), "noun before ', which'")):
+        np = np_before(s.text, anchor.start()) if anchor else None
+        o = make(np[0], np[1], rule) if np else None
+        if o:
+            return o
     # 3b. "a maintenance record is generated, which includes": the last introduced noun phrase
-    comma_which = re.search(r",\s*which\s*$", stripped, re.IGNORECASE)
-    if comma_which:
-        # "is operated with one aircraft, which has": a non-restrictive 'which' is about the noun
-        # right before its comma
-        np = np_before(s.text, comma_which.start())
-        if np:
-            o = make(np[0], np[1], "noun before ', which'")
-            if o:
-                return o
     if re.search(r"\b(?:which|that)\s*$", stripped, re.IGNORECASE):
         last_det = None
         for m in _INTRODUCED.finditer(prefix):
