@@ -31,6 +31,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     GENERIC_OWNERS,
     IDENTIFIER_WORDS,
+    MODAL_VERBS,
     NON_ENTITY_HEADS,
 )
 from .segment import Sentence
@@ -84,7 +85,7 @@ _HAS_AFTER = re.compile(r"\s*(?:including|includes|include|contains|containing|h
                         r"is|are|was|were)\b", re.IGNORECASE)
 
 
-_MODAL_BEFORE_VERB = frozenset({"will", "shall", "can", "must", "should", "may", "would", "could", "to"})
+_MODAL_BEFORE_VERB = MODAL_VERBS | {"to"}
 
 
 def np_before(text: str, end: int) -> tuple[str, int] | None:

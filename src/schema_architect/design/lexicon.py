@@ -33,6 +33,9 @@ LIST_STOPPERS: tuple[str, ...] = (
 )
 
 # Leading words stripped from list items and noun phrases.
+# Modal verbs: the word after one is a verb ("users can borrow", "each member must pay").
+MODAL_VERBS: frozenset[str] = frozenset({"can", "may", "must", "should", "will", "could", "would", "shall"})
+
 DETERMINERS: frozenset[str] = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "your", "each", "every", "all", "any", "some", "this", "that", "these", "those", "one", "own", "his/her", "basic", "detailed", "relevant", "related", "various", "specific", "certain", "corresponding", "respective", "multiple", "several", "many", "different", "necessary", "other", "additional", "such",
      # counts: "two assistant referees" are assistant referees

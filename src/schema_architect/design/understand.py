@@ -32,6 +32,7 @@ from .lexicon import (
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
     LINK_VALUE_HEADS,
+    MODAL_VERBS,
     SHARING_VERBS,
     TRANSACTION_NOUNS,
 )
@@ -1032,9 +1033,6 @@ _TOPIC_CLAUSE = re.compile(r"((?:[a-z]+\s)?[a-z]+s)\s+(?:where|that|which|linked
 _ACTION_REACH = 60  # characters after the verb in which the acted-on entity must be named
 
 
-_MODALS = frozenset({"can", "may", "must", "should", "will", "could", "would", "shall"})
-
-
 def _actor_phrase(phrase: str, *, plural_subject: bool) -> bool:
     """A noun phrase that can act: no function word or verb in it ("Clothing has", "Manage orders" are not),
     and a plural head when no "each"/"every" counts it."""
@@ -1069,7 +1067,7 @@ def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[
             if m is None or not _actor_phrase(m.group(1), plural_subject=m.re is _PLURAL_ACTOR):
                 continue
             verb = m.group(2).lower()
-            if verb in _NOT_ACTION_VERBS or (verb not in COMMON_VERBS and verb not in _MODALS):
+            if verb in _NOT_ACTION_VERBS or (verb not in COMMON_VERBS and verb not in MODAL_VERBS):
                 continue  # only a verb known as one: "The Cultural Arts Company needs" has none after "Arts"
             shared = _SHARED_OBJECT.match(s.text, m.end(2))
             if shared and verb in SHARING_VERBS and any(a == m.start(1) for _, a, _b in mentions) \
