@@ -118,26 +118,20 @@ def read_requirements(text: str) -> Reading:
             # owner, but the business speaking of what it keeps names entities
             for name, span in _speaker_inventory(s):
                 used.add(idx)
-                if ents.get(name) is None:
-                    ent = ents.add(name, span)
-                    ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
+                _add_mentioned(ents, name, span)
         for alist, owner in _analyze(s.text, s.heading):
             if owner is None and lists_a_record(alist):
                 record_lists.append((idx, alist, s))  # its record may be named only after the loop
                 continue
             if owner is None:
                 for name, span in _system_inventory(alist, s):
-                    if ents.get(name) is None:
+                    if _add_mentioned(ents, name, span):
                         used.add(idx)
-                        ent = ents.add(name, span)
-                        ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
                 continue
             used.add(idx)
             kept = _business_inventory(alist, s, owner)
             for name, span in kept:
-                if ents.get(name) is None:
-                    ent = ents.add(name, span)
-                    ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
+                _add_mentioned(ents, name, span)
             if kept:
                 decisions.append(Decision(subject=f"entity {owner.name}", decision=f"{owner.name} is not a table",
                                           rationale="it is the business speaking of what it keeps: "
@@ -162,10 +156,8 @@ def read_requirements(text: str) -> Reading:
                 # plural noun there ("provides users with ...") is still a thing the text mentions
                 word = alist.prefix.split()[-1]
                 if is_plural(word) and loose(singular(word)) == loose(owner.name).split()[-1] \
-                        and ents.get(owner.name) is None:
+                        and _add_mentioned(ents, owner.name, owner_span):
                     used.add(idx)
-                    ent = ents.add(owner.name, owner_span)
-                    ents.add_attribute(ent, Attribute(name=default_name(owner.name), span=owner_span), placeholder=True)
                 continue
             if _the_speaker(alist, s.text, owner.span.start):
                 for item in alist.items:  # "The hotel has multiple rooms": the rooms are the entity
@@ -1092,6 +1084,16 @@ _SHARED_OBJECT = re.compile(r"\s+([a-z]+s)(?=\s*(?:[.;,]|$|\s+and\s+(?:we|the|re
 _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
 
 
+def _add_mentioned(ents: EntitySet, name: str, span: Span) -> Entity | None:
+    """An entity the text only mentions: it gets a stub name ("Project Name") that gives way to real
+    attributes if the text lists some later. None when the entity is known already."""
+    if ents.get(name) is not None:
+        return None
+    ent = ents.add(name, span)
+    ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
+    return ent
+
+
 def default_name(entity: str) -> str:
     """The one attribute a merely mentioned entity gets besides its key: "Project" -> "Project Name",
     named like its "Project ID" so the two read as a pair wherever the table is joined. People get a
@@ -1358,6 +1360,5 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                     and not _only_groups(name, described_under.get(heading, ()), group):
                 found.append((name, Span(start=group[0].start, end=group[0].start, text=heading)))
     for name, span in found:
-        if ents.get(name) is None and loose(name) not in _VALUE_NOUNS:
-            ent = ents.add(name, span)
-            ents.add_attribute(ent, Attribute(name=default_name(name), span=span), placeholder=True)
+        if loose(name) not in _VALUE_NOUNS:
+            _add_mentioned(ents, name, span)
