@@ -17,6 +17,7 @@ from .lexicon import (
     ACTION_GERUNDS,
     ATTRIBUTE_INFO_KINDS,
     CLAUSE_WORDS,
+    COMPOSITE_ATTRIBUTE_HEADS,
     DATA_GERUNDS,
     DATA_VERBS,
     DETERMINERS,
@@ -288,7 +289,7 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
         items = [it for it in split_items(text, begin, m.end(1)) if not it.many]
         if re.search(r"\bor\b", inner, re.IGNORECASE) and _listed_values(inner):
             continue  # "a position (pre-roll, mid-roll or post-roll)": alternatives are values
-        if _value_list(text[: m.start()], items):
+        if _value_list(text[: m.start()], items) or _one_attribute_values(text[: m.start()], inner):
             continue  # "personnel type (teacher, student, visitor)": the values of one attribute
         if len(items) >= 2:
             start = m.start() + m.group().index("(")
@@ -311,6 +312,21 @@ def _listed_values(paren: str) -> list[str] | None:
     if len(vals) < 2 or any(len(v.split()) > 3 or v.split()[-1].lower() in _NAME_LIKE_HEADS for v in vals):
         return None
     return vals[:20]
+
+
+_ONE_ATTRIBUTE_BEFORE = re.compile(r"\b(?:a|an)\s+([a-z]+(?:\s+[a-z]+){0,2})\s*$", re.IGNORECASE)
+
+
+def _one_attribute_values(before: str, paren: str) -> list[str] | None:
+    """'a voice section (soprano, alto, tenor, bass)', 'an outcome (delivered, missed)': after one
+    attribute named with 'a/an', short words that name no field are the values it may take."""
+    m = _ONE_ATTRIBUTE_BEFORE.search(before)
+    if not m:
+        return None
+    head = m.group(1).split()[-1].lower()
+    if singular(head) != head or head in _INFO_HEADS or head in COMPOSITE_ATTRIBUTE_HEADS:
+        return None
+    return _listed_values(paren)
 
 
 def _value_list(before: str, items: list[Item]) -> bool:
@@ -701,7 +717,8 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
                 head = re.findall(r"[A-Za-z]+", _PAREN.sub(" ", raw))[-1:]
                 values = _listed_values(paren)
                 if values and (re.search(r"\bor\b", paren, re.IGNORECASE)
-                               or (head and singular(head[0].lower()) in _VALUE_HEADS)):
+                               or (head and singular(head[0].lower()) in _VALUE_HEADS)
+                               or _one_attribute_values(raw[: paren_match.start()], paren)):
                     item.allowed_values = values  # "a status (submitted, approved, rejected)"
         if "primary key" in low:
             item.primary_key = True

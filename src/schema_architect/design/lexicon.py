@@ -185,6 +185,12 @@ ACTION_GERUNDS: frozenset[str] = frozenset(
     ["adding", "deleting", "modifying", "creating", "updating", "querying", "viewing", "managing", "editing", "removing", "searching", "publishing", "registering", "logging", "tracking", "maintaining", "entering", "inserting", "retrieving", "browsing", "generating", "exporting", "importing", "uploading", "downloading", "checking", "approving", "reviewing", "monitoring", "analyzing", "analysing", "calculating", "displaying", "filtering", "storing", "saving", "assigning", "handling", "cancelling", "canceling", "submitting", "sending", "receiving", "replying", "supporting", "providing", "ensuring", "allowing", "enabling", "facilitating"]
 )
 
+# Attributes made of parts: "an address (street, city, postcode)" lists the parts, not the values one
+# address may take ("a shift (day, night)").
+COMPOSITE_ATTRIBUTE_HEADS: frozenset[str] = frozenset(
+    ["address", "name", "location", "contact", "profile", "coordinates", "dimensions", "period", "range"]
+)
+
 # Abstract nouns that follow "multiple"/"several" without naming an entity of the domain.
 ABSTRACT_NOUNS: frozenset[str] = frozenset(
     ["information", "data", "function", "functions", "feature", "features", "aspect", "aspects", "way", "ways", "time", "times", "type", "types", "kind", "kinds", "operation", "operations", "activity", "activities", "process", "processes", "record", "records", "level", "levels", "step", "steps", "thing", "things", "item", "items", "module", "modules", "detail", "details", "condition", "conditions", "method", "methods", "option", "options", "purpose", "purposes", "reason", "reasons", "field", "fields", "attribute", "attributes", "table", "tables", "entity", "entities", "relationship", "relationships", "dimension", "dimensions", "factor", "factors", "scenario", "scenarios", "task", "tasks", "requirement", "requirements", "measure", "measures", "stage", "stages",

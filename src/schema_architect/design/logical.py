@@ -543,7 +543,10 @@ class LogicalDesigner:
         # A one-word noun linking two things at a moment ("a registration of a student for a course,
         # with its time") is an event, keyed like a record unless other tables point at it.
         event = principal and bool(time_cols) and not referenced
-        if len(fk_cols) >= 2 and (not principal or event):
+        # "a loan has a borrower and a guarantor" (two members): a deal people take part in, not a link
+        # of two things at a moment
+        roles_of_one_kind = len({t for _, t, _ in d.fks}) < len(d.fks)
+        if len(fk_cols) >= 2 and (not principal or (event and not roles_of_one_kind)):
             time_cols = [c for c in d.columns if c not in fk_cols and _is_time(c)]
             d.pk = fk_cols[:3] + time_cols[:1]
             self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
