@@ -3,7 +3,7 @@ check): example values in parentheses, records named by the verb that makes them
 
 from __future__ import annotations
 
-from design_helpers import columns, foreign_keys, table
+from design_helpers import columns, foreign_keys, table, table_names
 from schema_architect.design import design
 
 
@@ -33,3 +33,24 @@ def test_a_deal_between_two_of_one_kind_gets_its_own_id():
     swap = table(result, "Swap")
     assert swap.primary_key.columns == ["Swap ID"]
     assert set(foreign_keys(result, "Swap").values()) == {"Resident"}
+
+
+def test_the_account_described_and_users_mentioned_are_one_user_table():
+    result = design("We store the nickname, the email and the password of the account. Users can upload "
+                    "recipes, and each recipe has a title and a cooking time.")
+    assert "Account" not in table_names(result)
+    assert {"Nickname", "Email", "Password"} <= set(columns(result, "User"))
+    assert foreign_keys(result, "Recipe") == {"User ID": "User"}
+
+
+def test_a_user_with_several_accounts_keeps_both_tables():
+    result = design("Each user has a name and an email. A user can open several accounts, and each account has "
+                    "an account number and a balance.")
+    assert {"User", "Account"} <= set(table_names(result))
+
+
+def test_a_self_link_survives_the_merge_of_user_and_account():
+    result = design("The app stores the email, the password and the display name of the account. Users can "
+                    "follow other users.")
+    assert any(set(foreign_keys(result, t.name).values()) == {"User"} and len(t.foreign_keys) == 2
+               for t in result.schema.tables)

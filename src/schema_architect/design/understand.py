@@ -735,6 +735,23 @@ def _merge_records(ents: EntitySet, renamed: dict[str, str], decisions: list[Dec
         _fold_into(ents, drop, keep, renamed, decisions, "a record of a thing and the thing are one table")
 
 
+def _merge_user_account(ents: EntitySet, renamed: dict[str, str], decisions: list[Decision]) -> None:
+    """"the email and the password of the account ... Users follow other users": a user of the software
+    and its account are one table when one of the two was only mentioned."""
+    user, account = ents.get("user"), ents.get("account")
+    if user is None or account is None or user is account or {user.name, account.name} & set(renamed):
+        return
+    if _mentioned_only(user) == _mentioned_only(account):
+        return  # both described: a user may own several accounts (a bank, a game)
+    if _mentioned_only(user):
+        # the described row takes the name the people using the software go by
+        renamed[account.name] = user.name
+        ents.remove(user)
+        ents.rename(account, user.name)
+        user, account = account, user
+    _fold_into(ents, account, user, renamed, decisions, "a user of the software and its account are one row")
+
+
 # Words that name one aspect of a thing, kept in the thing's own row: "user account information",
 # "order status", "dish classification".
 _ASPECT_WORDS = frozenset({"account", "status", "classification"})
@@ -774,6 +791,7 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
     such mention. The mention is folded into it; its relationships follow."""
     renamed: dict[str, str] = {}
     _merge_records(ents, renamed, decisions)
+    _merge_user_account(ents, renamed, decisions)
     _merge_aspects(ents, rels, renamed, decisions)
     by_tail: dict[str, list[Entity]] = {}
     for e in ents.entities:
@@ -795,9 +813,10 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
     out: list[Relationship] = []
     seen: set[frozenset] = set()
     for r in rels:
+        was_self = r.left == r.right  # "users follow other users" stays a link of the merged table
         r.left, r.right = renamed.get(r.left, r.left), renamed.get(r.right, r.right)
         pair = frozenset((r.left, r.right))
-        if r.left != r.right and pair not in seen:
+        if (r.left != r.right or was_self) and pair not in seen:
             seen.add(pair)
             out.append(r)
     for e in ents.entities:
