@@ -135,14 +135,15 @@ def np_before(text: str, end: int) -> tuple[str, int] | None:
     return " ".join(w for w, _ in words), words[0][1]
 
 
-def np_after(text: str, start: int) -> tuple[str, int, int] | None:
-    """The noun phrase starting at ``start`` (determiners skipped): (phrase, start, end)."""
+def np_after(text: str, start: int, counted: bool = False) -> tuple[str, int, int] | None:
+    """The noun phrase starting at ``start`` (determiners skipped): (phrase, start, end). ``counted``: a
+    quantifier stands right before ``start`` ("several books"), so a verb-looking first word is a noun."""
     toks = [(m.group(), m.start()) for m in _WORD.finditer(text, start, min(len(text), start + 120))]
     i = 0
     while i < len(toks) and toks[i][0].lower() in DETERMINERS:
         i += 1
     words: list[tuple[str, int]] = []
-    after_determiner = i > 0
+    after_determiner = i > 0 or counted
     while i < len(toks) and len(words) < MAX_NP_WORDS:
         w = toks[i][0]
         if words and _verb_after_singular(words[-1][0], w, toks[i + 1][0] if i + 1 < len(toks) else ""):

@@ -132,6 +132,27 @@ COMMON_VERBS: frozenset[str] = frozenset(
     ["manage", "manages", "managed", "managing", "record", "records", "recorded", "recording", "track", "tracks", "tracked", "tracking", "store", "stores", "stored", "storing", "include", "includes", "included", "including", "contain", "contains", "contained", "containing", "own", "owns", "owned", "employ", "employs", "employed", "operate", "operates", "operated", "perform", "performs", "performed", "provide", "provides", "provided", "support", "supports", "supported", "allow", "allows", "allowed", "use", "uses", "used", "make", "makes", "made", "get", "gets", "take", "takes", "taken", "give", "gives", "given", "keep", "keeps", "kept", "hold", "holds", "held", "generate", "generates", "generated", "create", "creates", "created", "add", "adds", "added", "register", "registers", "registered", "maintain", "maintains", "maintained", "identify", "identifies", "identified", "associate", "associates", "associated", "link", "links", "linked", "belong", "belongs", "belonged", "assign", "assigns", "assigned", "place", "places", "placed", "write", "writes", "written", "publish", "publishes", "published", "issue", "issues", "issued", "involve", "involves", "involved", "participate", "participates", "participated", "work", "works", "worked", "teach", "teaches", "taught", "enroll", "enrolls", "enrolled", "select", "selects", "selected", "borrow", "borrows", "borrowed", "buy", "buys", "bought", "sell", "sells", "sold", "rent", "rents", "rented", "book", "books", "booked", "handle", "handles", "handled", "serve", "serves", "served", "visit", "visits", "visited", "attend", "attends", "attended", "apply", "applies", "applied", "conduct", "conducts", "conducted", "document", "documents", "documented", "describe", "describes", "described", "characterize", "characterizes", "characterized", "comprise", "comprises", "comprised", "consist", "consists", "note", "notes", "noted", "log", "logs", "logged", "view", "views", "viewed", "query", "queries", "queried"]
 )
 
+# -- verb clauses ---------------------------------------------------------------------------------
+# Words in the verb slot of "X <verb> Y" that relate no two things: wanting, needing, enabling.
+NOT_SVO_VERBS: frozenset[str] = frozenset(
+    ["need", "needs", "want", "wants", "require", "requires", "become", "becomes", "seem", "seems", "mean", "means",
+     "ensure", "ensures", "allow", "allows", "enable", "enables", "help", "helps", "let", "lets", "like", "likes",
+     "refer", "refers", "represent", "represents", "indicate", "indicates", "vary", "varies", "exist", "exists",
+     "happen", "happens", "occur", "occurs", "cost", "costs", "weigh", "weighs", "last", "lasts", "range", "ranges"]
+)
+# Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
+# actor keeps no link to what was read or described.
+NON_LINKING_VERBS: frozenset[str] = frozenset(
+    ["view", "views", "viewed", "browse", "browses", "browsed", "search", "searches", "searched", "query", "queries",
+     "queried", "find", "finds", "filter", "filters", "filtered", "print", "prints", "printed", "export", "exports",
+     "exported", "sort", "sorts", "sorted", "list", "lists", "listed", "display", "displays", "displayed", "describe",
+     "describes", "described", "explain", "explains", "explained", "mention", "mentions", "mentioned"]
+)
+# Prepositions a verb takes before its object ("work at", "are parked at", "lend to").
+VERB_PREPOSITIONS: frozenset[str] = frozenset(
+    ["to", "at", "in", "on", "for", "with", "from", "into", "onto", "by", "under", "within", "through", "across"]
+)
+
 # -- cardinality ----------------------------------------------------------------------------------
 MANY_WORDS: tuple[str, ...] = (
     "multiple", "many", "several", "various", "a number of", "any number of", "more than one",

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
+from .clauses import NounPhrase, VerbClause, verb_clauses
 from .entities import attribute_name, sentence_mentions
 from .lexicon import (
     ASSESSMENT_NOUNS,
@@ -26,6 +27,7 @@ from .lexicon import (
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
+    NON_LINKING_VERBS,
     MANY_WORDS,
     ORGANIZATION_NOUNS,
     PARTICIPANT_NOUNS,
@@ -195,6 +197,8 @@ def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> 
     ev = PairEvidence()
     for i, s in enumerate(sentences):
         _read_sentence(s, entity_names, ev, sentences[i + 1] if i + 1 < len(sentences) else None)
+    for s in sentences:
+        _read_verb_clauses(s, entity_names, ev)
     # the only kind of person in the design is whom an otherwise unlinked record is of
     people = [n for n in entity_names if loose(n).split()[-1:] and loose(n).split()[-1] in _PEOPLE]
     if len(people) == 1:
@@ -202,6 +206,53 @@ def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> 
             if n != people[0] and is_record_or_transaction(n) and n not in ev.actors and " and " not in f" {loose(n)} ":
                 ev.actors[n] = {people[0]: Span(start=0, end=0, text=n)}
     return _combine(ev)
+
+
+def _named_by(phrase: NounPhrase, mentions) -> str | None:
+    """The entity a clause's noun phrase names: a mention ending where the phrase ends ("dental clinics")."""
+    return next((name for name, start, end in mentions if phrase.start <= start and end == phrase.end), None)
+
+
+def _has_evidence(ev: PairEvidence, a: str, b: str) -> bool:
+    pair = frozenset((a, b))
+    return (a, b) in ev.by_direction or (b, a) in ev.by_direction or pair in ev.m2m or pair in ev.one2one \
+        or pair in ev.related
+
+
+def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
+    """"Vets treat pets", "each baker bakes cakes", "cars are parked at garages": a verb no word list knows,
+    between two entities the words around the pair left unrelated. The subject of an active verb holds
+    the objects; a passive subject sits at or is done by one of the others; a counted one side ("a",
+    "one") is the one side whoever acts."""
+    clauses = verb_clauses(s.text)
+    if not clauses:
+        return
+    mentions = sentence_mentions(s, names)
+    for clause in clauses:
+        subject, obj = _named_by(clause.subject, mentions), _named_by(clause.object, mentions)
+        if subject is None or obj is None or subject == obj or _has_evidence(ev, subject, obj) \
+                or clause.verb.lower() in NON_LINKING_VERBS:
+            continue
+        span = Span(start=s.start + clause.subject.start, end=s.start + clause.object.end,
+                    text=s.text[clause.subject.start:clause.object.end])
+        for one, many, e in _verb_clause_evidence(clause, subject, obj, span):
+            _add(ev, one, many, e)
+        if clause.object.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS:
+            ev.m2m.setdefault(frozenset((subject, obj)), span)
+
+
+def _verb_clause_evidence(clause: VerbClause, subject: str, obj: str, span: Span) -> list[tuple[str, str, Evidence]]:
+    """(one side, many side, evidence) read off the counts of the clause's two noun phrases."""
+    qs, qo = clause.subject.count, clause.object.count
+    if qo == "many":
+        many_back = qs == "many"  # "many students take many courses"
+        return [(subject, obj, Evidence(True, True, span))] + ([(obj, subject, Evidence(True, True, span))] if many_back else [])
+    if qo in ("one", "a") or clause.passive:
+        # "each car is parked in one garage", "cars are parked at garages": the object holds the subjects
+        return [(obj, subject, Evidence(True, qo == "one" or (qo == "a" and qs == "each"), span, only_one=qo == "one"))]
+    if qo is None and not clause.object.plural:
+        return []  # "vets see livestock": a mass noun counts nothing
+    return [(subject, obj, Evidence(True, qs == "each" and qo is None, span))]
 
 
 def _quantity_before(text: str, start: int) -> str | None:

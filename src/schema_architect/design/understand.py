@@ -1283,7 +1283,7 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             noise = _PREFIX_NOISE.match(s.text, at)
             if noise:
                 at = noise.end()  # "multiple pieces of equipment"
-            np = np_after(s.text, at)
+            np = np_after(s.text, at, counted=True)
             if np is None:
                 continue
             phrase = " ".join(_before_participle(np[0].split()[:3])).replace(" and ", " ")

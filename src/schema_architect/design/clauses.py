@@ -1,0 +1,165 @@
+"""Subject-verb-object clauses read by position, for verbs no word list knows.
+
+"Bakers bake cakes", "Each member can borrow several books", "Cars are parked at garages": a noun
+phrase, a verb, maybe a preposition, a counted noun phrase. The verb is told from a noun by where it
+stands and by agreement, not by a lexicon: after a modal any word is a verb; after a plural subject a
+verb has no -s ("vets see"), after a singular counted one it has ("each vet sees"); "is/are" and an
+-ed/-en word make a passive. The quantifiers on either side ("several", "one or more", "each", "a")
+are kept for the cardinality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import DETERMINERS, FUNCTION_WORDS, MANY_WORDS, MODAL_VERBS, NOT_SVO_VERBS, VERB_PREPOSITIONS
+from .words import is_plural
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[^\w\s]")
+# Where a clause can open: the sentence start, after ";" or ":", after ", and" / ", while" / "where".
+_CLAUSE_OPENING = re.compile(r"^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+|\b(?:where|whereas)\s+", re.IGNORECASE)
+_MANY_PHRASES = sorted((tuple(w.split()) for w in MANY_WORDS), key=len, reverse=True)
+_ONE_PHRASES = (("only", "one"), ("exactly", "one"), ("at", "most", "one"), ("a", "single"), ("one",))
+_EACH = frozenset({"each", "every"})
+_ARTICLES = frozenset({"a", "an"})
+_DEFINITE = frozenset({"the", "all", "its", "their", "his", "her", "our"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "get", "gets"})
+_ADVERBS = frozenset({"also", "only", "usually", "often", "always", "sometimes", "typically", "then", "each", "both"})
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "reply", "anomaly", "rally", "ally", "monopoly", "butterfly"})
+_IRREGULAR_PARTICIPLES = frozenset({"held", "bought", "sold", "made", "kept", "won", "paid", "built", "sent", "taught",
+                                    "led", "put", "set", "read", "written", "given", "taken", "seen", "done", "run",
+                                    "driven", "known", "shown", "chosen", "drawn", "grown", "worn", "ridden", "eaten"})
+MAX_NOUN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    text: str  # the noun words as written, no quantifier: "dental clinics"
+    start: int
+    end: int
+    count: str | None  # "many", "one", "each", "a", "the" or None (a bare noun)
+
+    @property
+    def plural(self) -> bool:
+        return is_plural(self.text.split()[-1])
+
+
+@dataclass(frozen=True)
+class VerbClause:
+    subject: NounPhrase
+    verb: str  # as written: "bake", "sees", "parked"
+    passive: bool
+    preposition: str | None  # "to" in "lends books to", "at" in "are parked at"
+    object: NounPhrase
+
+
+def _quantifier(words: list[str], i: int) -> tuple[str | None, int]:
+    """The count a noun phrase opens with and where its nouns start."""
+    low = [w.lower() for w in words[i:i + 4]]
+    for phrase in _MANY_PHRASES:
+        if tuple(low[:len(phrase)]) == phrase:
+            return "many", i + len(phrase)
+    for phrase in _ONE_PHRASES:
+        if tuple(low[:len(phrase)]) == phrase:
+            return "one", i + len(phrase)
+    if low and low[0] in _EACH:
+        return "each", i + 1
+    if low and low[0] in _ARTICLES:
+        return "a", i + 1
+    if low and low[0] in _DEFINITE:
+        return "the", i + 1
+    return None, i
+
+
+def _noun_word(word: str) -> bool:
+    low = word.lower()
+    return word[0].isalpha() and low not in FUNCTION_WORDS and low not in DETERMINERS and low not in MODAL_VERBS \
+        and (not low.endswith("ly") or low in _LY_NOUNS) and "'" not in low and "’" not in low
+
+
+def _third_person(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _participle(word: str) -> bool:
+    low = word.lower()
+    return (len(low) > 4 and low.endswith(("ed", "en"))) or low in _IRREGULAR_PARTICIPLES
+
+
+def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, bool, int] | None:
+    """The verb starting at ``i``: (verb, passive, index after it), checked against the subject's number."""
+    low = [w.lower() for w in words]
+    k, modal = i, False
+    if k < len(low) and low[k] in MODAL_VERBS:
+        modal, k = True, k + 1
+    while k < len(low) and low[k] in _ADVERBS:
+        k += 1
+    if k < len(low) and low[k] in _BE and (modal or low[k] in ("is", "was") if singular_subject else True):
+        if low[k] in ("be", "been") and not modal:
+            return None
+        j = k + 1
+        while j < len(low) and low[j] in _ADVERBS:
+            j += 1
+        if j < len(low) and _participle(words[j]) and _noun_word(words[j]):
+            return words[j], True, j + 1
+        return None
+    if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS:
+        return None
+    if not modal and (_third_person(words[k]) != singular_subject or low[k].endswith(("ed", "ing"))):
+        return None  # "vets see", "each vet sees"; not "vet clinics", "vets treated", "vets seeing"
+    if modal and low[k].endswith(("ed", "ing")):
+        return None
+    return words[k], False, k + 1
+
+
+def _noun_phrase(words: list[str], offsets: list[int], i: int) -> tuple[NounPhrase, int] | None:
+    count, k = _quantifier(words, i)
+    j = k
+    while j < len(words) and j - k < MAX_NOUN_WORDS and _noun_word(words[j]):
+        j += 1
+    if j == k or (j < len(words) and _noun_word(words[j])):
+        return None  # no noun, or a longer phrase than a name: not a plain object
+    start, end = offsets[k], offsets[j - 1] + len(words[j - 1])
+    return NounPhrase(" ".join(words[k:j]), start, end, count), j
+
+
+def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | None:
+    count, k = _quantifier(words, i)
+    for split in range(k + 1, min(len(words), k + MAX_NOUN_WORDS + 1)):
+        if not _noun_word(words[split - 1]):
+            return None
+        head = words[split - 1]
+        singular_subject = count in ("each", "a", "one") or (count in (None, "the") and not is_plural(head))
+        if (count == "many" and not is_plural(head)) or (count is None and singular_subject):
+            continue  # "medical waste producers": an uncounted singular modifies the noun after it
+        group = _verb_group(words, split, singular_subject)
+        if group is None:
+            continue
+        verb, passive, j = group
+        preposition = None
+        if j < len(words) and words[j].lower() in VERB_PREPOSITIONS:
+            preposition, j = words[j].lower(), j + 1
+        obj = _noun_phrase(words, offsets, j)
+        if obj is None:
+            return None
+        subject = NounPhrase(" ".join(words[k:split]), offsets[k], offsets[split - 1] + len(head), count)
+        return VerbClause(subject, verb, passive, preposition, obj[0])
+    return None
+
+
+def verb_clauses(text: str) -> list[VerbClause]:
+    """The subject-verb-object clauses opening the sentence or one of its clauses."""
+    tokens = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    words = [t for t, _ in tokens]
+    offsets = [o for _, o in tokens]
+    out = []
+    for m in _CLAUSE_OPENING.finditer(text):
+        i = next((n for n, o in enumerate(offsets) if o >= m.end()), None)
+        if i is None:
+            continue
+        clause = _clause_at(words, offsets, i)
+        if clause is not None and clause not in out:
+            out.append(clause)
+    return out

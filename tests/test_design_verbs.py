@@ -1,0 +1,55 @@
+"""Relationships stated by verbs no word list knows: "vets treat pets", "cars are parked at garages"."""
+
+from __future__ import annotations
+
+from design_helpers import foreign_keys, linking, table_names
+
+from schema_architect.design import design
+from schema_architect.design.clauses import verb_clauses
+
+
+def _clause(text: str):
+    found = verb_clauses(text)
+    assert len(found) == 1, found
+    c = found[0]
+    return c.subject.count, c.subject.text, c.verb, c.passive, c.preposition, c.object.count, c.object.text
+
+
+def test_a_verb_is_told_by_agreement_not_by_a_word_list():
+    assert _clause("Farriers shoe horses.") == (None, "Farriers", "shoe", False, None, None, "horses")
+    assert _clause("Each glazier fits several windows.") == ("each", "glazier", "fits", False, None, "many", "windows")
+    assert _clause("A courier can ferry one or more parcels.") == ("a", "courier", "ferry", False, None, "many", "parcels")
+    assert _clause("Boats are moored at marinas.") == (None, "Boats", "moored", True, "at", None, "marinas")
+
+
+def test_nouns_next_to_nouns_are_no_clause():
+    assert verb_clauses("Water sample collectors in regions upload data.") == []  # "sample collectors" is no verb
+    assert verb_clauses("Each vet treat pets.") == []  # a singular subject takes a verb in -s
+    assert verb_clauses("Vets treats pets.") == []  # a plural one a verb without
+
+
+def test_an_unknown_verb_between_two_bare_plurals_links_them():
+    r = design("Farriers shoe horses. Each horse has a name and a breed. Each farrier has a name and a phone number.")
+    assert foreign_keys(r, "Horse") == {"Farrier ID": "Farrier"}
+
+
+def test_a_passive_verb_with_a_preposition_puts_the_key_on_the_subject():
+    r = design("Boats are moored at marinas. Each boat has a hull number and a length. Each marina has a name and a city.")
+    assert "Marina" in foreign_keys(r, "Boat").values()
+
+
+def test_a_passive_verb_with_by_puts_the_key_on_the_subject():
+    r = design("Orchards are pruned by arborists. Each orchard has a name and an area. Each arborist has a name.")
+    assert foreign_keys(r, "Orchard") == {"Arborist ID": "Arborist"}
+
+
+def test_looking_data_up_links_nothing():
+    # "shoppers clip coupons" links them: only the verb differs
+    r = design("Shoppers browse coupons. Each coupon has a code and a discount. Each shopper has a name and an email.")
+    assert not foreign_keys(r, "Coupon") and not foreign_keys(r, "Shopper")
+
+
+def test_a_counted_object_after_a_verb_looking_noun_is_an_entity():
+    r = design("A library lends books to members. Each member can borrow several books.")
+    assert {"Book", "Member"} <= set(table_names(r))
+    assert linking(r, "Book", "Member")
