@@ -340,7 +340,7 @@ def _value_list(before: str, items: list[Item]) -> bool:
 
 _MANY_START = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s", re.IGNORECASE)
 _NEW_LIST_TRIGGERS = frozenset({"such as", "including", "includes", "include", "comprising", "consisting of",
-                                "each with", "each having", "has", "have"})
+                                "each with", "each having", "has", "have", "possesses", "possess"})
 _HOLDS = frozenset({"with", "has", "have", "having", "contains", "contain", "containing", "includes", "include",
                     "including", "holds"})
 

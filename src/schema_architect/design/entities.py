@@ -49,7 +49,7 @@ _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", 
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
 _EACH_OF_WHICH = re.compile(r",?\s*(?:each|every|all|both|some)\s+of\s+(?:which|whom|them)(?:\s+(?:must|should|shall|will|can|may|also))?\s*$", re.IGNORECASE)
 _WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
-_COMMA_WHICH = re.compile(r",\s*which\s*$", re.IGNORECASE)
+_COMMA_WHICH = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|while|after|before|during|upon|once|if)\b[^,]{1,60},\s*", re.IGNORECASE)
 _EACH_ADVERB = re.compile(r",\s*each\s+[a-z]+ly$", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
@@ -461,7 +461,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     # 2b. "multiple sales personnel, whose details include", "is operated with one aircraft, which has":
     # 'whose' and a non-restrictive ', which' are about the noun right before them
     for anchor, rule in ((_WHOSE.search(stripped), "noun before 'whose'"),
-                         (_COMMA_WHICH.search(stripped), "noun before ', which'")):
+                         (_COMMA_WHICH.search(stripped), "noun before ', which' or ', who'")):
         np = np_before(s.text, anchor.start()) if anchor else None
         o = make(np[0], np[1], rule) if np else None
         if o:

@@ -17,7 +17,7 @@ LIST_TRIGGERS: tuple[str, ...] = (
     "each with", "each having", "each equipped with", "equipped with", "with",
     "has", "have", "having", "must record", "records", "record", "recording", "recorded",
     "stores", "store", "storing", "tracks", "track", "tracking", "captures", "capture",
-    "involves", "lists", "holds", "hold", "keeps", "keep", "documenting", "documents", "document",
+    "involves", "lists", "holds", "hold", "possesses", "possess", "keeps", "keep", "documenting", "documents", "document",
     "maintains", "maintain", "registers", "register", "defined by", "identified by",
     "fields", "attributes", "columns", "properties", "providing",
 )
