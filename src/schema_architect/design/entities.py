@@ -35,7 +35,7 @@ from .lexicon import (
     NON_ENTITY_HEADS,
 )
 from .segment import Sentence
-from .words import entity_name, is_plural, loose, title_case
+from .words import entity_name, is_plural, loose, singular, title_case
 
 MAX_NP_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s?)?|\d+|[^\w\s]")
@@ -67,6 +67,7 @@ class Owner:
     rule: str  # which rule found it, for the explanation
     possessor: str | None = None  # "each tool's usage": the entity the owner belongs to
     plural: bool = False  # "Projects have ...": the list's nouns are plural too
+    short_name: str | None = None  # "billing rules, each rule including": Billing Rule is also 'rule' here
 
 
 # Nouns that end in -ly like adverbs do ("each supply request", "a family member").
@@ -524,8 +525,14 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None
     if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
         np = (head[0], head[1])  # "Each copy of a book has a shelf code": the copy's, not the book's
+    short = None
     if np:
-        o = make(np[0], np[1], "subject")
+        fuller = _fuller_antecedent(s.text, np)
+        short, np = (np[0] if fuller != np else None), fuller
+    if np:
+        o = make(np[0], np[1], "subject" if short is None else "the noun phrase 'each X' takes up")
+        if o and short:
+            o.short_name = entity_name(short)
         kept_for_each = bool(alist.items) and _FOR_EACH_AFTER.match(s.text, alist.items[-1].end) is not None
         if o and not (kept_for_each and is_business_speaker(s.text, np[1], o.name)):
             return _named_by_items(alist, o, make) or o
@@ -583,6 +590,24 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         if usable(name):
             return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
     return _keyed_namesake(alist, make)
+
+
+_EACH_AFTER_COMMA = re.compile(r",\s*(?:each|every)\s+$", re.IGNORECASE)
+
+
+def _fuller_antecedent(text: str, np: tuple[str, int]) -> tuple[str, int]:
+    """"manages billing rules, each rule including the billing method": 'each rule' takes up the
+    plural noun phrase just before it, whose fuller name (Billing Rule) is the entity's."""
+    comma = _EACH_AFTER_COMMA.search(text, 0, np[1])
+    if comma is None or len(np[0].split()) != 1:
+        return np
+    before = np_before(text, comma.start())
+    if before is None or len(before[0].split()) < 2:
+        return np
+    last = before[0].split()[-1]
+    if not is_plural(last) or loose(singular(last)) != loose(np[0]):
+        return np
+    return before
 
 
 def _keyed_namesake(alist: AttributeList, make) -> Owner | None:

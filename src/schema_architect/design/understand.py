@@ -178,6 +178,8 @@ def read_requirements(text: str) -> Reading:
             if s.heading and is_new:
                 described_under.setdefault(s.heading, set()).add(loose(owner_name))
             ent = ents.add(owner_name, owner_span, explicit=alist.trigger in (":", "fields"))
+            if owner.short_name and ents.get(owner.short_name) is None:
+                ents.alias(owner.short_name, ent)
             if owner.possessor and usable(owner.possessor) and loose(owner.possessor) != loose(ent.name):
                 many_items.append((owner.possessor, ent.name, owner_span, []))  # "each tool's usage"
             if is_new:
