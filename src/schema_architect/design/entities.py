@@ -452,6 +452,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         np = np_after(s.text, last.end())
         if np:
             o = make(np[0], np[1], "information of")
+            named_by_item = _named_by_first_item(alist, o, make) if o and last.re is _FOR_EACH else None
+            if named_by_item:
+                return named_by_item  # "For each story, create tasks, including task titles": the tasks'
             if o and last.re is _FOR_EACH:
                 event = _event_before(s.text, last.start())
                 named = entity_name(f"{o.name} {event}") if event else None
@@ -535,7 +538,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             o.short_name = entity_name(short)
         kept_for_each = bool(alist.items) and _FOR_EACH_AFTER.match(s.text, alist.items[-1].end) is not None
         if o and not (kept_for_each and is_business_speaker(s.text, np[1], o.name)):
-            return _named_by_items(alist, o, make) or o
+            return _named_by_items(alist, o, make) or _named_by_first_item(alist, o, make) or o
         # "The hotel needs to record the room, the customer and the status for each reservation": the
         # business speaks; the values are the reservation's (4c)
     # 4a. "a purchase order is generated, recording ...": the subject of a passive just before
@@ -698,6 +701,34 @@ def _named_by_items(alist: AttributeList, owner: Owner, make) -> Owner | None:
         return None
     np = np_after(alist.sentence.text, mention.start())  # "each maintenance task performed on" -> maintenance task
     return make(np[0], np[1], "noun the items are named after") if np else None
+
+
+def _named_by_first_item(alist: AttributeList, owner: Owner, make) -> Owner | None:
+    """"record environmental changes within the protection zone, including environmental change record
+    number, temperature", "For each story, create tasks, including task titles, descriptions": the first
+    item is named after a noun phrase of the sentence other than the owner found (as its key, or right
+    before the list), so that noun phrase owns the list."""
+    if not alist.items:
+        return None
+    words = alist.items[0].name.split()
+    keyed = len(words) >= 2 and words[-1].lower() in IDENTIFIER_WORDS
+    stem = words[:-1]
+    if keyed and stem and stem[-1].lower() in ("record", "entry"):
+        stem = stem[:-1]
+    if not stem or len(stem) > 3 or set(loose(" ".join(stem)).split()) <= set(loose(owner.name).split()):
+        return None
+    mention = None
+    for m in re.finditer(r"\b" + r"\s+".join(re.escape(w) for w in stem) + r"(?:s|es)?\b", alist.prefix, re.IGNORECASE):
+        mention = m
+    np = np_before(alist.sentence.text, mention.end()) if mention else None
+    if np is None or not loose(singular(np[0])).endswith(loose(" ".join(stem))):
+        return None
+    adjacent = alist.prefix[mention.end():].strip(" ,") == ""
+    # a record's list opens with the keys of what it joins ("each enrollment requires the Student ID"):
+    # a one-word key names no owner of its own
+    if not (adjacent or keyed and len(stem) >= 2):
+        return None
+    return make(np[0], np[1], "noun phrase the first item is named after")
 
 
 class EntitySet:

@@ -173,7 +173,7 @@ def read_requirements(text: str) -> Reading:
                     if usable(member) and ents.get(member) is None:
                         ents.add(member, _shift(Span(start=item.start, end=item.end, text=s.text[item.start:item.end]), s.start))
                 continue
-            owner_name = _assessment_of(owner.name, alist.prefix, ents) or owner.name
+            owner_name = _assessment_of(owner.name, alist, ents) or owner.name
             is_new = ents.get(owner_name) is None
             if s.heading and is_new:
                 described_under.setdefault(s.heading, set()).add(loose(owner_name))
@@ -691,19 +691,29 @@ def _the_business_own(alist, text: str, owner_start: int) -> bool:
 _MEASURE_HEADS = frozenset({"indicator", "metric", "criterion", "criteria", "index", "measure", "kpi"})
 
 
-def _assessment_of(owner: str, prefix: str, ents: EntitySet) -> str | None:
+def _assessment_of(owner: str, alist, ents: EntitySet) -> str | None:
     """"The system appraises the stores, and the appraisal indicators include sales and satisfaction":
     the indicators are the columns of an appraisal of a store (Store Appraisal), not a table of
     indicators. The assessed thing is the last described entity named before the list."""
     words = owner.split()
-    if len(words) != 2 or loose(words[-1]) not in _MEASURE_HEADS:
+    if len(words) != 2 or loose(words[-1]) not in _MEASURE_HEADS or _keys_its_head(alist, words[-1]):
         return None
     names = [e.name for e in ents.entities if not _mentioned_only(e)]
-    mentions = sentence_mentions(Sentence(prefix, 0), names)
+    mentions = sentence_mentions(Sentence(alist.prefix, 0), names)
     if not mentions:
         return None
     assessed = max(mentions, key=lambda m: m[1])[0]
     return f"{assessed} {words[0]}"
+
+
+def _keys_its_head(alist, head: str) -> bool:
+    """"acceptance criteria, including criteria ID, description": criteria with keys of their own are
+    rows themselves, not the measures of an assessment."""
+    for item in alist.items:
+        words = loose(item.name).split()
+        if len(words) == 2 and words[0] == loose(head) and words[1] in IDENTIFIER_WORDS:
+            return True
+    return False
 
 
 def _fold_into(ents: EntitySet, other: Entity, into: Entity, renamed: dict[str, str], decisions: list[Decision],
