@@ -27,6 +27,7 @@ from .lexicon import (
     BUSINESS_NOUNS,
     COMMON_VERBS,
     DETERMINERS,
+    ENTITY_PREFIX_NOISE,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     GENERIC_OWNERS,
@@ -162,7 +163,13 @@ def np_after(text: str, start: int, counted: bool = False) -> tuple[str, int, in
         i += 1
     if not words:
         return None
-    return " ".join(w for w, _ in words), words[0][1], words[-1][1] + len(words[-1][0])
+    end = words[-1][1] + len(words[-1][0])
+    of = re.match(r"\s+of\s+", text[end:])
+    if of and f"{' '.join(w for w, _ in words).lower()} of" in ENTITY_PREFIX_NOISE:
+        counted = np_after(text, end + of.end())  # "each piece of equipment": the equipment
+        if counted:
+            return counted
+    return " ".join(w for w, _ in words), words[0][1], end
 
 
 _OBJECT_START = frozenset({"to", "a", "an", "the", "each", "every", "its", "their", "one", "multiple", "several",
