@@ -734,6 +734,12 @@ class LogicalDesigner:
                         and types[(d.entity.name, c)][0].type_class.value != "TEXT" and any(not re.fullmatch(r"[\d.+-]+", v) for v in a.allowed_values):
                     # "a size (small, medium or large)": the listed values are words, whatever the name says
                     types[(d.entity.name, c)] = (DataType.varchar(255), "the text lists word values")
+                elif a is not None and a.allowed_values and not any(c == f for f, _, _ in d.fks) \
+                        and types[(d.entity.name, c)][0].type_class.value == "NUMERIC" \
+                        and not any(ch.isdigit() for v in a.allowed_values for ch in v):
+                    # "skill level (beginner, expert)": the values are words; decided here so that a
+                    # key's type is the one the foreign keys to it copy
+                    types[(d.entity.name, c)] = (DataType.varchar(50), "the text lists word values")
         for d in self.drafts.values():
             ent = d.entity
             fk_types = {}
@@ -749,9 +755,6 @@ class LogicalDesigner:
                 dtype = fk_types.get(c, dtype)
                 required = c in d.pk or c in fk_cols
                 a = d.attrs.get(c)
-                if a is not None and a.allowed_values and c not in fk_cols and dtype.type_class.value == "NUMERIC" \
-                        and not any(ch.isdigit() for v in a.allowed_values for ch in v):
-                    dtype = DataType.varchar(50)  # "skill level (beginner, expert)": the values are words
                 columns.append(Column(name=c, type=dtype, nullable=not required))
                 if a is None:
                     continue

@@ -1,0 +1,67 @@
+"""Reference entities the reading stage must find and name (helper `recall2`), on made-up sentences
+from other domains than the dev cases that motivated each rule."""
+
+from __future__ import annotations
+
+from schema_architect.design.understand import read_requirements
+
+
+def entities(text: str) -> dict[str, set[str]]:
+    return {e.name: {a.name for a in e.attributes} for e in read_requirements(text).model.entities}
+
+
+def test_a_noun_with_a_who_clause_owns_the_list_it_possesses():
+    got = entities("Each shipment is handed over to a courier, who possesses a badge number, name and phone number.")
+    assert {"Badge Number", "Name", "Phone Number"} <= got["Courier"]
+    assert "Courier" not in got.get("Shipment", set())
+
+
+def test_a_plural_subject_possesses_its_fields():
+    got = entities("Greenhouses possess a greenhouse code, an area and a heating type.")
+    assert {"Greenhouse Code", "Area", "Heating Type"} <= got["Greenhouse"]
+
+
+def test_each_head_noun_takes_up_the_fuller_plural_phrase_before_it():
+    got = entities("The marina rents out mooring berths, each berth having a berth number, a length and a daily fee.")
+    assert "Mooring Berth" in got
+    assert {"Berth Number", "Length", "Daily Fee"} <= got["Mooring Berth"]
+    assert "Berth" not in got
+
+
+def test_the_first_items_key_names_the_phrase_that_owns_the_list():
+    got = entities("The observatory needs to record solar flares observed over the region, including solar flare "
+                   "record number, intensity, duration and peak time.")
+    assert {"Intensity", "Duration", "Peak Time"} <= got["Solar Flare"]
+    assert "Region" not in got
+
+
+def test_a_record_opened_by_a_one_word_key_stays_the_record():
+    got = entities("Every patient has a patient ID and a name. Patients book appointments, and each appointment "
+                   "requires recording the patient ID, appointment date and room.")
+    assert {"Appointment Date", "Room"} <= got["Appointment"]
+
+
+def test_keyed_criteria_are_rows_not_assessment_measures():
+    got = entities("Each recipe has a title and a cuisine. For each recipe, create quality criteria, including "
+                   "criteria ID, wording and weight.")
+    assert {"Criteria ID", "Wording", "Weight"} <= got["Quality Criterion"]
+
+
+def test_each_piece_of_names_the_counted_thing():
+    got = entities("The gym shall keep basic information for each piece of apparatus, such as apparatus name, "
+                   "brand and purchase date.")
+    assert {"Apparatus Name", "Brand", "Purchase Date"} <= got["Apparatus"]
+    assert "Piece" not in got
+
+
+def test_a_foreign_key_copies_the_type_of_a_key_with_word_values():
+    from schema_architect.design import design
+
+    schema = design("Each member shall possess a unique identifier (such as nickname or email) and a join date. "
+                    "Members attend many classes and each class has many members. "
+                    "Each class has a class ID and a title.").schema
+    key = {t.name: t for t in schema.tables}["Member"].columns[0]
+    link = next(t for t in schema.tables if any(fk.ref_table == "Member" for fk in t.foreign_keys))
+    fk = next(fk for fk in link.foreign_keys if fk.ref_table == "Member")
+    column = next(c for c in link.columns if c.name == fk.columns[0])
+    assert column.type == key.type
