@@ -65,3 +65,13 @@ def test_a_foreign_key_copies_the_type_of_a_key_with_word_values():
     fk = next(fk for fk in link.foreign_keys if fk.ref_table == "Member")
     column = next(c for c in link.columns if c.name == fk.columns[0])
     assert column.type == key.type
+
+
+def test_examples_of_what_serves_as_an_identifier_are_not_its_values():
+    from schema_architect.design.attributes import find_attribute_lists
+    from schema_architect.design.segment import Sentence
+
+    s = Sentence("Each borrower shall have a unique identifier (such as library card or passport) and an address.", 0)
+    items = [it for alist in find_attribute_lists(s) for it in alist.items]
+    identifier = next(it for it in items if "identifier" in it.name.lower())
+    assert identifier.allowed_values == []

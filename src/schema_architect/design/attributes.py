@@ -693,6 +693,9 @@ _NUMBER_RANGE = re.compile(r"\s+(?:between|from)\s+(-?\d+(?:\.\d+)?)\s+(?:and|to
                            re.IGNORECASE)
 
 
+_EXAMPLES_OF_KEY = re.compile(r"\bidentifier\s*\(\s*(?:such as|e\.g\.?|eg|like|for example)\b[^()]*\)$", re.IGNORECASE)
+
+
 def _clean_item(text: str, s: int, e: int) -> Item | None:
     raw = text[s:e]
     item = Item(name="", start=s, end=e)
@@ -706,7 +709,8 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             item.allowed_values = [q.strip(" ,.") for q in quoted if q.strip(" ,.")][:20]
         elif bare:
             item.allowed_values = bare  # "a status (open, closed or archived)"
-        else:
+        elif not _EXAMPLES_OF_KEY.search(raw[: paren_match.end()]):
+            # "a unique identifier (such as username or email)": what serves as the key, not its values
             listed = re.match(r"\s*(?:such as|e\.g\.?|eg|including|like|for example|i\.e\.?)[:,]?\s+(.+)$", paren, re.IGNORECASE)
             if listed:
                 vals = [v.strip(" .") for v in re.split(r",|\bor\b|\band\b|/", listed.group(1))]
