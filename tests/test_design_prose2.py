@@ -54,3 +54,16 @@ def test_a_self_link_survives_the_merge_of_user_and_account():
                     "follow other users.")
     assert any(set(foreign_keys(result, t.name).values()) == {"User"} and len(t.foreign_keys) == 2
                for t in result.schema.tables)
+
+
+def test_a_plural_subject_with_one_detail_is_described():
+    # like "A hive has a location.": the sentence is about the astronomers, its one item their column
+    result = design("A telescope has a mirror size and a location. Astronomers have a name.")
+    assert columns(result, "Astronomer") == ["Astronomer ID", "Name"]
+
+
+def test_a_new_subject_with_its_own_verb_ends_the_list():
+    result = design("Each vineyard has a name, a region and an owner, and the cooperative may buy several harvests "
+                    "from a vineyard. Each wine has a label and a vintage, and the cellar stores many bottles of it.")
+    assert columns(result, "Vineyard") == ["Vineyard ID", "Name", "Region", "Owner"]
+    assert columns(result, "Wine") == ["Wine ID", "Label", "Vintage"]

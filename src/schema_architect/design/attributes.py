@@ -119,6 +119,8 @@ _EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 _ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
                                   r"(?:(?:to|from|at|in|on|of|for)\s+(?:a|an|the|each|every)\s+[a-z][\w-]*\s+)?"
                                   r"(?:has|(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)"
+                                  # "Guides have a name.": a bare plural subject's one detail
+                                  r"|(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*[^s\W]s\s+(?:each\s+|also\s+)?have"
                                   # "Parts used in a job are recorded with a quantity.": the pair's one value
                                   r"|(?:the\s+)?[a-z]+s\s+[a-z]+(?:ed|en)\s+(?:in|on|at|for|during)\s+(?:a|an|each|every)\s+"
                                   r"[a-z]+\s+are\s+(?:recorded|logged|stored|kept|noted)\s+with"
@@ -689,6 +691,15 @@ _NEW_SUBJECT = re.compile(r"\s*(?:each|every)\s+[A-Za-z]+(?![\w'’])\s+(?![A-Za
                           re.IGNORECASE)
 
 
+# "..., and the library may own several copies": a subject with its own verb
+# (a modal, or a present verb before its object) starts a new clause, not one more field.
+_NEW_CLAUSE_IN_LIST = re.compile(r"\s*(?:and\s+)?(?:the|our|this|its|their)\s+[a-z]+"
+                                r"(?:\s+(?!(?:they|we|you|it|he|she|i)\s)[a-z]+)?\s+"  # "the trails they can lead": a field
+                                r"(?:(?:can|may|might|must|will|would|should|could)\s+[a-z]+"
+                                r"|[a-z]+[^s\W]s\s+(?:a|an|the|each|every|several|many|multiple|its|their|some)\s)",
+                                re.IGNORECASE)
+
+
 _NUMBER_RANGE = re.compile(r"\s+(?:between|from)\s+(-?\d+(?:\.\d+)?)\s+(?:and|to)\s+(-?\d+(?:\.\d+)?)(?!\w|\.\d)",
                            re.IGNORECASE)
 
@@ -744,7 +755,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     if count:
         name = name[count.end():]  # "between five and seven players": a count of related things
         item.many = True
-    if _NEW_SUBJECT.match(name):
+    if _NEW_SUBJECT.match(name) or _NEW_CLAUSE_IN_LIST.match(raw):
         item.clause = True  # "..., and each rack holds many boxes": a new sentence about another thing
         item.name = clean_phrase(name)
         return item
