@@ -780,6 +780,10 @@ class EntitySet:
         ent.attributes.remove(attr)
         self._attr_keys.get(id(ent), set()).discard(loose(attr.name))
 
+    def is_placeholder(self, ent: Entity, attr: Attribute) -> bool:
+        """Whether ``attr`` is the stub name ``ent`` got for being merely mentioned."""
+        return loose(attr.name) in self._placeholders.get(id(ent), ())
+
     def has_attribute(self, ent: Entity, name: str) -> bool:
         return loose(name) in self._attr_keys.get(id(ent), ())
 

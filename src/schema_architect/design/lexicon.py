@@ -231,6 +231,9 @@ TRANSACTION_NOUNS: frozenset[str] = frozenset(
      "subscription", "donation", "expense", "consumption", "attendance", "enrollment", "enrolment", "application",
      "message", "notification", "request", "submission", "check-in", "checkout", "trip", "ride", "delivery"]
 )
+# Nouns naming a body of people as a whole: a "staff member" or "crew member" is a row of the staff or
+# crew table, not a table beside it (a team or a club, with rows of its own, is not one of them).
+COLLECTIVE_PEOPLE: frozenset[str] = frozenset(["staff", "crew", "personnel", "faculty", "workforce"])
 # What is done to a thing again and again, each time kept as a record of that thing.
 ASSESSMENT_NOUNS: frozenset[str] = frozenset(["evaluation", "assessment", "appraisal", "inspection", "review", "audit"])
 # Entities whose rows are people, in order of preference as the target of a role.

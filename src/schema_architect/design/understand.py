@@ -25,6 +25,7 @@ from .lexicon import (
     ACTION_GERUNDS,
     ASSESSMENT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
+    COLLECTIVE_PEOPLE,
     COMMON_VERBS,
     DETERMINERS,
     ENTITY_PREFIX_NOISE,
@@ -783,6 +784,8 @@ def _merge_aspects(ents: EntitySet, rels: list[Relationship], renamed: dict[str,
             thing, why = ents.get(" ".join(words[:-1])), f"its {words[-1].lower()} is kept in the row"
         elif words[0].lower() in _PLAIN_QUALIFIERS:
             thing, why = ents.get(" ".join(words[1:])), f"'{words[0].lower()}' only qualifies its rows"
+        elif words[-1].lower() in ("member", "members") and words[-2].lower() in COLLECTIVE_PEOPLE:
+            thing, why = ents.get(" ".join(words[:-1])), f"its rows are the members of the {words[-2].lower()}"
         else:
             continue
         if thing is None or thing is part or thing.name in renamed:
@@ -791,7 +794,7 @@ def _merge_aspects(ents: EntitySet, rels: list[Relationship], renamed: dict[str,
                 is_identifier_name(a.name) and loose(a.name) != loose(f"{thing.name} id") for a in part.attributes)):
             continue  # "a customer opens multiple accounts", "each customer account has an account number": rows of their own
         for attr in part.attributes:
-            if attr.name != default_name(part.name) and loose(attr.name) != loose(f"{thing.name} id"):
+            if not ents.is_placeholder(part, attr) and loose(attr.name) != loose(f"{thing.name} id"):
                 ents.add_attribute(thing, attr)
         _fold_into(ents, part, thing, renamed, decisions, why)
 
