@@ -27,6 +27,7 @@ from .lexicon import (
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
+    HEADING_ACTIONS,
     NON_LINKING_VERBS,
     MANY_WORDS,
     ORGANIZATION_NOUNS,
@@ -166,6 +167,7 @@ class PairEvidence:
     actors: dict[str, dict[str, Span]] = field(default_factory=dict)  # record -> the one person named with it
     extra_roles: list[tuple[str, str, str, Span]] = field(default_factory=list)  # (one, many, role, span)
     recent: list[tuple[str, str, Evidence]] = field(default_factory=list)  # what the pair just read added
+    holders: dict[frozenset, str] = field(default_factory=dict)  # the side a link's counts are kept per
 
 
 _OBJECT_OPENER = re.compile(r"\s+(?:a|an|the|several|many|multiple|various|numerous|its|their|one|two|three|dozens)\b",
@@ -295,6 +297,62 @@ def _read_named_relationships(s: Sentence, names: list[str], ev: PairEvidence) -
             ev.related.setdefault(frozenset((a, b)), Span(start=s.start + m.start(), end=s.start + m.end(), text=m.group()))
 
 
+# "product quantities", "ingredients and their quantities", "the quantity of parts": how many of X
+# ("supply quantity" alone is a column name, not a count of the supplies)
+_COUNT_AFTER = re.compile(r"\s+(?:(?:and\s+(?:their\s+|its\s+|the\s+)?(?:[a-z]+\s+)?)?quantities|and\s+(?:its\s+|the\s+)?quantity)\b",
+                          re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"\b((?:[a-z]+\s+)?quantit(?:y|ies))\s+of\s+(?:the\s+|each\s+|every\s+|all\s+|their\s+)?"
+                           r"(?:[a-z]+(?:ed|en)\s+)?$", re.IGNORECASE)
+_COUNTED_PER = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+
+
+def _count_name(count: re.Match) -> str:
+    """"the purchase quantity of" -> "purchase quantity"; "and their quantities" -> "quantity"."""
+    words = [w for w in count.group(0).lower().split() if "quantit" in w or w not in FUNCTION_WORDS | DETERMINERS]
+    words = words[:words.index(next(w for w in words if "quantit" in w)) + 1]
+    return " ".join(words[-2:-1] + ["quantity"]) if len(words) > 1 and count.re is _COUNT_BEFORE else "quantity"
+
+
+def _record_under_heading(heading: str | None, names: list[str], pair: tuple[str, str]) -> str | None:
+    """The entity a heading names ("Ore Output Management") when it is a third thing named after one
+    of the pair: the text's own table for what the sentences under it say of the pair."""
+    words = (heading or "").split()
+    while len(words) > 1 and (words[-1].lower() in HEADING_ACTIONS or words[-1].lower() in ENTITY_SUFFIX_NOISE):
+        words = words[:-1]
+    topic = loose(" ".join(words))
+    for name in names:
+        if loose(name) == topic and name not in pair and any(loose(p).split()[-1] in topic.split() for p in pair):
+            return name
+    return None
+
+
+def _read_counted_members(s: Sentence, mentions, ev: PairEvidence, names: list[str]) -> None:
+    """"details product quantities and unit prices in each order", "associating ingredients and their
+    quantities with each recipe": a count of one thing said together with another thing is a count per
+    pair, which experts keep on a link table of the two (an order line), not on either side."""
+    text = s.text
+    for x, x_start, x_end in mentions:
+        count = _COUNT_AFTER.match(text, x_end) or _COUNT_BEFORE.search(text, max(0, x_start - 60), x_start)
+        if count is None or loose(x).split()[-1] in _PEOPLE:
+            continue
+        others = [(y, y_start, y_end) for y, y_start, y_end in mentions
+                  if loose(y) not in loose(x) and loose(x) not in loose(y) and loose(y).split()[-1] not in _PEOPLE
+                  and not _SEPARATOR.search(text[min(x_end, y_end):max(x_start, y_start)])]
+        counted_per = [m for m in others if _COUNTED_PER.search(text, max(0, m[1] - 8), m[1])]
+        ys = counted_per or (others if len({m[0] for m in others}) == 1 else [])
+        for y, y_start, y_end in ys[:1]:
+            pair = frozenset((x, y))
+            if pair in ev.m2m or pair in ev.related:
+                continue  # "contains multiple books ... the purchase quantity": already read with its count
+            at = (min(x_start, y_start), max(x_end, y_end))
+            ev.m2m[pair] = Span(start=s.start + at[0], end=s.start + at[1], text=text[at[0]:at[1]])
+            ev.link_attributes.setdefault(pair, [_count_name(count)])
+            ev.holders[pair] = y  # "Recipe Ingredient": the thing counted per comes first
+            record = _record_under_heading(s.heading, names, (x, y))
+            if record:
+                ev.link_names.setdefault(pair, record)  # "Ore Output Management: ... quantities of ore ... by each mine"
+
+
 def _named_by_word(word: str, names: list[str]) -> str | None:
     """The one entity a single word names: its whole name, else the only name ending in it."""
     w = singular(word.lower())
@@ -315,6 +373,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     mentions = [m for m in mentions if not _third_person_verb(text, m[1], m[2])][:MAX_MENTIONS_PER_SENTENCE]
     _read_actor(s, mentions, ev)
     if _read_topic_clause(s, mentions, ev):
+        _read_counted_members(s, mentions, ev, names)
         return
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = list(zip(mentions, mentions[1:]))
@@ -505,6 +564,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # things has one Y taking part (assumed), so the things hold Y's key
             _add(ev, b, a, Evidence(True, False, span))
 
+    _read_counted_members(s, mentions, ev, names)
 
 # An active verb with a preposition before the counted object ("work at one or more", "volunteers for
 # several"): the subject takes part at the objects, it does not own them.
@@ -708,7 +768,7 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
                                 name=singular(as_noun).title() if as_noun else f"{name} {stem.title()}",
                                 role=_participle(stem).title()))
     for pair, span in ev.m2m.items():
-        a, b = sorted(pair, key=lambda n: span.text.lower().find(n.lower()))
+        a, b = sorted(pair, key=lambda n: (n != ev.holders.get(pair), span.text.lower().find(n.lower())))
         attrs = [Attribute(name=attribute_name(x), span=span) for x in ev.link_attributes.get(pair, [])]
         link = ev.link_names.get(pair)
         out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,

@@ -1,0 +1,33 @@
+"""Link and record tables stated by the text (a count per pair, ...), read by the offline design engine."""
+
+from __future__ import annotations
+
+from schema_architect.design import design
+from design_helpers import columns, linking, table_names
+
+
+def test_quantities_of_one_thing_per_other_thing_are_a_link_table():
+    # "the medicines and their quantities for each prescription": a count per pair, kept on the link
+    r = design("Each medicine has a name and a unit price. Each prescription has an issue date and a doctor name. "
+               "The pharmacist records the prescribed medicines and their quantities for each prescription.")
+    link = linking(r, "Medicine", "Prescription")
+    assert len(link) == 1, table_names(r)
+    assert "Quantity" in columns(r, link[0].name)
+    assert link[0].name.startswith("Prescription"), link[0].name  # the thing counted per comes first
+
+
+def test_quantity_of_a_thing_for_each_other_thing():
+    r = design("Each warehouse has a code and an address. Each spare part has a part number and a description. "
+               "The system tracks the quantity of spare parts stored in each warehouse.")
+    link = linking(r, "Spare Part", "Warehouse")
+    assert len(link) == 1, table_names(r)
+    assert any("Quantity" in c for c in columns(r, link[0].name))
+
+
+def test_a_column_named_quantity_is_not_a_count_per_pair():
+    # "stock quantity" is a column of the part; the supplier is only named in the same list
+    r = design("Each supplier has a name and a phone number. Each part has a part number, a description, "
+               "a supplier and a stock quantity.")
+    assert not linking(r, "Supplier", "Part") or all(len(t.foreign_keys) < 2 or t.name == "Part"
+                                                      for t in linking(r, "Supplier", "Part"))
+    assert "Stock Quantity" in columns(r, "Part")
