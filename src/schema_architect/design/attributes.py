@@ -45,6 +45,9 @@ _VERB_BEFORE = frozenset({"to", "must", "should", "shall", "will", "can", "also"
                           "and", "which", "that", "needs", "need", "may", "could", "would", "always"})
 _VERB_AFTER = frozenset({"the", "a", "an", "each", "its", "their", "basic", "detailed", "information",
                          "all", "his", "her", "every", "details", "data"})
+# Verbs of filling in values ("set", "configure"): a list trigger only before a colon or "the"/"its" ...
+_SETTING_VERBS = frozenset({"set", "sets"})
+_SETTING_OBJECT_START = frozenset({"the", "its", "their", "his", "her"})
 # Gerunds that also modify nouns ("recording time", "tracking number"): a verb only after another verb.
 _NOUN_MODIFIER_GERUNDS = frozenset({"setting", "recording", "tracking", "registering", "logging"})
 # Heads that make "<gerund> <head>" one noun ("handling status", "sending time"), not an operation.
@@ -402,6 +405,10 @@ def _is_trigger(text: str, m: re.Match) -> bool:
         if noun and re.split(r"[.;]", text[m.end():], maxsplit=1)[0].count(",") < 2:
             return False  # "the tracking of each piece of equipment", "tracking and management": a noun
         return not (after and after[0].lower() in _COMPOUND_HEADS)  # "tracking date" names a column
+    if word in _SETTING_VERBS:
+        # "you can set: name, description", "set the exam name, description": values a user fills in
+        after = re.findall(r"[A-Za-z']+|:", text[m.end(): m.end() + 20])
+        return bool(after) and (after[0] == ":" or after[0].lower() in _SETTING_OBJECT_START)
     if word not in _VERB_ONLY:
         return True
     before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 20): m.start()])

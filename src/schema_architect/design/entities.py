@@ -31,6 +31,7 @@ from .lexicon import (
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     GENERIC_OWNERS,
+    SOFTWARE_KINDS,
     IDENTIFIER_WORDS,
     MODAL_VERBS,
     NON_ENTITY_HEADS,
@@ -190,11 +191,17 @@ _SETTINGS_HEADS = frozenset({"settings", "setting", "configuration", "configurat
                              "preferences"})
 
 
+def _domain_request(words: list[str]) -> bool:
+    """"loan application", "repair application": a request filed in the domain, not the software
+    (a "web application", "mobile application" is the software)."""
+    return len(words) >= 2 and words[-1] in ("application", "applications") and words[-2] not in SOFTWARE_KINDS
+
+
 def usable(name: str | None) -> bool:
     if not name:
         return False
     words = name.lower().split()
-    if words[-1] in GENERIC_OWNERS or name.lower() in GENERIC_OWNERS or len(name) < 2:
+    if (words[-1] in GENERIC_OWNERS and not _domain_request(words)) or name.lower() in GENERIC_OWNERS or len(name) < 2:
         return False
     if words[-1] in NON_ENTITY_HEADS or _past_participle(words[-1]):
         return False  # "The system is designed to", "This ensures": a verb where a subject was expected
@@ -270,10 +277,17 @@ _INFO_SUFFIXES = frozenset({"information", "info", "details", "data", "profile",
 _SPEAKER_NOUNS = frozenset({"company", "enterprise", "organization", "administrator", "admin"})
 
 
-def _described_generic(phrase: str, name: str | None) -> bool:
-    """"with enterprise information including name and creation time": the enterprise is an entity."""
+_INFO_OF_BEFORE = re.compile(r"\b(?:information|info|details|data|profiles?)\s+(?:of|about|on)\s+(?:the\s+|each\s+|every\s+|all\s+)?$",
+                             re.IGNORECASE)
+
+
+def _described_generic(phrase: str, name: str | None, before: str = "") -> bool:
+    """"with enterprise information including name and creation time", "the basic information of
+    organizations, such as": the enterprise, the organizations are entities, not the speaker."""
+    if (name or "").lower() not in _SPEAKER_NOUNS:
+        return False
     words = phrase.lower().split()
-    return len(words) >= 2 and words[-1] in _INFO_SUFFIXES and (name or "").lower() in _SPEAKER_NOUNS
+    return (len(words) >= 2 and words[-1] in _INFO_SUFFIXES) or _INFO_OF_BEFORE.search(before) is not None
 
 
 _PASSIVE_SUBJECT = re.compile(r"^\s*(?:(?:a|an|the|each|every)\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:is|are|was|were)\s+"
@@ -388,7 +402,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         elif possessor and name and name.lower().split()[-1] in info_kinds and len(name.split()) == 2:
             phrase = phrase.split()[0]  # "member's registration information" -> Member
             name = possessor
-        if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name) \
+        if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name, s.text[:start]) \
                 and not _counted_thing(name, s.text[:start]):
             return None
         last = phrase.split()[-1] if phrase.split() else ""

@@ -18,8 +18,9 @@ LIST_TRIGGERS: tuple[str, ...] = (
     "has", "have", "having", "must record", "records", "record", "recording", "recorded",
     "stores", "store", "storing", "tracks", "track", "tracking", "captures", "capture",
     "involves", "lists", "holds", "hold", "possesses", "possess", "keeps", "keep", "documenting", "documents", "document",
-    "maintains", "maintain", "registers", "register", "defined by", "identified by",
+    "maintains", "maintain", "maintaining", "registers", "register", "defined by", "identified by",
     "fields", "attributes", "columns", "properties", "providing",
+    "set", "sets",
 )
 
 # Words that end an attribute list: a new clause that is not part of the enumeration.
@@ -78,6 +79,11 @@ OPERATION_VERBS: frozenset[str] = frozenset(
 GENERIC_OWNERS: frozenset[str] = frozenset(
     ["system", "database", "platform", "module", "function", "functions", "application", "app", "software", "website", "it", "they", "this", "these", "which", "that", "we", "he", "she", "there", "who", "what", "management", "business", "requirement", "requirements", "functionality", "interface", "you", "i", "us", "them", "company", "enterprise", "organization", "administrator", "admin"]
 )
+# Words that make an "application" the software itself ("web application"), not a request in the domain.
+SOFTWARE_KINDS: frozenset[str] = frozenset(
+    ["web", "mobile", "desktop", "software", "online", "client", "server", "management", "android", "ios", "java",
+     "cloud", "native", "hybrid", "enterprise", "business", "this", "entire", "whole", "new", "the", "an", "our"]
+)
 
 # Verbs and adjectives that stand where a subject noun is expected in requirement prose ("The
 # system is designed to record", "This ensures", "needs to be able to"): never an entity's head.
@@ -107,7 +113,7 @@ HEADING_ACTIONS: frozenset[str] = frozenset(
 
 # Trailing nouns dropped from an entity name: "Flight information" -> "Flight".
 ENTITY_SUFFIX_NOISE: frozenset[str] = frozenset(
-    ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core"]
+    ["information", "info", "details", "detail", "data", "table", "entity", "entities", "list", "lists", "profile", "profiles", "management", "module", "section", "attributes", "fields", "basics", "basic", "detailed", "personal", "general", "related", "relevant", "main", "key", "core", "form"]
 )
 
 # Documents made of lines: their "details" are a table of their own, the line items ("order details",

@@ -1,0 +1,32 @@
+"""Attribute extraction on the columns of the tables a design gets right (helper attrs2)."""
+
+from __future__ import annotations
+
+from design_helpers import attributes_of
+
+
+def test_a_request_named_application_is_an_entity_of_the_domain():
+    text = ("The council records the detailed information of the permit application, including the parcel "
+            "number, permit fee, and submission date.")
+    assert attributes_of(text, "Permit Application") == ["Parcel Number", "Permit Fee", "Submission Date"]
+
+
+def test_the_described_organizations_are_an_entity_not_the_speaker():
+    text = ("The system records the basic information of organizations, such as phone number, avatar, "
+            "homepage link, and image link.")
+    assert attributes_of(text, "Organization") == ["Phone Number", "Avatar", "Homepage Link", "Image Link"]
+
+
+def test_values_a_user_sets_for_each_thing_are_its_attributes():
+    text = "For each warehouse, managers can set the opening hour, capacity, and temperature range."
+    assert attributes_of(text, "Warehouse") == ["Opening Hour", "Capacity", "Temperature Range"]
+
+
+def test_a_set_of_things_is_no_list_trigger():
+    text = "A set of rules applies to every contract. Each rule has a title and a penalty."
+    assert attributes_of(text, "Rule") == ["Title", "Penalty"]
+
+
+def test_a_module_maintaining_a_list_describes_its_entity():
+    text = "The vehicle management module is responsible for maintaining vehicle ID, plate number, model, and mileage."
+    assert attributes_of(text, "Vehicle") == ["Vehicle ID", "Plate Number", "Model", "Mileage"]
