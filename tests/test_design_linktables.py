@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schema_architect.design import design
-from design_helpers import columns, linking, table_names
+from design_helpers import columns, linking, table, table_names
 
 
 def test_quantities_of_one_thing_per_other_thing_are_a_link_table():
@@ -31,3 +31,12 @@ def test_a_column_named_quantity_is_not_a_count_per_pair():
     assert not linking(r, "Supplier", "Part") or all(len(t.foreign_keys) < 2 or t.name == "Part"
                                                       for t in linking(r, "Supplier", "Part"))
     assert "Stock Quantity" in columns(r, "Part")
+
+
+def test_an_occasion_of_a_deed_named_after_a_thing_points_at_it():
+    # "For each vessel inspection event, ...": the event records something of the vessel
+    r = design("Each vessel has an ID, a name and a flag. Inspectors have an ID and a name. "
+               "For each vessel inspection event, the inspection date, the findings, the inspector and the fee need to be recorded.")
+    events = [t for t in table_names(r) if t.lower().endswith("event")]
+    assert events, table_names(r)
+    assert "Vessel" in {fk.ref_table for fk in table(r, events[0]).foreign_keys}, columns(r, events[0])

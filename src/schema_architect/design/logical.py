@@ -47,6 +47,7 @@ _DONE_NOUN = re.compile(r"(?:ction|ssion|ance)$")
 # Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
 _LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
 _RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
+_OCCASION_HEADS = frozenset({"event", "activity", "session"})
 # Heads of a record about the things named before them ("Customer Credit Record", "Employee Position Change")
 _RECORD_OF_HEADS = _RECORD_HEADS | {"change", "update", "request"}
 # Words that make a column point at another row of its own table.
@@ -241,7 +242,9 @@ class LogicalDesigner:
         for d in drafts:
             dw = names[id(d)].replace("-", " ").split()
             line_item = dw[-1] in _LINE_HEADS and dw[-2] in LINE_ITEM_OWNERS
-            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or dw[-1] in _RECORD_OF_HEADS
+            # "Equipment Maintenance Event", "Pool Cleaning Activity": an occasion of a deed
+            occasion = len(dw) > 2 and dw[-1] in _OCCASION_HEADS and bool(_EVENT_NOUN.search(dw[-2]))
+            if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or occasion or dw[-1] in _RECORD_OF_HEADS
                                    or dw[-1] in TRANSACTION_NOUNS) or "and" in dw:
                 continue  # "Bank Account and Transaction" joins two topics: no record of either
             for other in drafts:
