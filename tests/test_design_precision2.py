@@ -18,3 +18,29 @@ def test_a_member_of_a_collective_body_of_people_is_a_row_of_it():
 def test_a_team_member_stays_beside_the_team():
     result = design("Each team has a team name and a founding year. Each team member has a name and a jersey number.")
     assert {"Team", "Team Member"} <= set(table_names(result))
+
+
+def test_a_long_counted_phrase_naming_a_described_entity_makes_no_shortened_table():
+    result = design("Each region contains multiple rural broadband expansion projects. Each rural broadband expansion "
+                    "project has a project code, a budget and a start date. Each region has a region name.")
+    names = table_names(result)
+    assert "Rural Broadband Expansion Project" in names
+    assert "Rural Broadband Expansion" not in names
+
+
+def test_reports_the_system_generates_and_interactions_it_manages_are_no_tables():
+    result = design("The fitness club system manages trainers, members and their interactions. Each trainer has a "
+                    "trainer ID, a name and a specialty. Each member has a member ID, a name and a join date.\n"
+                    "Report generation:\nGenerate monthly attendance reports for each trainer.")
+    names = table_names(result)
+    assert {"Trainer", "Member"} <= set(names)
+    assert "Report" not in names and "Interaction" not in names
+
+
+def test_a_clause_caught_as_the_first_item_of_an_inventory_names_no_table():
+    result = design("Business Requirements Description for the Clinic Management System: A hospital plans to develop "
+                    "a clinic management system aimed at integrating patient management, doctor management, ward "
+                    "management, and appointment management. Each patient has a patient ID and a name.")
+    names = table_names(result)
+    assert {"Patient", "Doctor", "Ward"} <= set(names)
+    assert "Hospital Plan" not in names

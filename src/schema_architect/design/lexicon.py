@@ -221,7 +221,8 @@ COMPOSITE_ATTRIBUTE_HEADS: frozenset[str] = frozenset(
 # Abstract nouns that follow "multiple"/"several" without naming an entity of the domain.
 ABSTRACT_NOUNS: frozenset[str] = frozenset(
     ["information", "data", "function", "functions", "feature", "features", "aspect", "aspects", "way", "ways", "time", "times", "type", "types", "kind", "kinds", "operation", "operations", "activity", "activities", "process", "processes", "record", "records", "level", "levels", "step", "steps", "thing", "things", "item", "items", "module", "modules", "detail", "details", "condition", "conditions", "method", "methods", "option", "options", "purpose", "purposes", "reason", "reasons", "field", "fields", "attribute", "attributes", "table", "tables", "entity", "entities", "relationship", "relationships", "dimension", "dimensions", "factor", "factors", "scenario", "scenarios", "task", "tasks", "requirement", "requirements", "measure", "measures", "stage", "stages",
-     "change", "changes", "association", "associations", "situation", "situations", "case", "cases", "instance", "instances", "occurrence", "occurrences"]
+     "change", "changes", "association", "associations", "situation", "situations", "case", "cases", "instance", "instances", "occurrence", "occurrences",
+     "relation", "relations", "interaction", "interactions", "report", "reports"]
 )
 
 # -- roles ------------------------------------------------------------------------------------------

@@ -514,6 +514,9 @@ def _inventory_kinds(alist, s: Sentence) -> list[tuple[str, Span]]:
         return []
     out = []
     for phrase, item in kinds:
+        said = re.findall(r"[a-z]+", s.text[item.start:item.end].lower())
+        if len(said) > len(item.name.split()) + 3:
+            continue  # "A school plans to develop ... course management": a clause, its first noun no kind
         first = phrase.split()[0].lower()
         if first in HEADING_ACTIONS or first in COMMON_VERBS or " of " in f" {phrase.lower()} ":
             continue  # "manage operational logs", "deletion of logs": operations, not things
@@ -1301,7 +1304,10 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             np = np_after(s.text, at, counted=True)
             if np is None:
                 continue
-            phrase = " ".join(_before_participle(np[0].split()[:3])).replace(" and ", " ")
+            words = _before_participle(np[0].split())
+            if len(words) > 3 and ents.get(entity_name(" ".join(words)) or "") is None:
+                words = words[:3]  # a long phrase names a known entity, else its first words do
+            phrase = " ".join(words).replace(" and ", " ")
             if len(phrase.split()) > 1 and phrase.split()[-1].lower() in ("information", "info", "data", "details"):
                 continue  # "manages various school information": many kinds of information, no one thing
             name = entity_name(phrase)
