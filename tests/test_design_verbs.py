@@ -53,3 +53,22 @@ def test_a_counted_object_after_a_verb_looking_noun_is_an_entity():
     r = design("A library lends books to members. Each member can borrow several books.")
     assert {"Book", "Member"} <= set(table_names(r))
     assert linking(r, "Book", "Member")
+
+
+def test_who_acts_on_a_known_thing_and_what_a_known_thing_acts_on_are_things():
+    r = design("Farriers shoe horses. Each horse has a name and a breed.")
+    assert foreign_keys(r, "Horse") == {"Farrier ID": "Farrier"}
+    r = design("Couriers ferry parcels. Each courier has a name and a phone number.")
+    assert "Parcel" in table_names(r)
+
+
+def test_what_the_business_does_names_its_things_but_not_itself():
+    names = set(table_names(design("A kennel boards dogs for their owners. Each owner has a name and a phone number.")))
+    assert "Dog" in names and "Kennel" not in names
+
+
+def test_values_abstract_words_and_known_verbs_opening_a_sentence_are_no_things():
+    names = set(table_names(design("Customers earn points and gather feedback. Each customer has a name and an email.")))
+    assert names == {"Customer"}
+    names = set(table_names(design("Handles crew shifts. Each shift has a start time and an end time.")))
+    assert "Handle" not in names

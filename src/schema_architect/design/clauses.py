@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DETERMINERS, FUNCTION_WORDS, MANY_WORDS, MODAL_VERBS, NOT_SVO_VERBS, VERB_PREPOSITIONS
+from .lexicon import (
+    ABSTRACT_NOUNS,
+    COMMON_VERBS,
+    DETERMINERS,
+    ENTITY_SUFFIX_NOISE,
+    FUNCTION_WORDS,
+    MANY_WORDS,
+    MODAL_VERBS,
+    NOT_SVO_VERBS,
+    VERB_PREPOSITIONS,
+)
 from .words import is_plural
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[^\w\s]")
@@ -52,6 +62,7 @@ class VerbClause:
     passive: bool
     preposition: str | None  # "to" in "lends books to", "at" in "are parked at"
     object: NounPhrase
+    recipient: NounPhrase | None = None  # "members" in "lends books to members"
 
 
 def _quantifier(words: list[str], i: int) -> tuple[str | None, int]:
@@ -105,8 +116,9 @@ def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, 
         if j < len(low) and _participle(words[j]) and _noun_word(words[j]):
             return words[j], True, j + 1
         return None
-    if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS:
-        return None
+    if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS or low[k] in ABSTRACT_NOUNS \
+            or low[k] in ENTITY_SUFFIX_NOISE:
+        return None  # "store personnel information": a noun, whatever its ending
     if not modal and (_third_person(words[k]) != singular_subject or low[k].endswith(("ed", "ing"))):
         return None  # "vets see", "each vet sees"; not "vet clinics", "vets treated", "vets seeing"
     if modal and low[k].endswith(("ed", "ing")):
@@ -131,6 +143,8 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | Non
         if not _noun_word(words[split - 1]):
             return None
         head = words[split - 1]
+        if _participle(head) or (count is None and words[k].lower() in COMMON_VERBS):
+            return None  # "each email sent can be ...", "Handles user requests": no noun opens the clause
         singular_subject = count in ("each", "a", "one") or (count in (None, "the") and not is_plural(head))
         if (count == "many" and not is_plural(head)) or (count is None and singular_subject):
             continue  # "medical waste producers": an uncounted singular modifies the noun after it
@@ -142,10 +156,12 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | Non
         if j < len(words) and words[j].lower() in VERB_PREPOSITIONS:
             preposition, j = words[j].lower(), j + 1
         obj = _noun_phrase(words, offsets, j)
-        if obj is None:
-            return None
+        if obj is None or (obj[1] < len(words) and _quantifier(words, obj[1])[0] in ("many", "each", "a")):
+            return None  # "a business services company manages multiple ...": the object swallowed the verb
         subject = NounPhrase(" ".join(words[k:split]), offsets[k], offsets[split - 1] + len(head), count)
-        return VerbClause(subject, verb, passive, preposition, obj[0])
+        after = obj[1]
+        recipient = _noun_phrase(words, offsets, after + 1) if after < len(words) and words[after].lower() == "to" else None
+        return VerbClause(subject, verb, passive, preposition, obj[0], recipient[0] if recipient else None)
     return None
 
 

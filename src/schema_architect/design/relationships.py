@@ -215,6 +215,11 @@ def _named_by(phrase: NounPhrase, mentions) -> str | None:
     return next((name for name, start, end in mentions if phrase.start <= start and end == phrase.end), None)
 
 
+def _names_an_entity(word: str, names: list[str]) -> bool:
+    """"Neighbours complaint tenants" beside a Complaint entity: the word is that noun, not a verb."""
+    return any(loose(n) == loose(word) for n in names)
+
+
 def _has_evidence(ev: PairEvidence, a: str, b: str) -> bool:
     pair = frozenset((a, b))
     return (a, b) in ev.by_direction or (b, a) in ev.by_direction or pair in ev.m2m or pair in ev.one2one \
@@ -233,7 +238,7 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
     for clause in clauses:
         subject, obj = _named_by(clause.subject, mentions), _named_by(clause.object, mentions)
         if subject is None or obj is None or subject == obj or _has_evidence(ev, subject, obj) \
-                or clause.verb.lower() in NON_LINKING_VERBS:
+                or clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names):
             continue
         span = Span(start=s.start + clause.subject.start, end=s.start + clause.object.end,
                     text=s.text[clause.subject.start:clause.object.end])

@@ -30,13 +30,20 @@ from .lexicon import (
     DETERMINERS,
     ENTITY_PREFIX_NOISE,
     FUNCTION_WORDS,
+    BUSINESS_NOUNS,
+    DATA_VERBS,
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
     LINK_VALUE_HEADS,
+    LIST_TRIGGERS,
     MODAL_VERBS,
+    NON_LINKING_VERBS,
+    ROLE_GROUPS,
     SHARING_VERBS,
     TRANSACTION_NOUNS,
+    TYPE_BY_LAST_WORD,
 )
+from .clauses import NounPhrase, verb_clauses
 from .logical import is_identifier_name
 from .naming import plural
 from .relationships import detect_relationships, is_record_or_transaction, shares_participants
@@ -1114,6 +1121,69 @@ def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[
     return out
 
 
+# Verbs whose object is a list of attributes or of data kept, not a thing acted on ("each farm records yields").
+_DESCRIBING_VERBS = frozenset(w for w in LIST_TRIGGERS if " " not in w) | DATA_VERBS | NON_LINKING_VERBS
+
+
+def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
+    """"Farriers shoe horses", "each courier ferries several parcels", "a library lends books to members":
+    whatever the verb, what a known thing (or the business itself) acts on is a thing too, and so is who
+    acts on a known thing. Values ("customers earn points"), abstract words, definite objects ("view the
+    timetable") and objects a phrase goes on naming ("a person in charge") are none."""
+    heads = {loose(e.name).split()[-1] for e in ents.entities if loose(e.name)}
+
+    def known(p: NounPhrase | None) -> bool:
+        """"tenant complaints" with a Complaint known is that Complaint, "a manager" a known Fleet Manager."""
+        return p is not None and (ents.get(entity_name(p.text) or "") is not None or loose(p.text).split()[-1] in heads)
+
+    out: list[tuple[str, Span]] = []
+    for clause in verb_clauses(s.text):
+        if clause.verb.lower() in _DESCRIBING_VERBS or not all(_countable(p) for p in (clause.subject, clause.object)) \
+                or ents.get(entity_name(clause.verb) or "") is not None:
+            continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb
+        if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE):
+            continue
+        if known(clause.subject) or _the_business(clause.subject):
+            candidates = [clause.object, clause.recipient]
+        elif known(clause.object) and not _a_business(clause.subject):
+            candidates = [clause.subject]
+        else:
+            continue
+        for phrase in candidates:
+            if phrase is None or phrase.count == "the" or not _countable(phrase) or known(phrase):
+                continue
+            name = entity_name(phrase.text)
+            if usable(name) and _a_thing(name):
+                out.append((name, Span(start=s.start + phrase.start, end=s.start + phrase.end, text=phrase.text)))
+    return out
+
+
+def _a_business(phrase: NounPhrase) -> bool:
+    return singular(phrase.text.lower().split()[-1]) in BUSINESS_NOUNS
+
+
+def _the_business(phrase: NounPhrase) -> bool:
+    """"A library lends books", "the hotel rents rooms": the business speaking of what it does."""
+    return phrase.count in ("a", "the", None) and not phrase.plural and _a_business(phrase)
+
+
+def _countable(phrase: NounPhrase) -> bool:
+    """A plural or a counted noun: "pets", "each pet", "one or more pets"; not "livestock"."""
+    return phrase.plural or phrase.count in ("each", "a", "one", "many", "the")
+
+
+def _a_thing(name: str) -> bool:
+    """Not a value ("points", "salary", "name"), an identifier, an abstract word nor a role a crew member,
+    official or party plays ("staffed by a skipper"), which the roles reading gives a table of its kind."""
+    head = loose(name).split()[-1]
+    if loose(name) in ROLE_GROUPS:
+        return False
+    if name.split()[-1].lower() + "s" in TYPE_BY_LAST_WORD:
+        return False  # "points", "credits": counted values
+    return head not in ABSTRACT_NOUNS and head not in TYPE_BY_LAST_WORD and head not in IDENTIFIER_WORDS \
+        and head not in _ATTRIBUTE_ENDINGS and head not in _VALUE_NOUNS and len(name.split()) <= 3
+
+
 # The bare plural object right after a verb, ending the clause: "attend rehearsals", "join trips,"
 _SHARED_OBJECT = re.compile(r"\s+([a-z]+s)(?=\s*(?:[.;,]|$|\s+and\s+(?:we|the|record|track)\b))")
 
@@ -1386,6 +1456,8 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(kind + " record")
                 if usable(name) and len(name.split()) <= 4 and not _names_an_identifier(name, ents):
                     found.append((name, Span(start=s.start + m.start(g), end=s.start + m.end(g), text=kind)))
+    for s in sentences:
+        found.extend(_clause_things(s, ents))
     # each name once: a long text finds the same names again and again
     known = list(dict.fromkeys([e.name for e in ents.entities] + [n for n, _ in found]))
     found.extend(_actors_of_links(sentences, known))
