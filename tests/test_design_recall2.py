@@ -75,3 +75,10 @@ def test_examples_of_what_serves_as_an_identifier_are_not_its_values():
     items = [it for alist in find_attribute_lists(s) for it in alist.items]
     identifier = next(it for it in items if "identifier" in it.name.lower())
     assert identifier.allowed_values == []
+
+
+def test_the_time_of_someones_event_is_their_attribute():
+    got = entities("Keep basic patient information, including patient ID, name, phone number, and the date of "
+                   "the patient's last visit.")
+    assert {"Patient ID", "Name", "Last Visit Date"} <= got["Patient"]
+    assert not any("Last Visit" in name for name in got if name != "Patient")

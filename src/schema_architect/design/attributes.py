@@ -711,6 +711,7 @@ _NUMBER_RANGE = re.compile(r"\s+(?:between|from)\s+(-?\d+(?:\.\d+)?)\s+(?:and|to
                            re.IGNORECASE)
 
 
+_POSSESSED_EVENT = re.compile(r"([A-Za-z]+)['’]s?\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)[.;!]?\s*$")
 _EXAMPLES_OF_KEY = re.compile(r"\bidentifier\s*\(\s*(?:such as|e\.g\.?|eg|like|for example)\b[^()]*\)$", re.IGNORECASE)
 
 
@@ -790,7 +791,13 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
         if of.group(1).lower() not in ("its", "their"):  # "the creation time of their registration": still theirs
             item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on|such|like|including)\b",
                                      of.group(2) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
-        name = name[: of.start()]
+        owned = _POSSESSED_EVENT.match(of.group(2))
+        if owned and of.group(1).lower() == "the":
+            # "the time of the user's last login": the user's Last Login Time
+            item.of_owner = owned.group(1)
+            name = f"{owned.group(2)} {clean_phrase(name[: of.start()])}"
+        else:
+            name = name[: of.start()]
     key_hint = _KEY_HINT.search(name)
     if key_hint:
         item.primary_key = True  # "order ID as the primary key", "scheduler ID being the identifier"
