@@ -82,3 +82,8 @@ def test_the_time_of_someones_event_is_their_attribute():
                    "the patient's last visit.")
     assert {"Patient ID", "Name", "Last Visit Date"} <= got["Patient"]
     assert not any("Last Visit" in name for name in got if name != "Patient")
+
+
+def test_things_tracked_by_their_fields():
+    got = entities("The depot tracks containers by their container number, owner, weight and seal code.")
+    assert {"Container Number", "Owner", "Weight", "Seal Code"} <= got["Container"]

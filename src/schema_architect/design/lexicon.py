@@ -18,7 +18,7 @@ LIST_TRIGGERS: tuple[str, ...] = (
     "has", "have", "having", "must record", "records", "record", "recording", "recorded",
     "stores", "store", "storing", "tracks", "track", "tracking", "captures", "capture",
     "involves", "lists", "holds", "hold", "possesses", "possess", "keeps", "keep", "documenting", "documents", "document",
-    "maintains", "maintain", "maintaining", "registers", "register", "defined by", "identified by",
+    "maintains", "maintain", "maintaining", "registers", "register", "defined by", "identified by", "by their", "by its",
     "fields", "attributes", "columns", "properties", "providing",
     "set", "sets",
 )
