@@ -87,3 +87,10 @@ def test_the_time_of_someones_event_is_their_attribute():
 def test_things_tracked_by_their_fields():
     got = entities("The depot tracks containers by their container number, owner, weight and seal code.")
     assert {"Container Number", "Owner", "Weight", "Seal Code"} <= got["Container"]
+
+
+def test_an_event_of_a_thing_as_subject_names_the_record():
+    got = entities("The inspection of harbour cranes must be recorded with an inspection ID, crane number, "
+                   "inspector and inspection date.")
+    assert "Harbour Crane Inspection" in got
+    assert {"Crane Number", "Inspector", "Inspection Date"} <= got["Harbour Crane Inspection"]

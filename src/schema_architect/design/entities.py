@@ -592,6 +592,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     head = np_after(s.text, 0)
     if head and head[2] <= len(prefix):
         o = make(head[0], head[1], "sentence subject")
+        named = _event_of(s.text, head) if o else None
+        if named:
+            o.name, o.rule = named, "event of the thing after 'of'"
         if o:
             return o
     # 4d. "When registering, users need to provide ...", "After each promotion, the promotion effect needs
@@ -703,6 +706,20 @@ def _event_before(text: str, end: int) -> str | None:
     if head in _EVENT_HEADS or head.endswith(("ing", "tion", "sion", "ment")):
         return np[0]
     return None
+
+
+_OF_THING = re.compile(r"\s+of\s+(?:the\s+|each\s+|every\s+|all\s+)?", re.IGNORECASE)
+
+
+def _event_of(text: str, head: tuple[str, int, int]) -> str | None:
+    """"The usage of project funds needs to be recorded with ...": an event noun with what it is of
+    names the record (Project Fund Usage), not a bare Usage."""
+    of = _OF_THING.match(text, head[2])
+    thing = np_after(text, of.end()) if of else None
+    if thing is None or _event_before(text, head[2]) is None or not entity_name(thing[0]):
+        return None
+    named = entity_name(f"{entity_name(thing[0])} {head[0]}")
+    return named if usable(named) else None
 
 
 def _named_by_items(alist: AttributeList, owner: Owner, make) -> Owner | None:
