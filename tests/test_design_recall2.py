@@ -94,3 +94,10 @@ def test_an_event_of_a_thing_as_subject_names_the_record():
                    "inspector and inspection date.")
     assert "Harbour Crane Inspection" in got
     assert {"Crane Number", "Inspector", "Inspection Date"} <= got["Harbour Crane Inspection"]
+
+
+def test_each_x_after_a_comma_starts_a_list_of_its_own():
+    got = entities("Each tenant has a tenant ID and a name. The landlord needs to record the deposit status of "
+                   "tenants, each refund must record the Refund Date and Refund Amount.")
+    assert {"Refund Date", "Refund Amount"} <= got["Refund"]
+    assert "Refund Amount" not in got["Tenant"]

@@ -429,6 +429,9 @@ def _is_trigger(text: str, m: re.Match) -> bool:
 _SHORT_FOR_PHRASE = re.compile(r" for the(\s+[A-Za-z]+){1,2}?(?=,\s|\s+(?:and|or)\s+(?:a|an|the)\s)", re.IGNORECASE)
 
 
+_EACH_SUBJECT = re.compile(r"\s*(?:each|every)\s+[A-Za-z]", re.IGNORECASE)
+
+
 def _region_end(text: str, start: int, later: list[re.Match]) -> int:
     """Where a list that starts at ``start`` ends: a stopper clause, a later ", including", or the end."""
     end = len(text)
@@ -439,7 +442,9 @@ def _region_end(text: str, start: int, later: list[re.Match]) -> int:
             break
         comma = before.rfind(",")
         # ", team information such as ...": a new owner phrase starts a new list.
-        if comma >= 0 and len(before[comma + 1:].split()) <= 4 and (m.group(1) or "").lower() in _NEW_LIST_TRIGGERS:
+        if comma >= 0 and len(before[comma + 1:].split()) <= 4 and ((m.group(1) or "").lower() in _NEW_LIST_TRIGGERS
+                                                                    or _EACH_SUBJECT.match(before, comma + 1)):
+            # ", team information such as ...", "..., each payment must record ...": a new owner starts a new list
             end = start + comma
             break
     stop = _STOPPER_RE.search(text, start, end)
