@@ -101,3 +101,19 @@ def test_each_x_after_a_comma_starts_a_list_of_its_own():
                    "tenants, each refund must record the Refund Date and Refund Amount.")
     assert {"Refund Date", "Refund Amount"} <= got["Refund"]
     assert "Refund Amount" not in got["Tenant"]
+
+
+def test_a_field_list_broken_over_lines_after_commas_stays_one_sentence():
+    from schema_architect.design.segment import split_sentences
+
+    text = ('The Vessels table records each vessel, including "Vessel ID" (VesselID, Primary key),\n'
+            '"Flag" (Flag),\n"Tonnage" (Tonnage), and "Built Year" (BuiltYear).')
+    assert len(split_sentences(text)) == 1
+    got = entities(text)
+    assert {"Flag", "Tonnage", "Built Year"} <= got["Vessel"]
+
+
+def test_a_lower_case_clause_after_a_comma_line_break_keeps_its_line():
+    from schema_architect.design.segment import split_sentences
+
+    assert len(split_sentences("In a ferry booking system,\npassengers can book trips.")) == 2

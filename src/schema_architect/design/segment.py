@@ -105,9 +105,21 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
         end = m.start() if m.group().startswith("\n") else m.end()
         if m.group().startswith(".") and _is_abbreviation(text, m.start(), m.end()):
             continue
+        if m.group().startswith("\n") and _continues_after_comma(text, m.start(), m.end()):
+            continue
         yield pos, end
         pos = m.end()
     yield pos, len(text)
+
+
+_FIELD_CONTINUES = re.compile(r"[ \t]*[\"“'‘]?[A-Z]")
+
+
+def _continues_after_comma(text: str, brk: int, after: int) -> bool:
+    """"... including "Flow ID" (FlowID, Primary key),\n"Project ID" (...),": a line that ends in a comma
+    and goes on with a quoted or capitalised field name was broken inside its list. (A lower-case
+    clause after the break reads as well on its own line.)"""
+    return text[:brk].rstrip(" \t").endswith(",") and _FIELD_CONTINUES.match(text, after) is not None
 
 
 def _bounded(start: int, end: int):
