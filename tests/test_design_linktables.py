@@ -40,3 +40,23 @@ def test_an_occasion_of_a_deed_named_after_a_thing_points_at_it():
     events = [t for t in table_names(r) if t.lower().endswith("event")]
     assert events, table_names(r)
     assert "Vessel" in {fk.ref_table for fk in table(r, events[0]).foreign_keys}, columns(r, events[0])
+
+
+def test_a_document_counting_a_thing_keeps_the_count_on_its_lines():
+    # a requisition asks for many reagents: the reagent's key and its count are a line of it
+    r = design("Each reagent has a reagent code, a name and a hazard class. "
+               "Each lab requisition records the requisition number, the requesting lab, the reagent code, the quantity, "
+               "the unit price and the request date.")
+    lines = linking(r, "Lab Requisition", "Reagent")
+    assert len(lines) == 1, table_names(r)
+    assert {"Quantity", "Unit Price"} <= set(columns(r, lines[0].name))
+    assert "Quantity" not in columns(r, "Lab Requisition")
+    assert "Request Date" in columns(r, "Lab Requisition")
+
+
+def test_a_count_of_the_document_itself_stays_on_it():
+    # the customer's number before the quantity says whose order it is, not what it counts
+    r = design("Each customer has a customer number and a name. "
+               "Each order records the order number, the order date, the customer number and the quantity.")
+    assert "Quantity" in columns(r, "Order")
+    assert len(table_names(r)) == 2, table_names(r)

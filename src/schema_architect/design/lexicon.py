@@ -123,6 +123,13 @@ LINE_ITEM_OWNERS: frozenset[str] = frozenset(
      "prescription", "quotation", "quote", "transaction"]
 )
 
+# Documents that list the things they ask for, one count per thing: a thing's key and its quantity on
+# one of them are a line of it ("a purchase order records the product number, quantity and price").
+# Not "purchase" or "sale": one sale record is of one product.
+COUNTED_DOCUMENTS: frozenset[str] = frozenset(
+    ["order", "request", "requisition", "invoice", "prescription", "quotation", "quote"]
+)
+
 # Words that can begin an entity phrase but are not part of it ("pieces of equipment").
 ENTITY_PREFIX_NOISE: tuple[str, ...] = ("pieces of", "piece of", "kinds of", "kind of", "types of",
                                         "sets of", "set of", "lots of", "a number of", "number of",

@@ -23,6 +23,7 @@ from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Sche
 from ..model.types import DataType
 from .datatypes import infer_type
 from .lexicon import (
+    COUNTED_DOCUMENTS,
     FUNCTION_WORDS,
     IDENTIFIER_WORDS,
     LINE_ITEM_OWNERS,
@@ -175,7 +176,55 @@ class LogicalDesigner:
                 self._apply_relationship(rel)  # a record linked to nothing else is of the person named with it
         self._drop_link_placeholders()
         self._fold_hollow_heads()
+        for d in list(self.drafts.values()):
+            self._document_lines(d)
         return self._build()
+
+    def _document_lines(self, d: _TableDraft) -> None:
+        """"A purchase order records the order number, product number, quantity, price and date": an
+        order asks for many things, so the key of the thing counted and its count (and unit price) are
+        a line of it, '<Order> Item' keyed by both, not columns of the order."""
+        if not _words(d.entity.name) or _words(d.entity.name)[-1] not in COUNTED_DOCUMENTS or len(d.pk) != 1:
+            return
+        counts = [i for i, c in enumerate(d.columns) if "quantit" in c.lower()]
+        if len(counts) != 1 or counts[0] == 0:
+            return
+        item = d.columns[counts[0] - 1]
+        target = next((t for c, t, _ in d.fks if c == item), None)
+        if item in d.pk or _words(item)[-1] not in _GENERIC_KEY_WORDS | {"barcode", "isbn", "sku"} \
+                or (target is not None and (_people_name(target) or target == d.entity.name)) \
+                or (target is None and _people_name(" ".join(_words(item)[:-1]))):
+            return  # "customer number, quantity": whose order it is, not what it counts
+        line = next((o for o in self.drafts.values() if o is not d and _named_after(o, d)
+                     and _words(o.entity.name)[-1] in _LINE_HEADS), None)
+        if line is None:
+            thing = target or " ".join(item.split()[:-1]) or item
+            # "Order Item" as for a linked order; "Supply Request Product" for a request of products
+            name = f"{d.entity.name} Item" if _words(d.entity.name)[-1] in LINE_ITEM_OWNERS else f"{d.entity.name} {thing}"
+            line = _TableDraft(Entity(name=name, spans=d.entity.spans[:1], weak=True))
+            self.drafts[loose(line.entity.name)] = line
+        own = next((c for c, t, _ in line.fks if t == d.entity.name), None)
+        if own is None:
+            own = _fk_column_name(d)
+            line.add_foreign_key(own, d.entity.name, d.pk[0], at=0)
+        moved = [item, d.columns[counts[0]]] + [c for c in d.columns if _words(c)[-1:] == ["price"] and "total" not in _words(c)]
+        for col in moved:
+            ref = next(((t, r) for c, t, r in d.fks if c == col), None)
+            if col not in line.columns:
+                if ref:
+                    line.add_foreign_key(col, ref[0], ref[1])
+                else:
+                    line.columns.append(col)
+                    line.attrs[col] = d.attrs.get(col, Attribute(name=col))
+            d.columns.remove(col)
+            d.attrs.pop(col, None)
+            d.fks = [f for f in d.fks if f[0] != col]
+        if not line.pk or line.surrogate:
+            line.pk = [own, item]
+            line.surrogate = False
+        self.decide(f"table {line.entity.name}", f"line items of {d.entity.name}",
+                    f"{d.entity.name} counts {item} with {moved[1]}: one {d.entity.name} holds many, one line each",
+                    d.entity.spans[0] if d.entity.spans else None)
 
     def _fold_hollow_heads(self) -> None:
         """"Team" known only by a "Team ID" beside the one "Sales Team" of the design: one thing named
