@@ -67,3 +67,18 @@ def test_a_new_subject_with_its_own_verb_ends_the_list():
                     "from a vineyard. Each wine has a label and a vintage, and the cellar stores many bottles of it.")
     assert columns(result, "Vineyard") == ["Vineyard ID", "Name", "Region", "Owner"]
     assert columns(result, "Wine") == ["Wine ID", "Label", "Vintage"]
+
+
+def test_a_record_listing_the_things_it_is_about_holds_their_keys():
+    # "records the artist, the client": the list makes the keys; the verb links nothing more
+    result = design("Clients have a name, a passport number and an email. Each kayak has a serial number and a "
+                    "colour. A hire records the client, the kayak, the start date and the fee.")
+    assert set(foreign_keys(result, "Hire").values()) == {"Client", "Kayak"}
+    assert table_names(result) == ["Client", "Kayak", "Hire"]
+
+
+def test_the_trade_in_the_name_of_a_business_is_no_entity_mention():
+    result = design("We run a ferry booking service with several ports. Each port has a name and a country. "
+                    "Each booking has a date and a fare.")
+    assert foreign_keys(result, "Port") == {}
+    assert foreign_keys(result, "Booking") == {}

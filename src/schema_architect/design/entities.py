@@ -28,6 +28,7 @@ from .lexicon import (
     COMMON_VERBS,
     DETERMINERS,
     ENTITY_PREFIX_NOISE,
+    ENTERPRISE_WORDS,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     GENERIC_OWNERS,
@@ -854,7 +855,7 @@ def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, i
     for m in pattern.finditer(low):
         form = " ".join(m.group().split())
         name = by_form.get(form)
-        if name is not None:
+        if name is not None and not _names_a_trade(low, m.end()):
             out.append((name, m.start(), m.end()))
     short, by_head = _head_pattern(tuple(sorted(names, key=len, reverse=True)))
     if short is not None:
@@ -863,6 +864,15 @@ def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, i
                 out.append((by_head[m.group(1)], m.start(1), m.end(1)))
         out.sort(key=lambda x: x[1])
     return out
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _names_a_trade(low: str, end: int) -> bool:
+    """"a car rental business with several branches": the name before an enterprise word is its trade."""
+    nxt = _NEXT_WORD.match(low, end)
+    return nxt is not None and nxt.group(1) in ENTERPRISE_WORDS
 
 
 @lru_cache(maxsize=64)

@@ -219,6 +219,13 @@ ACTION_GERUNDS: frozenset[str] = frozenset(
     ["adding", "deleting", "modifying", "creating", "updating", "querying", "viewing", "managing", "editing", "removing", "searching", "publishing", "registering", "logging", "tracking", "maintaining", "entering", "inserting", "retrieving", "browsing", "generating", "exporting", "importing", "uploading", "downloading", "checking", "approving", "reviewing", "monitoring", "analyzing", "analysing", "calculating", "displaying", "filtering", "storing", "saving", "assigning", "handling", "cancelling", "canceling", "submitting", "sending", "receiving", "replying", "supporting", "providing", "ensuring", "allowing", "enabling", "facilitating"]
 )
 
+# What a whole enterprise or its software is called after what it does: in "a car rental business",
+# "a booking system" the first noun names the trade, not one rental or booking.
+ENTERPRISE_WORDS: frozenset[str] = frozenset(
+    ["business", "company", "shop", "agency", "firm", "enterprise", "chain", "franchise", "startup", "service",
+     "platform", "app", "application", "website", "site", "system", "software", "industry"]
+)
+
 # Attributes made of parts: "an address (street, city, postcode)" lists the parts, not the values one
 # address may take ("a shift (day, night)").
 COMPOSITE_ATTRIBUTE_HEADS: frozenset[str] = frozenset(

@@ -24,6 +24,7 @@ from .lexicon import (
     ASSESSMENT_NOUNS,
     BELONGS_PHRASES,
     COMMON_VERBS,
+    DATA_VERBS,
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
@@ -238,7 +239,8 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
     for clause in clauses:
         subject, obj = _named_by(clause.subject, mentions), _named_by(clause.object, mentions)
         if subject is None or obj is None or subject == obj or _has_evidence(ev, subject, obj) \
-                or clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names):
+                or clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names) \
+                or _lists_fields(clause):
             continue
         span = Span(start=s.start + clause.subject.start, end=s.start + clause.object.end,
                     text=s.text[clause.subject.start:clause.object.end])
@@ -246,6 +248,12 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             _add(ev, one, many, e)
         if clause.object.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS:
             ev.m2m.setdefault(frozenset((subject, obj)), span)
+
+
+def _lists_fields(clause: VerbClause) -> bool:
+    """"A rental records the customer, the car and the pickup date": a verb of keeping data before a
+    thing named with 'the' lists the record's fields; the list reading makes the keys."""
+    return clause.verb.lower() in DATA_VERBS and not clause.passive and clause.object.count == "the"
 
 
 def _verb_clause_evidence(clause: VerbClause, subject: str, obj: str, span: Span) -> list[tuple[str, str, Evidence]]:
