@@ -44,3 +44,11 @@ def test_a_clause_caught_as_the_first_item_of_an_inventory_names_no_table():
     names = table_names(result)
     assert {"Patient", "Doctor", "Ward"} <= set(names)
     assert "Hospital Plan" not in names
+
+
+def test_the_key_of_another_thing_inside_a_list_does_not_name_the_lists_owner():
+    result = design("Each member has a member ID and a name. "
+                    "The loan includes a unique Loan ID, the Member ID of the borrower, and the amount.")
+    names = table_names(result)
+    assert "Borrower" not in names
+    assert {"Loan ID", "Member ID", "Amount"} <= set(columns(result, "Loan"))

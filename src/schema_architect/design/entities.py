@@ -424,6 +424,8 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         if o:
             return o
     for item in alist.items:
+        if item.of_owner and item is not alist.items[-1] and item.name.split()[-1].lower() in IDENTIFIER_WORDS:
+            continue  # "a unique Account ID, the Customer ID of the account holder, and the balance": a reference
         if item.of_owner:
             o = make(item.of_owner, item.end - len(item.of_owner), "'of each X' after the list")
             if o:
