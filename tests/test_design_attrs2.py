@@ -30,3 +30,29 @@ def test_a_set_of_things_is_no_list_trigger():
 def test_a_module_maintaining_a_list_describes_its_entity():
     text = "The vehicle management module is responsible for maintaining vehicle ID, plate number, model, and mileage."
     assert attributes_of(text, "Vehicle") == ["Vehicle ID", "Plate Number", "Model", "Mileage"]
+
+
+def test_a_merely_mentioned_person_is_named_by_a_bare_name():
+    text = "The agency runs many campaigns, each with a budget and a start date. Each campaign employs several consultants."
+    assert attributes_of(text, "Consultant") == ["Name"]
+
+
+def test_the_kind_of_information_before_the_list_owns_it():
+    text = ("Each vessel has multiple voyage logs, with voyage log information including departure port, "
+            "arrival port, and fuel used.")
+    assert attributes_of(text, "Voyage Log") == ["Departure Port", "Arrival Port", "Fuel Used"]
+    assert "Departure Port" not in attributes_of(text, "Vessel")
+
+
+def test_a_label_ending_in_a_copula_is_no_heading():
+    from schema_architect.design.segment import split_sentences
+
+    sentences = split_sentences("The shipping process is: the clerk packs each parcel and prints a label.")
+    assert all(s.heading is None for s in sentences), [s.heading for s in sentences]
+
+
+def test_a_quoted_table_name_owns_the_parenthesised_columns_after_it():
+    text = ('The design includes the tables "Vessel" (Vessel ID, Vessel Name, Tonnage) and '
+            '"Port" (Port ID, Port Name, Country).')
+    assert attributes_of(text, "Vessel") == ["Vessel ID", "Vessel Name", "Tonnage"]
+    assert attributes_of(text, "Port") == ["Port ID", "Port Name", "Country"]

@@ -266,7 +266,7 @@ def _merge_sub_lists(lists: list[AttributeList], paren: list[AttributeList]) -> 
     return rest
 
 
-_PAREN_LIST = re.compile(r"(?<=\w)\s*\(([^()]{3,400})\)")
+_PAREN_LIST = re.compile(r"(?<=[\w\"”])\s*\(([^()]{3,400})\)")  # 'Card (...)', '"Card" (...)'
 
 
 def _list_end(alist: AttributeList) -> int:

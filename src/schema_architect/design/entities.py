@@ -43,6 +43,8 @@ from .words import entity_name, is_plural, loose, singular, title_case
 MAX_NP_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’]s?)?|\d+|[^\w\s]")
 _MODALS = frozenset(["must", "should", "shall", "will", "can", "could", "may", "might", "need", "needs", "needed", "to", "is", "are", "be", "also", "always", "further", "additionally", "required", "requires", "require", "want", "wants", "also", "usually", "typically"])
+_WITH_KIND_INFO = re.compile(r"(?:^|,\s*)with\s+(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+"
+                             r"(?:information|info|details|data)$", re.IGNORECASE)
 _INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.IGNORECASE)
 _SKIPPED_ADJECTIVES = frozenset({"basic", "detailed", "relevant", "related", "specific", "certain", "corresponding",
                                  "respective", "necessary", "additional", "own", "personal", "general", "key", "main"})
@@ -447,6 +449,13 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             o = make(np[0], np[1], "noun before 'each with'")
             if o:
                 return o
+    # 2c. "Each employee has multiple attendance records, with attendance record information including":
+    # the kind of information named right before the trigger owns the list, not the sentence's subject
+    with_info = _WITH_KIND_INFO.search(stripped)
+    if with_info and alist.trigger.lower() in ("including", "includes", "such as", "like"):
+        o = make(with_info.group(1), with_info.start(1), "'with X information' before the list")
+        if o:
+            return o
     # 3. "information of X" (the last one before the trigger)
     last = None
     for m in _INFO_OF.finditer(prefix):
@@ -548,7 +557,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                 o.plural = is_plural(np[0].split()[-1])
                 return o
     # 4. the subject right before the trigger
-    np = np_before(s.text, len(stripped.rstrip(",:")))
+    np = np_before(s.text, len(stripped.rstrip(",:").rstrip("\"”") if alist.trigger == "(" else stripped.rstrip(",:")))
     head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None
     if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
         np = (head[0], head[1])  # "Each copy of a book has a shelf code": the copy's, not the book's

@@ -170,6 +170,7 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
 _LIST_LABELS = frozenset({"fields", "attributes", "columns", "properties", "includes", "including", "include",
                           "contains", "information", "details", "data", "records", "has", "have", "with"})
 
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "as follows", "follows", "follow"})
 
 # "Voting Records: Record each voting activity, ...": what follows the colon is a sentence (a capital,
 # then a lower-case word), not the fields of a list ("Customer Information: Name, Address").
@@ -184,4 +185,6 @@ def _looks_like_heading(label: str, rest: str = "") -> bool:
     if words[-1].lower() in ("records", "information", "details", "data") and len(words) >= 2 \
             and all(w[0].isupper() for w in words) and _SENTENCE_START.match(rest):
         return True  # a title-case topic over a sentence: "Book Information: Each book has ..."
+    if words[-1].lower() in _COPULAS:
+        return False  # "The borrowing process is: ...": a sentence that explains, not a topic
     return words[-1].lower() not in _LIST_LABELS

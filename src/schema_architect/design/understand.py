@@ -1222,7 +1222,12 @@ _PEOPLE = frozenset({"customer", "employee", "student", "teacher", "member", "do
                      "driver", "operator", "author", "administrator", "manager", "player", "coach", "visitor",
                      "owner", "agent", "technician", "mechanic", "client", "buyer", "seller", "editor", "reporter",
                      "worker", "instructor", "speaker", "curator", "candidate", "voter", "referee", "salesperson",
-                     "director", "actor", "producer", "nurse", "guest", "tenant", "passenger", "volunteer"})
+                     "director", "actor", "producer", "nurse", "guest", "tenant", "passenger", "volunteer",
+                     "developer", "personnel", "staff", "officer", "person", "expert", "attendee", "participant",
+                     "lecturer", "trainer", "performer", "researcher", "inspector", "applicant", "borrower",
+                     "engineer", "designer", "programmer", "analyst", "consultant", "assistant", "supervisor",
+                     "host", "judge", "physician", "pharmacist", "courier", "athlete", "resident", "singer",
+                     "writer", "photographer", "receptionist", "cashier", "clerk", "dispatcher", "inventor"})
 # Things people write: they carry a title or a body, never a name.
 _TITLED_THINGS = frozenset({"announcement", "notification", "notice", "news", "article", "post", "blog", "report"})
 _WRITTEN_THINGS = _TITLED_THINGS | frozenset({"comment", "review", "message", "reply", "feedback", "answer"})
