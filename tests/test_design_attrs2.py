@@ -56,3 +56,10 @@ def test_a_quoted_table_name_owns_the_parenthesised_columns_after_it():
             '"Port" (Port ID, Port Name, Country).')
     assert attributes_of(text, "Vessel") == ["Vessel ID", "Vessel Name", "Tonnage"]
     assert attributes_of(text, "Port") == ["Port ID", "Port Name", "Country"]
+
+
+def test_parentheses_annotating_one_quoted_field_list_no_columns():
+    text = ('The Vessels table records each vessel, including "Vessel ID" (VesselID, Primary key), '
+            '"Name" (Name), and "Tonnage" (Tonnage).')
+    names = attributes_of(text, "Vessel")
+    assert "Primary Key" not in names and "Vessel ID" in names and "Tonnage" in names, names

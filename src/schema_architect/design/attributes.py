@@ -279,6 +279,20 @@ _INFO_BEFORE = re.compile(r"\b(?:information|info|details|data|records?|attribut
                           re.IGNORECASE)
 
 
+_QUOTED_BEFORE = re.compile(r"[\"“]([^\"“”]{1,40})[\"”]\s*$")
+
+
+def _field_note(before: str, inner: str) -> bool:
+    """'"Project ID" (ProjectID, Primary key)': the parentheses annotate one quoted field (its code
+    name, its key role), they do not list the columns of a table named in quotes."""
+    quoted = _QUOTED_BEFORE.search(before)
+    if not quoted:
+        return False
+    first = inner.split(",")[0]
+    squash = lambda t: re.sub(r"[\W_]+", "", t).lower()  # noqa: E731
+    return squash(first) == squash(quoted.group(1)) or re.search(r"\b(?:primary|foreign)\s+key\b", inner, re.IGNORECASE) is not None
+
+
 def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
     """'basic dish information (dish ID, dish name, price, etc.)': the parentheses hold the list."""
     text = sentence.text
@@ -290,6 +304,8 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
         if example and _INFO_BEFORE.search(text, 0, m.start()):
             begin += example.end()  # "basic information of students (such as student ID, name, age)"
         elif _QUOTED.search(inner) or re.match(r"\s*(?:such as|e\.g|i\.e|eg|for example|like|see|primary|foreign)", inner, re.IGNORECASE):
+            continue
+        if _field_note(text[: m.start()], inner):
             continue
         items = [it for it in split_items(text, begin, m.end(1)) if not it.many]
         if re.search(r"\bor\b", inner, re.IGNORECASE) and _listed_values(inner):
