@@ -72,3 +72,11 @@ def test_values_abstract_words_and_known_verbs_opening_a_sentence_are_no_things(
     assert names == {"Customer"}
     names = set(table_names(design("Handles crew shifts. Each shift has a start time and an end time.")))
     assert "Handle" not in names
+
+
+def test_a_record_for_one_or_more_things_is_linked_to_many_of_them():
+    r = design("Tourists make reservations for one or more tours. Each tour has a title and a price.")
+    assert "Tour" in table_names(r)
+    assert linking(r, "Reservation", "Tour")
+    r = design("Each rental is for several bikes. Each bike has a frame number and a colour.")
+    assert linking(r, "Rental", "Bike") and "Rental" not in foreign_keys(r, "Bike").values()

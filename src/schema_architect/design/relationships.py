@@ -60,6 +60,8 @@ _CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|th
 _PARTICIPANT_PREPOSITION = re.compile(r"^\s*(?:with|for|from|to|by)\s+(?:a|an)\s*$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
+_RECORD_COVERS_MANY = re.compile(r"^\s*(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:for|with|of|covering|involving)\s+(?:"
+                                 + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _BARE_COORDINATE = re.compile(r"^\s*(?:and|or|&)\s*$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
@@ -489,6 +491,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             continue
         if _CONTAINED_IN.match(between):
             _add(ev, b, a, Evidence(True, False, span))  # "equipment of multiple farms": a farm has equipment
+        elif _RECORD_COVERS_MANY.match(between) and is_record_or_transaction(a) and not is_record_or_transaction(b):
+            # "bookings for one or more rooms", "an appointment with several doctors": each record covers
+            # many of them, and each of them is in many records over time
+            ev.m2m.setdefault(pair, span)
         elif _PREPOSITION_ONLY.match(between):
             continue
         elif _CREATES.match(between) and qb != "many" and _ends_noun_phrase(text, b_end):

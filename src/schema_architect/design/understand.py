@@ -1188,7 +1188,8 @@ def _a_thing(name: str) -> bool:
 _SHARED_OBJECT = re.compile(r"\s+([a-z]+s)(?=\s*(?:[.;,]|$|\s+and\s+(?:we|the|record|track)\b))")
 
 
-_MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of)\s+", re.IGNORECASE)
+_MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of|one or more|"
+                     r"two or more|zero or more|at least one|more than one)\s+", re.IGNORECASE)
 
 
 def _add_mentioned(ents: EntitySet, name: str, span: Span) -> Entity | None:
