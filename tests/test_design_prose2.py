@@ -3,7 +3,7 @@ check): example values in parentheses, records named by the verb that makes them
 
 from __future__ import annotations
 
-from design_helpers import columns, foreign_keys, table, table_names
+from design_helpers import columns, foreign_keys, links, table, table_names
 from schema_architect.design import design
 
 
@@ -82,3 +82,9 @@ def test_the_trade_in_the_name_of_a_business_is_no_entity_mention():
                     "Each booking has a date and a fare.")
     assert foreign_keys(result, "Port") == {}
     assert foreign_keys(result, "Booking") == {}
+
+
+def test_two_nouns_before_an_enterprise_word_name_its_trade():
+    result = design("We run a boat charter company with several harbours. Each harbour has a name and a town. "
+                    "Each boat has a name and a length. Each charter has a date and a price.")
+    assert links(result) == set()

@@ -866,7 +866,7 @@ def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, i
     for m in pattern.finditer(low):
         form = " ".join(m.group().split())
         name = by_form.get(form)
-        if name is not None and not _names_a_trade(low, m.end()):
+        if name is not None and not _names_a_trade(low, m.start(), m.end()):
             out.append((name, m.start(), m.end()))
     short, by_head = _head_pattern(tuple(sorted(names, key=len, reverse=True)))
     if short is not None:
@@ -877,13 +877,22 @@ def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, i
     return out
 
 
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
-def _names_a_trade(low: str, end: int) -> bool:
-    """"a car rental business with several branches": the name before an enterprise word is its trade."""
-    nxt = _NEXT_WORD.match(low, end)
-    return nxt is not None and nxt.group(1) in ENTERPRISE_WORDS
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|my|their|its)\s+$")
+
+
+def _names_a_trade(low: str, start: int, end: int) -> bool:
+    """"a booking system", "a car rental business with several branches": the nouns before an enterprise
+    word name its trade (a second noun only after an article: "customers use app" has a verb there)."""
+    nxt = _NEXT_WORDS.match(low, end)
+    if nxt is None:
+        return False
+    if nxt.group(1) in ENTERPRISE_WORDS:
+        return True
+    return nxt.group(2) in ENTERPRISE_WORDS and bool(_ARTICLE_BEFORE.search(low, 0, start)) \
+        and not is_plural(low[start:end].split()[-1])
 
 
 @lru_cache(maxsize=64)
