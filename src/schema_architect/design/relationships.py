@@ -391,7 +391,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         _read_counted_members(s, mentions, ev, names)
         return
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
-    pairs = list(zip(mentions, mentions[1:]))
+    pairs = _through_modifiers(text, list(zip(mentions, mentions[1:])))
     # "Each supplier and customer is associated with a region": both subjects are read against the region
     coordinated = subject is not None and len(mentions) > 2 and _COORDINATION.match(text[subject[2]:mentions[1][1]])
     if coordinated:
@@ -412,6 +412,12 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "Trainers work at two gyms and teach classes": the classes are the trainers', not the gyms'
             second_verb = a_end + _second_active_verb(text[a_end:b_start])
             a, a_start, a_end = opener
+        elif _clause_subject(text, mentions, a_start, b_start) not in (None, a, b) \
+                and _SECOND_VERB_PHRASE.search(text[a_end:b_start]):
+            # "..., with each project belonging to one department and managed by one employee": the
+            # employee manages the project, the subject of the clause
+            a, a_start, a_end = next(m for m in reversed(mentions) if m[2] <= a_start
+                                     and _quantity_before(text, m[1]) == "each")
         elif subject is not None and a != subject[0] and _quantity_before(text, b_start) == "a" \
                 and not (coordinated and a_start == mentions[1][1]) \
                 and not _SEPARATOR.search(text[subject[2]:b_start]):
@@ -771,6 +777,29 @@ def _owner_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b
         return False
     head = b.lower().split()[-1]
     return head not in PERSON_NOUNS and head not in ROLE_NOUNS and head not in _CLASSIFIER_HEADS
+
+
+def _clause_subject(text: str, mentions, a_start: int, b_start: int) -> str | None:
+    """The nearest "each X" before ``a_start`` whose clause runs on to ``b_start``."""
+    for name, start, end in reversed(mentions):
+        if end <= a_start and _quantity_before(text, start) == "each":
+            return None if _SEPARATOR.search(text[end:b_start]) else name
+    return None
+
+
+def _through_modifiers(text: str, pairs: list) -> list:
+    """"Customers can make flight reservations": the flight only modifies the reservations, so the
+    customer's verb reaches the reservations (read from where the compound starts); the flight and
+    its reservations stay a pair of their own."""
+    out = []
+    for i, (a, b) in enumerate(pairs):
+        nxt = pairs[i + 1][1] if i + 1 < len(pairs) else None
+        if nxt is not None and a[0] != nxt[0] and _COMPOUND.match(text[b[2]:nxt[1]]) \
+                and _owner_modifier(text, b[1], b[2], text[b[2]:nxt[1]], nxt[0], nxt[2]):
+            out.append((a, (nxt[0], b[1], nxt[2])))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:

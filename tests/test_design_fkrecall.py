@@ -1,0 +1,24 @@
+"""Foreign keys the text states through a compound or a second clause of the same subject."""
+
+from __future__ import annotations
+
+from design_helpers import foreign_keys
+
+from schema_architect.design import design
+
+
+def test_verb_reaches_the_head_of_a_compound():
+    # "hotel bookings": the hotel only modifies the bookings; the guest makes the bookings
+    r = design("Each guest has a guest ID, name and phone. Each hotel has a hotel ID and city. "
+               "Guests can make hotel bookings, with booking information including booking number and check-in date.")
+    assert foreign_keys(r, "Booking").get("Guest ID") == "Guest"
+    assert foreign_keys(r, "Booking").get("Hotel ID") == "Hotel"
+
+
+def test_second_participle_of_a_with_each_clause_is_the_clause_subjects():
+    # "with each ticket raised by one customer and handled by one agent": the agent handles the ticket
+    r = design("Each agent has an agent ID and name. Each customer has a customer ID and email. "
+               "For each ticket, the system records the ticket ID and subject, with each ticket raised by one customer "
+               "and handled by one agent.")
+    assert "Agent ID" not in foreign_keys(r, "Customer")
+    assert set(foreign_keys(r, "Ticket").values()) == {"Customer", "Agent"}
