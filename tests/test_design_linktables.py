@@ -60,3 +60,16 @@ def test_a_count_of_the_document_itself_stays_on_it():
                "Each order records the order number, the order date, the customer number and the quantity.")
     assert "Quantity" in columns(r, "Order")
     assert len(table_names(r)) == 2, table_names(r)
+
+
+def test_a_list_under_a_heading_naming_a_deed_of_its_owner_describes_the_deed():
+    # "Volunteer Signing Up Shift Management, records ... including the Volunteer ID, Shift ID, ...":
+    # the list is the sign-up record linking both, not the shift's columns
+    r = design("Volunteer Management, Stores volunteer information, including the Volunteer ID, name and phone number.\n\n"
+               "Shift Management, Stores shift information, including the Shift ID, shift date and start time.\n\n"
+               "Volunteer Signing Up Shift Management, Records information related to volunteers signing up for a shift, "
+               "including the Volunteer ID, Shift ID, sign-up time, and a comment.")
+    record = [t for t in table_names(r) if "Signing" in t]
+    assert record, table_names(r)
+    assert {fk.ref_table for fk in table(r, record[0]).foreign_keys} == {"Volunteer", "Shift"}
+    assert "Sign-up Time" not in columns(r, "Shift") and "Sign-Up Time" not in columns(r, "Shift")

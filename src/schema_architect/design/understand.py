@@ -182,6 +182,7 @@ def read_requirements(text: str) -> Reading:
                         ents.add(member, _shift(Span(start=item.start, end=item.end, text=s.text[item.start:item.end]), s.start))
                 continue
             owner_name = _assessment_of(owner.name, alist, ents) or owner.name
+            owner_name = _record_named_by_heading(owner_name, _lead_topic(s.text) or s.heading, alist) or owner_name
             is_new = ents.get(owner_name) is None
             if s.heading and is_new:
                 described_under.setdefault(s.heading, set()).add(loose(owner_name))
@@ -1232,6 +1233,42 @@ _PEOPLE = frozenset({"customer", "employee", "student", "teacher", "member", "do
 # Things people write: they carry a title or a body, never a name.
 _TITLED_THINGS = frozenset({"announcement", "notification", "notice", "news", "article", "post", "blog", "report"})
 _WRITTEN_THINGS = _TITLED_THINGS | frozenset({"comment", "review", "message", "reply", "feedback", "answer"})
+
+
+# Words that make a heading name a deed or a record of things rather than a thing ("Course Enrollment",
+# "User Joining Group Chat", "Stock Movement Record").
+_DEED_WORD = re.compile(r"(?:ing|tion|sion|ment|ance|ence|al)$|^(?:record|log|history|entry)$")
+_KEY_WORDS = frozenset({"id", "number", "code", "no"})
+
+
+_LEAD_TOPIC = re.compile(r"^\s*((?:[A-Z][\w-]*\s+){1,6})Management\s*,")
+
+
+def _lead_topic(text: str) -> str | None:
+    """"User Joining Group Chat Management, Records ...": a heading run into its sentence with a comma."""
+    m = _LEAD_TOPIC.match(text)
+    return m.group(1).strip() if m else None
+
+
+def _record_named_by_heading(owner: str, heading: str | None, alist) -> str | None:
+    """"User Joining Group Chat Management, records information related to users joining a group chat,
+    including the User ID, Group Chat ID, join time": a list under a heading that names a deed of the
+    owner, holding the owner's key and another thing's key, describes the deed (a record linking both),
+    not the owner."""
+    topic = entity_name(_heading_topic(heading)) if heading else None
+    if not topic or not usable(topic):
+        return None
+    tw, ow = loose(topic).split(), loose(owner).split()
+    at = next((i for i in range(len(tw) - len(ow) + 1) if tw[i:i + len(ow)] == ow), None)
+    if at is None or len(tw) <= len(ow):
+        return None
+    extra = tw[:at] + tw[at + len(ow):]
+    if not any(_DEED_WORD.search(w) for w in extra):
+        return None  # "Customer Order": a thing named with another, not a deed
+    keys = [loose(i.name).split() for i in alist.items if loose(i.name).split()[-1:] and loose(i.name).split()[-1] in _KEY_WORDS]
+    own = [k for k in keys if k[:-1] == ow]
+    others = [k for k in keys if k[:-1] and k[:-1] != ow]
+    return topic if own and others else None
 
 
 def _heading_topic(name: str | None) -> str:
