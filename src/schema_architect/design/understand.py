@@ -1265,6 +1265,8 @@ def _record_named_by_heading(owner: str, heading: str | None, alist) -> str | No
     extra = tw[:at] + tw[at + len(ow):]
     if not any(_DEED_WORD.search(w) for w in extra):
         return None  # "Customer Order": a thing named with another, not a deed
+    if any((i.unique or i.primary_key) and loose(i.name).split()[:-1] == ow for i in alist.items):
+        return None  # "the account includes a unique Account ID, ...": the account's own identity
     keys = [loose(i.name).split() for i in alist.items if loose(i.name).split()[-1:] and loose(i.name).split()[-1] in _KEY_WORDS]
     own = [k for k in keys if k[:-1] == ow]
     others = [k for k in keys if k[:-1] and k[:-1] != ow]
