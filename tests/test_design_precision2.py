@@ -52,3 +52,13 @@ def test_the_key_of_another_thing_inside_a_list_does_not_name_the_lists_owner():
     names = table_names(result)
     assert "Borrower" not in names
     assert {"Loan ID", "Member ID", "Amount"} <= set(columns(result, "Loan"))
+
+
+def test_an_event_described_under_a_heading_naming_its_record_is_that_record():
+    result = design("Vehicle Management:\nThe system manages vehicles. Each vehicle has a vehicle ID, a plate number "
+                    "and a model.\nInspection Record Tracking:\nThe system is able to record each inspection of the "
+                    "vehicle, including the inspector, inspection date, and inspection result. Each inspection record "
+                    "is associated with a vehicle ID, an inspector ID and an inspection date.")
+    names = table_names(result)
+    assert "Vehicle Inspection" not in names
+    assert {"Inspection Result", "Inspector ID", "Inspection Date"} <= set(columns(result, "Inspection Record"))

@@ -1294,6 +1294,8 @@ def _name_after_headings(ents: EntitySet, described_under: dict[str, set[str]], 
     (Menu): the heading names the table, the sentence qualifies it."""
     for heading, owners in described_under.items():
         topic = _heading_topic(entity_name(heading))
+        if usable(topic) and _record_of_heading(ents, topic, owners, decisions):
+            continue
         if not usable(topic) or ents.get(topic) is not None:
             continue
         tail = loose(topic).split()
@@ -1306,6 +1308,34 @@ def _name_after_headings(ents: EntitySet, described_under: dict[str, set[str]], 
                                   span=ent.spans[0] if ent.spans else None))
         ents.rename(ent, topic)
         owners.add(loose(topic))
+
+
+def _record_of_heading(ents: EntitySet, topic: str, owners: set[str], decisions: list[Decision]) -> bool:
+    """"Inspection Record Tracking: The system records each inspection of the equipment, including ...
+    Each inspection record is associated with ...": under a heading naming a kind of record the text
+    also describes, the one entity first described there whose name holds the record's subject is that
+    record, not a second table beside it."""
+    words = loose(topic).split()
+    if len(words) < 2 or words[-1] not in _LIST_RECORD_HEADS:
+        return False
+    subject = set(words[:-1])
+    found = [o for o in owners if o != loose(topic) and subject <= set(o.split())
+             and o.split()[-1] not in _LIST_RECORD_HEADS]
+    if len(found) != 1:
+        return False
+    ent, record = ents.get(found[0]), ents.get(topic)
+    if ent is None or record is None or record is ent:
+        return False  # with no such record described, the entity keeps its own name
+    decisions.append(Decision(subject=f"entity {topic}", decision=f"{ent.name} is {topic}",
+                              rationale=f"it is described under the heading naming the {topic.lower()}",
+                              span=ent.spans[0] if ent.spans else None))
+    for attr in ent.attributes:
+        if not ents.is_placeholder(ent, attr):
+            ents.add_attribute(record, attr)
+    ents.remove(ent)
+    ents.alias(ent.name, record)
+    owners.add(loose(topic))
+    return True
 
 
 def _describes_other(owners, heading: str) -> bool:
