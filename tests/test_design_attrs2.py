@@ -63,3 +63,15 @@ def test_parentheses_annotating_one_quoted_field_list_no_columns():
             '"Name" (Name), and "Tonnage" (Tonnage).')
     names = attributes_of(text, "Vessel")
     assert "Primary Key" not in names and "Vessel ID" in names and "Tonnage" in names, names
+
+
+def test_the_system_name_is_a_field_not_a_new_clause():
+    text = "The portal settings record the system name, logo path, and default language."
+    assert attributes_of(text, "Portal Setting") == ["System Name", "Logo Path", "Default Language"]
+
+
+def test_items_named_after_a_thing_of_the_sentence_belong_to_it_not_to_the_subject():
+    text = ("Tenants can sign a lease with a unit number and a rent. Tenants can renew a lease, and "
+            "document the lease renewal date and lease end date.")
+    assert "Lease Renewal Date" in attributes_of(text, "Lease")
+    assert "Lease Renewal Date" not in attributes_of(text, "Tenant")

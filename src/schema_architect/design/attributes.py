@@ -78,7 +78,10 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 # ", which must be unique": a remark on the item before it, not the end of the list.
 _UNIQUE_REMARK = re.compile(r"\s*,?\s*which\s+(?:is|are|must\s+be|should\s+be|has\s+to\s+be|have\s+to\s+be|needs\s+to\s+be)"
                             r"\s+(?:unique|distinct)\b\s*,?", re.IGNORECASE)
-_STOPPER_RE = re.compile("|".join(re.escape(s) for s in LIST_STOPPERS), re.IGNORECASE)
+# "the system" opens a clause ("..., and the system will"), unless it names a field ("the system name").
+_SYSTEM_FIELD = r"(?!\s+(?:name|names|version|settings?|configuration|parameters?|id|logs?|theme|language)\b)"
+_STOPPER_RE = re.compile("|".join(re.escape(s) + (_SYSTEM_FIELD if s.endswith(" the system") else "")
+                                  for s in LIST_STOPPERS), re.IGNORECASE)
 
 
 @dataclass

@@ -607,6 +607,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         named = _event_of(s.text, head) if o else None
         if named:
             o.name, o.rule = named, "event of the thing after 'of'"
+        elif o:
+            # "Users can generate an order, and document the order creation time and order status"
+            return _named_by_items(alist, o, make) or o
         if o:
             return o
     # 4d. "When registering, users need to provide ...", "After each promotion, the promotion effect needs
