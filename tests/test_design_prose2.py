@@ -88,3 +88,16 @@ def test_two_nouns_before_an_enterprise_word_name_its_trade():
     result = design("We run a boat charter company with several harbours. Each harbour has a name and a town. "
                     "Each boat has a name and a length. Each charter has a date and a price.")
     assert links(result) == set()
+
+
+def test_the_object_of_a_bare_plural_clause_owns_the_with_list():
+    # "Gardeners plant trees with ...": subject, plain verb, object; the list is the trees'
+    result = design("Each gardener has a name. Gardeners plant trees with a species, a height and a planting date.")
+    assert {"Species", "Height", "Planting Date"} <= set(columns(result, "Tree"))
+    assert "Gardeners Plant Tree" not in table_names(result)
+    assert foreign_keys(result, "Tree") == {"Gardener ID": "Gardener"}
+
+
+def test_two_values_with_articles_after_with_are_fields_of_the_thing():
+    result = design("Each hiker has a name and an email. Hikers log hikes with a distance and a duration.")
+    assert {"Distance", "Duration"} <= set(columns(result, "Hike"))

@@ -561,6 +561,8 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None
     if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
         np = (head[0], head[1])  # "Each copy of a book has a shelf code": the copy's, not the book's
+    if np and alist.trigger == "with":
+        np = _object_of_bare_clause(np)
     short = None
     if np:
         fuller = _fuller_antecedent(s.text, np)
@@ -632,6 +634,26 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         if usable(name):
             return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
     return _keyed_namesake(alist, make)
+
+
+# Plural nouns that name a trade or a kind before another noun ("sales orders", "goods receipts").
+_PLURAL_MODIFIERS = frozenset({"sales", "goods", "news", "parts", "sports", "savings", "arms", "customs", "services",
+                               "operations", "materials", "electronics", "communications", "earnings", "accounts",
+                               "events", "arts", "series", "species", "premises", "clothes"})
+
+
+def _object_of_bare_clause(np: tuple[str, int]) -> tuple[str, int]:
+    """"Users upload recipes with a title": a plural, a plain verb form and a plural noun are a
+    subject, its verb and the object the list describes, not one noun phrase."""
+    words = np[0].split()
+    if len(words) < 3 or not is_plural(words[0]) or words[0].lower() in _PLURAL_MODIFIERS \
+            or not is_plural(words[-1]):
+        return np
+    verb = words[1].lower()
+    if is_plural(verb) or verb.endswith(("ing", "ed", "s")):
+        return np
+    rest = " ".join(words[2:])
+    return rest, np[1] + np[0].index(rest, len(words[0]) + len(words[1]))
 
 
 _EACH_AFTER_COMMA = re.compile(r",\s*(?:each|every)\s+$", re.IGNORECASE)

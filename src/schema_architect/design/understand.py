@@ -672,6 +672,9 @@ def _noun_complement(alist) -> bool:
     word = before.split()[-1].lower()
     if len(alist.items) >= 3 and re.match(r"\s*(?:an?|the)\s", alist.sentence.text[alist.trigger_end:]):
         return False  # "we create a damage report with the report date, a description and the station": fields
+    if len(alist.items) >= 2 and all(re.match(r"\s*(?:and\s+)?an?\s", alist.sentence.text[it.start:it.end])
+                                     for it in alist.items):
+        return False  # "members write reviews with a rating and a comment": each item one value of a review
     if _LOGGED_EACH.search(before):
         return False  # "we log each cleaning with a time": the record and its values
     if len(alist.items) >= 3 and _CLAUSE_OPENING_NOUN.fullmatch(before):
