@@ -117,3 +117,9 @@ def test_a_lower_case_clause_after_a_comma_line_break_keeps_its_line():
     from schema_architect.design.segment import split_sentences
 
     assert len(split_sentences("In a ferry booking system,\npassengers can book trips.")) == 2
+
+
+def test_during_an_activity_the_system_records_its_fields():
+    got = entities("Each hive has a hive ID and a location. During harvesting, the system records the hive, "
+                   "Honey Weight, Beekeeper, and Harvest Time.")
+    assert {"Honey Weight", "Beekeeper", "Harvest Time"} <= got["Harvesting"]
