@@ -123,3 +123,9 @@ def test_during_an_activity_the_system_records_its_fields():
     got = entities("Each hive has a hive ID and a location. During harvesting, the system records the hive, "
                    "Honey Weight, Beekeeper, and Harvest Time.")
     assert {"Honey Weight", "Beekeeper", "Harvest Time"} <= got["Harvesting"]
+
+
+def test_a_collections_fields_are_its_members():
+    got = entities("The museum's collection includes the artwork number, title, artist, and acquisition date.")
+    assert {"Artwork Number", "Title", "Artist", "Acquisition Date"} <= got["Artwork"]
+    assert "Museum Collection" not in got

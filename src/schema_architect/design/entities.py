@@ -25,6 +25,7 @@ from .lexicon import (
     ABSTRACT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
     BUSINESS_NOUNS,
+    COLLECTION_NOUNS,
     COMMON_VERBS,
     DETERMINERS,
     ENTITY_PREFIX_NOISE,
@@ -573,7 +574,8 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             o.short_name = entity_name(short)
         kept_for_each = bool(alist.items) and _FOR_EACH_AFTER.match(s.text, alist.items[-1].end) is not None
         if o and not (kept_for_each and is_business_speaker(s.text, np[1], o.name)):
-            return _named_by_items(alist, o, make) or _named_by_first_item(alist, o, make) or o
+            return _named_by_items(alist, o, make) or _named_by_first_item(alist, o, make) \
+                or _member_of_collection(alist, o, make) or o
         # "The hotel needs to record the room, the customer and the status for each reservation": the
         # business speaks; the values are the reservation's (4c)
     # 4a. "a purchase order is generated, recording ...": the subject of a passive just before
@@ -776,6 +778,18 @@ def _named_by_items(alist: AttributeList, owner: Owner, make) -> Owner | None:
         return None
     np = np_after(alist.sentence.text, mention.start())  # "each maintenance task performed on" -> maintenance task
     return make(np[0], np[1], "noun the items are named after") if np else None
+
+
+def _member_of_collection(alist: AttributeList, owner: Owner, make) -> Owner | None:
+    """"The library's collection includes the book number, title, book classification": a collection's
+    fields are those of its members, named by the item that carries the members' key."""
+    if owner.name.split()[-1].lower() not in COLLECTION_NOUNS:
+        return None
+    for item in alist.items:
+        words = item.name.split()
+        if len(words) == 2 and words[-1].lower() in IDENTIFIER_WORDS and words[0].lower() not in IDENTIFIER_WORDS:
+            return make(words[0], item.start, "member of a collection, by its key")
+    return None
 
 
 def _named_by_first_item(alist: AttributeList, owner: Owner, make) -> Owner | None:

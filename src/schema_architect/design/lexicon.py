@@ -254,6 +254,10 @@ TRANSACTION_NOUNS: frozenset[str] = frozenset(
 )
 # Nouns naming a body of people as a whole: a "staff member" or "crew member" is a row of the staff or
 # crew table, not a table beside it (a team or a club, with rows of its own, is not one of them).
+# A whole made of items whose fields a text lists as the whole's ("the library's collection includes the
+# book number, title"): the items are the entity.
+COLLECTION_NOUNS: frozenset[str] = frozenset({"collection", "collections", "catalog", "catalogue", "holdings", "fleet",
+                                             "portfolio", "assortment"})
 COLLECTIVE_PEOPLE: frozenset[str] = frozenset(["staff", "crew", "personnel", "faculty", "workforce"])
 # What is done to a thing again and again, each time kept as a record of that thing.
 ASSESSMENT_NOUNS: frozenset[str] = frozenset(["evaluation", "assessment", "appraisal", "inspection", "review", "audit"])
