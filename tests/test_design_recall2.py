@@ -129,3 +129,10 @@ def test_a_collections_fields_are_its_members():
     got = entities("The museum's collection includes the artwork number, title, artist, and acquisition date.")
     assert {"Artwork Number", "Title", "Artist", "Acquisition Date"} <= got["Artwork"]
     assert "Museum Collection" not in got
+
+
+def test_in_terms_of_x_is_a_topic_not_a_terms_entity():
+    got = entities("In terms of vessel management, the system supports the input of vessel information through a "
+                   "mobile application, including vessel name, flag and tonnage.")
+    assert not any("Term" in name for name in got)
+    assert {"Vessel Name", "Flag", "Tonnage"} <= got["Vessel"]

@@ -49,7 +49,7 @@ _WITH_KIND_INFO = re.compile(r"(?:^|,\s*)with\s+(?:the\s+|its\s+|their\s+)?((?:[
 _INFO_OF = re.compile(r"\b(?:information|info|details|data|records?|attributes|profile)\s+(?:of|about|on|for|regarding|concerning)\s+", re.IGNORECASE)
 _SKIPPED_ADJECTIVES = frozenset({"basic", "detailed", "relevant", "related", "specific", "certain", "corresponding",
                                  "respective", "necessary", "additional", "own", "personal", "general", "key", "main"})
-_TOPIC = re.compile(r"^(?:for|in|regarding|about|under|during)\s+(?:the\s+)?([A-Za-z][\w /-]{2,60}?)\s*,", re.IGNORECASE)
+_TOPIC = re.compile(r"^(?:in\s+terms\s+of|with\s+regard\s+to|for|in|regarding|about|under|during)\s+(?:the\s+)?([A-Za-z][\w /-]{2,60}?)\s*,", re.IGNORECASE)
 _AUX_AFTER_NOUN = frozenset({"is", "are", "was", "were", "has", "have", "will", "can", "must", "should", "shall",
                              "needs", "need", "may", ",", ".", ";", ":", "(", "includes", "include", "contains"})
 _INTRODUCED = re.compile(r"\b(?:a|an|the|each|every)\s+", re.IGNORECASE)
