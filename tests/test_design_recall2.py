@@ -136,3 +136,15 @@ def test_in_terms_of_x_is_a_topic_not_a_terms_entity():
                    "mobile application, including vessel name, flag and tonnage.")
     assert not any("Term" in name for name in got)
     assert {"Vessel Name", "Flag", "Tonnage"} <= got["Vessel"]
+
+
+def test_a_quantifier_counts_every_bare_plural_coordinated_after_it():
+    got = entities("Each farm has multiple tractors, barns, and silos. Each farm has a name and an address.")
+    assert {"Tractor", "Barn", "Silo"} <= set(got)
+    assert "Barns" not in got["Farm"] and "Silos" not in got["Farm"]
+
+
+def test_a_determiner_ends_what_the_quantifier_counts():
+    got = entities("The depot contains multiple trucks, and the parking fees for each truck are recorded. "
+                   "Each truck has a plate number and a capacity.")
+    assert "Parking Fee" not in got

@@ -32,7 +32,7 @@ from .lexicon import (
     OPERATION_VERBS,
 )
 from .segment import Sentence
-from .words import clean_phrase, singular
+from .words import clean_phrase, is_plural, singular
 
 MAX_ITEMS = 40
 MAX_ITEM_WORDS = 6
@@ -517,9 +517,26 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
     _share_heads(text, items)
     items = _join_date_and_time(text, items)
     _drop_operation_clauses(items)
+    _share_quantifier(text, items)
     return items
 
 
+def _share_quantifier(text: str, items: list[Item]) -> None:
+    """"has multiple directors, actors, and producers": the quantifier of the first item counts the
+    bare plural nouns coordinated after it too, so each is a thing of its own, not a column."""
+    if len(items) < 2 or not items[0].many or not is_plural(items[0].name.split()[-1]):
+        return
+    for item in items[1:]:
+        words = item.name.split()
+        if item.many or item.clause or item.verb or len(words) > 2 or not is_plural(words[-1]) \
+                or words[-1].lower() in _PLURAL_FIELDS or _OWN_DETERMINER.match(text, item.start):
+            return  # "many rooms and a name": the quantifier stops at the first non-counted item
+        item.many = True
+
+
+_OWN_DETERMINER = re.compile(r"\s*(?:and\s+|or\s+)?(?:the|its|their|his|her|each|every|all)\s", re.IGNORECASE)
+_PLURAL_FIELDS = frozenset({"remarks", "notes", "details", "comments", "contents", "keywords", "tags", "hours", "minutes",
+                            "points", "credits", "steps", "specifications"})
 _AND_BETWEEN = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
