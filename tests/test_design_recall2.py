@@ -148,3 +148,8 @@ def test_a_determiner_ends_what_the_quantifier_counts():
     got = entities("The depot contains multiple trucks, and the parking fees for each truck are recorded. "
                    "Each truck has a plate number and a capacity.")
     assert "Parking Fee" not in got
+
+
+def test_a_collection_keyed_by_its_own_id_stays_the_collection():
+    got = entities("Each sticker collection has a Collection ID, Collection Name and a theme.")
+    assert {"Collection Name", "Theme"} <= got["Sticker Collection"]

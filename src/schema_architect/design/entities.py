@@ -787,7 +787,8 @@ def _member_of_collection(alist: AttributeList, owner: Owner, make) -> Owner | N
         return None
     for item in alist.items:
         words = item.name.split()
-        if len(words) == 2 and words[-1].lower() in IDENTIFIER_WORDS and words[0].lower() not in IDENTIFIER_WORDS:
+        if len(words) == 2 and words[-1].lower() in IDENTIFIER_WORDS and words[0].lower() not in IDENTIFIER_WORDS \
+                and loose(words[0]) not in loose(owner.name).split():  # "Collection ID": the collection's own key
             return make(words[0], item.start, "member of a collection, by its key")
     return None
 
