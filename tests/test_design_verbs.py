@@ -80,3 +80,21 @@ def test_a_record_for_one_or_more_things_is_linked_to_many_of_them():
     assert linking(r, "Reservation", "Tour")
     r = design("Each rental is for several bikes. Each bike has a frame number and a colour.")
     assert linking(r, "Rental", "Bike") and "Rental" not in foreign_keys(r, "Bike").values()
+
+
+def test_coordinated_objects_are_each_linked_and_a_second_verb_phrase_is_no_object():
+    r = design("Groomers trim poodles and terriers. Each groomer has a name.")
+    assert foreign_keys(r, "Poodle") == {"Groomer ID": "Groomer"} and foreign_keys(r, "Terrier") == {"Groomer ID": "Groomer"}
+    c = verb_clauses("Agencies post vacancies or review submitted resumes from candidates.")[0]
+    assert [o.text for o in c.objects] == ["vacancies"]
+    assert [o.text for o in verb_clauses("Vets treat pets and nurses feed them.")[0].objects] == ["pets"]
+
+
+def test_what_is_given_to_someone_is_theirs():
+    r = design("Each agent sells policies to customers. Each policy has a policy number. Each customer has a name.")
+    assert foreign_keys(r, "Policy") == {"Agent ID": "Agent", "Customer ID": "Customer"}
+
+
+def test_a_clause_after_a_leading_phrase_is_read_too():
+    r = design("In our stables, farriers shoe horses. Each horse has a name. Each farrier has a name.")
+    assert foreign_keys(r, "Horse") == {"Farrier ID": "Farrier"}

@@ -28,7 +28,10 @@ from .words import is_plural
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[^\w\s]")
 # Where a clause can open: the sentence start, after ";" or ":", after ", and" / ", while" / "where".
-_CLAUSE_OPENING = re.compile(r"^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+|\b(?:where|whereas)\s+", re.IGNORECASE)
+# "In our clinic, vets treat pets", "When a season opens, each club signs players": after a leading phrase too.
+_CLAUSE_OPENING = re.compile(r"^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+|\b(?:where|whereas)\s+"
+                             r"|^(?:in|at|on|for|when|whenever|if|once|after|before|during|within)\b[^,;]{1,60},\s*",
+                             re.IGNORECASE)
 _MANY_PHRASES = sorted((tuple(w.split()) for w in MANY_WORDS), key=len, reverse=True)
 _ONE_PHRASES = (("only", "one"), ("exactly", "one"), ("at", "most", "one"), ("a", "single"), ("one",))
 _EACH = frozenset({"each", "every"})
@@ -63,6 +66,11 @@ class VerbClause:
     preposition: str | None  # "to" in "lends books to", "at" in "are parked at"
     object: NounPhrase
     recipient: NounPhrase | None = None  # "members" in "lends books to members"
+    more_objects: tuple[NounPhrase, ...] = ()  # "dogs" in "vets treat cats and dogs"
+
+    @property
+    def objects(self) -> tuple[NounPhrase, ...]:
+        return (self.object,) + self.more_objects
 
 
 def _quantifier(words: list[str], i: int) -> tuple[str | None, int]:
@@ -137,6 +145,21 @@ def _noun_phrase(words: list[str], offsets: list[int], i: int) -> tuple[NounPhra
     return NounPhrase(" ".join(words[k:j]), start, end, count), j
 
 
+def _coordinated(words: list[str], offsets: list[int], first: tuple[NounPhrase, int]) -> tuple[tuple[NounPhrase, ...], int]:
+    """"cats and dogs", "a saddle or a bridle": noun phrases joined to the first object, counted like it
+    (so "pets and nurses feed them" joins nothing); and the index after the last."""
+    more: list[NounPhrase] = []
+    phrase, after = first
+    while after + 1 < len(words) and words[after].lower() in ("and", "or"):
+        nxt = _noun_phrase(words, offsets, after + 1)
+        if nxt is None or nxt[0].plural != phrase.plural or (nxt[0].count is None) != (phrase.count is None) \
+                or (nxt[0].count is None and len(nxt[0].text.split()) > 2):
+            break  # "post job openings or save matching resumes": a second verb phrase, not a second object
+        more.append(nxt[0])
+        after = nxt[1]
+    return tuple(more), after
+
+
 def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | None:
     count, k = _quantifier(words, i)
     for split in range(k + 1, min(len(words), k + MAX_NOUN_WORDS + 1)):
@@ -159,9 +182,9 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | Non
         if obj is None or (obj[1] < len(words) and _quantifier(words, obj[1])[0] in ("many", "each", "a")):
             return None  # "a business services company manages multiple ...": the object swallowed the verb
         subject = NounPhrase(" ".join(words[k:split]), offsets[k], offsets[split - 1] + len(head), count)
-        after = obj[1]
+        more, after = _coordinated(words, offsets, obj)
         recipient = _noun_phrase(words, offsets, after + 1) if after < len(words) and words[after].lower() == "to" else None
-        return VerbClause(subject, verb, passive, preposition, obj[0], recipient[0] if recipient else None)
+        return VerbClause(subject, verb, passive, preposition, obj[0], recipient[0] if recipient else None, more)
     return None
 
 

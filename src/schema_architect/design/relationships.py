@@ -239,17 +239,34 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         return
     mentions = sentence_mentions(s, names)
     for clause in clauses:
-        subject, obj = _named_by(clause.subject, mentions), _named_by(clause.object, mentions)
-        if subject is None or obj is None or subject == obj or _has_evidence(ev, subject, obj) \
-                or clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names) \
-                or _lists_fields(clause):
+        if clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names) or _lists_fields(clause):
             continue
-        span = Span(start=s.start + clause.subject.start, end=s.start + clause.object.end,
-                    text=s.text[clause.subject.start:clause.object.end])
-        for one, many, e in _verb_clause_evidence(clause, subject, obj, span):
-            _add(ev, one, many, e)
-        if clause.object.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS:
-            ev.m2m.setdefault(frozenset((subject, obj)), span)
+        subject = _named_by(clause.subject, mentions)
+        for phrase in clause.objects:
+            obj = _named_by(phrase, mentions)
+            if subject is None or obj is None or subject == obj or _has_evidence(ev, subject, obj):
+                continue
+            span = Span(start=s.start + clause.subject.start, end=s.start + phrase.end,
+                        text=s.text[clause.subject.start:phrase.end])
+            for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
+                _add(ev, one, many, e)
+            if phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS:
+                ev.m2m.setdefault(frozenset((subject, obj)), span)
+        _read_recipient(s, clause, mentions, ev)
+
+
+def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence) -> None:
+    """"The library lends books to members", "each agent sells policies to customers": each thing given
+    goes to one of them (assumed), who gets many."""
+    recipient = _named_by(clause.recipient, mentions) if clause.recipient is not None and not clause.passive else None
+    if recipient is None:
+        return
+    span = Span(start=s.start + clause.object.start, end=s.start + clause.recipient.end,
+                text=s.text[clause.object.start:clause.recipient.end])
+    for phrase in clause.objects:
+        obj = _named_by(phrase, mentions)
+        if obj is not None and obj != recipient and not _has_evidence(ev, recipient, obj):
+            _add(ev, recipient, obj, Evidence(True, False, span))
 
 
 def _lists_fields(clause: VerbClause) -> bool:
@@ -258,16 +275,17 @@ def _lists_fields(clause: VerbClause) -> bool:
     return clause.verb.lower() in DATA_VERBS and not clause.passive and clause.object.count == "the"
 
 
-def _verb_clause_evidence(clause: VerbClause, subject: str, obj: str, span: Span) -> list[tuple[str, str, Evidence]]:
-    """(one side, many side, evidence) read off the counts of the clause's two noun phrases."""
-    qs, qo = clause.subject.count, clause.object.count
+def _verb_clause_evidence(clause: VerbClause, phrase: NounPhrase, subject: str, obj: str,
+                          span: Span) -> list[tuple[str, str, Evidence]]:
+    """(one side, many side, evidence) read off the counts of the clause's subject and one object."""
+    qs, qo = clause.subject.count, phrase.count
     if qo == "many":
         many_back = qs == "many"  # "many students take many courses"
         return [(subject, obj, Evidence(True, True, span))] + ([(obj, subject, Evidence(True, True, span))] if many_back else [])
     if qo in ("one", "a") or clause.passive:
         # "each car is parked in one garage", "cars are parked at garages": the object holds the subjects
         return [(obj, subject, Evidence(True, qo == "one" or (qo == "a" and qs == "each"), span, only_one=qo == "one"))]
-    if qo is None and not clause.object.plural:
+    if qo is None and not phrase.plural:
         return []  # "vets see livestock": a mass noun counts nothing
     return [(subject, obj, Evidence(True, qs == "each" and qo is None, span))]
 

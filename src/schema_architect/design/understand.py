@@ -1148,8 +1148,8 @@ def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
         if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE):
             continue
         if known(clause.subject) or _the_business(clause.subject):
-            candidates = [clause.object, clause.recipient]
-        elif known(clause.object) and not _a_business(clause.subject):
+            candidates = [*clause.objects, clause.recipient]
+        elif any(known(p) for p in clause.objects) and not _a_business(clause.subject):
             candidates = [clause.subject]
         else:
             continue
