@@ -73,3 +73,18 @@ def test_a_list_under_a_heading_naming_a_deed_of_its_owner_describes_the_deed():
     assert record, table_names(r)
     assert {fk.ref_table for fk in table(r, record[0]).foreign_keys} == {"Volunteer", "Shift"}
     assert "Sign-up Time" not in columns(r, "Shift") and "Sign-Up Time" not in columns(r, "Shift")
+
+
+def test_orders_for_things_are_order_lines():
+    r = design("Each seed variety has a variety code, a name and a price. Each order has an order number and an order date. "
+               "The nursery can place orders for the selected seed varieties.")
+    lines = linking(r, "Order", "Seed Variety")
+    assert len(lines) == 1, table_names(r)
+    assert "Quantity" in columns(r, lines[0].name)
+    assert "Variety Code" not in columns(r, "Order")
+
+
+def test_a_count_said_for_each_of_two_things_links_the_counted_thing_to_both():
+    r = design("Each ward has a ward number. Each surgery has a surgery ID and a date. Each supply item has an item code and a name. "
+               "The system tracks the quantity of supply items used in each surgery and the supply items kept in each ward.")
+    assert linking(r, "Supply Item", "Surgery") and linking(r, "Supply Item", "Ward"), table_names(r)

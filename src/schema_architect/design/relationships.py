@@ -24,6 +24,7 @@ from .lexicon import (
     ASSESSMENT_NOUNS,
     BELONGS_PHRASES,
     COMMON_VERBS,
+    COUNTED_DOCUMENTS,
     DATA_VERBS,
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
@@ -346,6 +347,24 @@ def _count_name(count: re.Match) -> str:
     return " ".join(words[-2:-1] + ["quantity"]) if len(words) > 1 and count.re is _COUNT_BEFORE else "quantity"
 
 
+# "place orders for the required parts": what an order is for are its lines
+_ORDERED_FOR = re.compile(r"^\s+for\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[a-z]+(?:ed|en)\s+)?$", re.IGNORECASE)
+
+
+def _read_orders_for(s: Sentence, mentions, ev: PairEvidence) -> None:
+    """"be able to place orders for the required parts": an order is for many things and a thing is on
+    many orders, one line each with its count (an order line), not a key of one part on the order."""
+    for (a, _, a_end), (b, b_start, _) in zip(mentions, mentions[1:]):
+        if a == b or loose(a).split()[-1] not in COUNTED_DOCUMENTS or loose(b).split()[-1] in _PEOPLE \
+                or loose(b).split()[-1] in ORGANIZATION_NOUNS or not _ORDERED_FOR.match(s.text[a_end:b_start]):
+            continue
+        pair = frozenset((a, b))
+        if pair not in ev.m2m and pair not in ev.related:
+            ev.m2m[pair] = Span(start=s.start + a_end, end=s.start + b_start, text=s.text[a_end:b_start])
+            ev.link_attributes.setdefault(pair, ["quantity"])
+            ev.holders[pair] = a
+
+
 def _record_under_heading(heading: str | None, names: list[str], pair: tuple[str, str]) -> str | None:
     """The entity a heading names ("Ore Output Management") when it is a third thing named after one
     of the pair: the text's own table for what the sentences under it say of the pair."""
@@ -373,7 +392,7 @@ def _read_counted_members(s: Sentence, mentions, ev: PairEvidence, names: list[s
                   and not _SEPARATOR.search(text[min(x_end, y_end):max(x_start, y_start)])]
         counted_per = [m for m in others if _COUNTED_PER.search(text, max(0, m[1] - 8), m[1])]
         ys = counted_per or (others if len({m[0] for m in others}) == 1 else [])
-        for y, y_start, y_end in ys[:1]:
+        for y, y_start, y_end in (counted_per or ys[:1]):
             pair = frozenset((x, y))
             if pair in ev.m2m or pair in ev.related:
                 continue  # "contains multiple books ... the purchase quantity": already read with its count
@@ -407,6 +426,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     _read_actor(s, mentions, ev)
     if _read_topic_clause(s, mentions, ev):
         _read_counted_members(s, mentions, ev, names)
+        _read_orders_for(s, mentions, ev)
         return
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = _through_modifiers(text, list(zip(mentions, mentions[1:])))
@@ -608,6 +628,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             _add(ev, b, a, Evidence(True, False, span))
 
     _read_counted_members(s, mentions, ev, names)
+    _read_orders_for(s, mentions, ev)
 
 # An active verb with a preposition before the counted object ("work at one or more", "volunteers for
 # several"): the subject takes part at the objects, it does not own them.
