@@ -22,3 +22,20 @@ def test_second_participle_of_a_with_each_clause_is_the_clause_subjects():
                "and handled by one agent.")
     assert "Agent ID" not in foreign_keys(r, "Customer")
     assert set(foreign_keys(r, "Ticket").values()) == {"Customer", "Agent"}
+
+
+def test_a_name_inside_a_long_system_name_is_no_mention():
+    # "an online recipe knowledge base platform for ... various cookbooks" names no recipe-cookbook pair
+    r = design("This is an online recipe knowledge base platform for managing and displaying various cookbooks. "
+               "Each cookbook has a cookbook ID and title. Each recipe has a recipe ID and instructions. "
+               "Each cookbook can contain multiple recipes.")
+    assert foreign_keys(r, "Recipe") == {"Cookbook ID": "Cookbook"}
+    assert len(r.schema.tables) == 2
+
+
+def test_an_acronym_plural_names_the_acronym_entity():
+    # "multiple KPIs ... each KPI": one KPI table ("KPIs" is no "-is" noun like "axis")
+    r = design("Each department has a department ID and name. Each department may track multiple KPIs, with each KPI "
+               "bound to a department, and the system records each KPI's name and target value.")
+    assert sorted(t.name for t in r.schema.tables) == ["Department", "KPI"]
+    assert foreign_keys(r, "KPI") == {"Department ID": "Department"}

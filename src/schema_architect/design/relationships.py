@@ -65,7 +65,9 @@ _RECORD_COVERS_MANY = re.compile(r"^\s*(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:fo
                                  + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _BARE_COORDINATE = re.compile(r"^\s*(?:and|or|&)\s*$", re.IGNORECASE)
-_SYSTEM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
+# "the bar management system", "an online document knowledge base system": up to three nouns before it
+_SYSTEM_AFTER = re.compile(r"(?:\s+(?!(?:of|the|a|an|in|to|for|and|or|with|by|on|at|from|its|their)\b)[a-z]+){0,3}"
+                           r"\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
 # "its sales data, including multiple stores": the business's own data and the things it spans.
 _OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+$", re.IGNORECASE)

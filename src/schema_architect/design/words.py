@@ -73,6 +73,8 @@ _MASS_ICS = frozenset({"physics", "mathematics", "economics", "statistics", "log
 @lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     """Singular of one (lower-case) noun, leaving uncountables and -ss/-us/-is words alone."""
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+        return word[:-1].lower()  # "APIs", "CPUs": an acronym with a plural s
     w = word.lower()
     if w in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[w]
@@ -206,6 +208,8 @@ def entity_name(phrase: str) -> str | None:
     sing = singular(last)
     if last.isupper() and len(last) > 1:
         sing = last
+    elif len(last) > 2 and last[-1] == "s" and last[:-1].isupper():
+        sing = last[:-1]
     elif last[0].isupper():
         sing = sing[:1].upper() + sing[1:]
     words[-1] = sing
