@@ -75,3 +75,12 @@ def test_items_named_after_a_thing_of_the_sentence_belong_to_it_not_to_the_subje
             "document the lease renewal date and lease end date.")
     assert "Lease Renewal Date" in attributes_of(text, "Lease")
     assert "Lease Renewal Date" not in attributes_of(text, "Tenant")
+
+
+def test_a_one_sentence_pair_of_details_is_two_attributes_not_one_joined():
+    assert attributes_of("Each kennel has a name and address.", "Kennel") == ["Name", "Address"]
+
+
+def test_a_participle_clause_of_purpose_ends_the_list():
+    text = "Each trail records its length and difficulty, supporting route planning and safety analysis."
+    assert attributes_of(text, "Trail") == ["Length", "Difficulty"]

@@ -31,6 +31,7 @@ LIST_STOPPERS: tuple[str, ...] = (
     " and is ", " and are ", " and will", " in the system", " where ", " when ", " while ",
     " and the system", " the system", " as well as the ability", " allowing", " enabling",
     " according to", " based on", " used to", " used for", " through which", " via ",
+    ", supporting", ", facilitating", ", helping", ", improving", ", enhancing", ", making it",
 )
 
 # Leading words stripped from list items and noun phrases.

@@ -579,8 +579,9 @@ def _one_attribute_sentences(sentences: list[Sentence], ents: EntitySet) -> None
     describes an entity like a longer list would."""
     for s in sentences:
         m = _ONE_ATTRIBUTE.match(s.text)
-        if not m or loose(m.group("attr")).split()[-1] not in _ATTRIBUTE_ENDINGS | IDENTIFIER_WORDS:
-            continue
+        if not m or loose(m.group("attr")).split()[-1] not in _ATTRIBUTE_ENDINGS | IDENTIFIER_WORDS \
+                or re.search(r"\b(?:and|or)\b", m.group("attr"), re.IGNORECASE):
+            continue  # "has a name and address": two attributes, which the list reading gives
         phrase = m.group("each") or m.group("info")
         if any(w in ATTRIBUTE_INFO_KINDS for w in phrase.lower().split()):
             continue  # "Contact information includes phone number": a kind of information of its owner
