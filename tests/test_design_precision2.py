@@ -62,3 +62,11 @@ def test_an_event_described_under_a_heading_naming_its_record_is_that_record():
     names = table_names(result)
     assert "Vehicle Inspection" not in names
     assert {"Inspection Result", "Inspector ID", "Inspection Date"} <= set(columns(result, "Inspection Record"))
+
+
+def test_possess_is_a_verb_not_part_of_the_owners_name():
+    result = design("Robots possess attributes such as model, weight and battery capacity. Each robot belongs to one "
+                    "factory. Each factory has a factory code and a city.")
+    names = table_names(result)
+    assert "Robots Possess" not in names
+    assert {"Model", "Weight", "Battery Capacity"} <= set(columns(result, "Robot"))
