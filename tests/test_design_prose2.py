@@ -101,3 +101,11 @@ def test_the_object_of_a_bare_plural_clause_owns_the_with_list():
 def test_two_values_with_articles_after_with_are_fields_of_the_thing():
     result = design("Each hiker has a name and an email. Hikers log hikes with a distance and a duration.")
     assert {"Distance", "Duration"} <= set(columns(result, "Hike"))
+
+
+def test_a_passive_event_with_only_places_takes_them_as_its_values():
+    # "Each gig is booked for a band at a venue on a date": a thing of its own, keyed to what it is for
+    result = design("A venue has a name and a capacity. A band has a name and a genre. Each gig is booked for a "
+                    "band at a venue on a date.")
+    assert set(foreign_keys(result, "Gig").values()) == {"Band", "Venue"}
+    assert "Date" in columns(result, "Gig")

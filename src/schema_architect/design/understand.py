@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
-from .attributes import AttributeList, find_attribute_lists, split_items, yes_no_name
+from .attributes import AttributeList, Item, find_attribute_lists, split_items, yes_no_name
 from .entities import (
     JOINS_WITH,
     EntitySet,
@@ -110,7 +110,7 @@ def read_requirements(text: str) -> Reading:
             stopped_at = s
             break
         sentences.append(s)
-        for name, items in _recorded_event(s.text):
+        for name, items in _recorded_event(s.text) + _placed_event(s.text):
             used.add(idx)
             ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
             for item in items:
@@ -564,6 +564,32 @@ def _recorded_event(text: str) -> tuple:
     if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
         return ()
     return ((name, tuple(items)),)
+
+
+# "A lecture is scheduled for a course in a room on a weekday at a start time.": a counted subject, a
+# passive verb, then only prepositional phrases, each naming one thing.
+_PLACED_EVENT = re.compile(r"^\s*(?:a|an|each|every)\s+(?P<subject>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+"
+                           r"(?:usually\s+|always\s+)?[a-z]+(?:ed|en)\s+(?P<places>(?:(?:,\s*|\s+and\s+)?"
+                           r"(?:for|in|at|on|by|to|from|during|with|under)\s+(?:a|an|one|the)\s+[a-z][\w-]*"
+                           r"(?:\s+[a-z][\w-]*)?\s*){2,6})\.?\s*$", re.IGNORECASE)
+_PLACE = re.compile(r"(?:for|in|at|on|by|to|from|during|with|under)\s+(?:a|an|one|the)\s+(?P<np>[a-z][\w-]*"
+                    r"(?:\s+(?!(?:and|for|in|at|on|by|to|from|during|with|under)\b)[a-z][\w-]*)?)",
+                    re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _placed_event(text: str) -> tuple:
+    """((event name, items),) for "A lecture is scheduled for a course in a room on a weekday": what the
+    subject happens for, in, on and at are its values (a thing named there becomes a key later)."""
+    m = _PLACED_EVENT.match(text)
+    if not m:
+        return ()
+    name = entity_name(m.group("subject"))
+    items = tuple(Item(name=p.group("np"), start=p.start("np"), end=p.end("np"))
+                  for p in _PLACE.finditer(text, m.start("places"), m.end("places")))
+    if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
+        return ()
+    return ((name, items),)
 
 
 # "Each vehicle model must have a unique name.", "Customer information includes Customer ID.": a list of one.
