@@ -98,3 +98,12 @@ def test_what_is_given_to_someone_is_theirs():
 def test_a_clause_after_a_leading_phrase_is_read_too():
     r = design("In our stables, farriers shoe horses. Each horse has a name. Each farrier has a name.")
     assert foreign_keys(r, "Horse") == {"Farrier ID": "Farrier"}
+
+
+def test_a_plain_clause_alone_names_both_things():
+    r = design("Farriers shoe horses.")
+    assert foreign_keys(r, "Horse") == {"Farrier ID": "Farrier"}
+    r = design("Boats are moored at marinas.")
+    assert foreign_keys(r, "Boat") == {"Marina ID": "Marina"}
+    r = design("Each glazier fits several windows. Shoppers earn points. Each shopper has an email.")
+    assert set(table_names(r)) == {"Glazier", "Window", "Shopper"}  # points are a value

@@ -1178,6 +1178,8 @@ def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
             candidates = [*clause.objects, clause.recipient]
         elif any(known(p) for p in clause.objects) and not _a_business(clause.subject):
             candidates = [clause.subject]
+        elif _plain_pair(clause) and all(_a_thing(entity_name(p.text) or "") for p in clause.objects):
+            candidates = [clause.subject, *clause.objects]  # "bakers bake cakes": neither known, both things
         else:
             continue
         for phrase in candidates:
@@ -1187,6 +1189,15 @@ def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
             if usable(name) and _a_thing(name):
                 out.append((name, Span(start=s.start + phrase.start, end=s.start + phrase.end, text=phrase.text)))
     return out
+
+
+def _plain_pair(clause) -> bool:
+    """"Bakers bake cakes", "each courier ferries several parcels", "cars are parked at garages": a plural
+    or counted subject (not "the", not a business) and plural or counted objects, an active verb or a passive
+    one with its preposition."""
+    return (not clause.passive or clause.preposition is not None) and clause.subject.count != "the" \
+        and not _a_business(clause.subject) \
+        and all(p.count != "the" and (p.plural or p.count in ("many", "each", "a", "one")) for p in clause.objects)
 
 
 def _a_business(phrase: NounPhrase) -> bool:
@@ -1204,8 +1215,10 @@ def _countable(phrase: NounPhrase) -> bool:
 
 
 def _a_thing(name: str) -> bool:
-    """Not a value ("points", "salary", "name"), an identifier, an abstract word nor a role a crew member,
+    """A name, and not a value ("points", "salary", "name"), an identifier, an abstract word nor a role a crew member,
     official or party plays ("staffed by a skipper"), which the roles reading gives a table of its kind."""
+    if not loose(name):
+        return False
     head = loose(name).split()[-1]
     if loose(name) in ROLE_GROUPS:
         return False
