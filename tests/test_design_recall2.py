@@ -153,3 +153,16 @@ def test_a_determiner_ends_what_the_quantifier_counts():
 def test_a_collection_keyed_by_its_own_id_stays_the_collection():
     got = entities("Each sticker collection has a Collection ID, Collection Name and a theme.")
     assert {"Collection Name", "Theme"} <= got["Sticker Collection"]
+
+
+def test_information_kept_for_each_thing_named_by_its_items_is_that_things():
+    got = entities("The archive needs to store additional indexing information for each folio in the collection, "
+                   "such as folio number, binding, watermark, etc., to support cataloguing.")
+    assert {"Binding", "Watermark"} <= got["Folio"]
+    assert "Indexing" not in got
+
+
+def test_a_modifier_word_is_not_the_noun_the_items_are_named_after():
+    got = entities("The mill records the grinding conditions of each grinding station for the grain, including "
+                   "grinding date, grinding quantity, and grinding cost.")
+    assert "Grinding" not in got

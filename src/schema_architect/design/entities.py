@@ -481,7 +481,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                 and not (before and before[0].lower() in _MODALS | {"and", "or"}):  # "can update information of
             o = make(kind[0], kind[1], "X information for Y")
             if o:
-                return o
+                return _named_by_first_item(alist, o, make) or o
     if last is not None:
         np = np_after(s.text, last.end())
         if np:
@@ -793,6 +793,9 @@ def _member_of_collection(alist: AttributeList, owner: Owner, make) -> Owner | N
     return None
 
 
+_PER_EACH_BEFORE = re.compile(r"\b(?:for|of)\s+(?:each|every)\s+$", re.IGNORECASE)
+
+
 def _named_by_first_item(alist: AttributeList, owner: Owner, make) -> Owner | None:
     """"record environmental changes within the protection zone, including environmental change record
     number, temperature", "For each story, create tasks, including task titles, descriptions": the first
@@ -813,10 +816,16 @@ def _named_by_first_item(alist: AttributeList, owner: Owner, make) -> Owner | No
     np = np_before(alist.sentence.text, mention.end()) if mention else None
     if np is None or not loose(singular(np[0])).endswith(loose(" ".join(stem))):
         return None
+    whole = np_after(alist.sentence.text, np[1])
+    beyond = alist.sentence.text[mention.end():whole[2]].split() if whole else []
+    if any(not w.lower().endswith(("ed", "ing")) for w in beyond):
+        return None  # "each processing plant": the word is a modifier of another noun, not the noun
     adjacent = alist.prefix[mention.end():].strip(" ,") == ""
     # a record's list opens with the keys of what it joins ("each enrollment requires the Student ID"):
     # a one-word key names no owner of its own
-    if not (adjacent or keyed and len(stem) >= 2):
+    # "navigation information for each page in the application, such as page name, alias": kept per page
+    per_each = _PER_EACH_BEFORE.search(alist.prefix, 0, np[1]) is not None
+    if not (adjacent or keyed and len(stem) >= 2 or per_each):
         return None
     return make(np[0], np[1], "noun phrase the first item is named after")
 
