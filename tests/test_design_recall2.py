@@ -166,3 +166,8 @@ def test_a_modifier_word_is_not_the_noun_the_items_are_named_after():
     got = entities("The mill records the grinding conditions of each grinding station for the grain, including "
                    "grinding date, grinding quantity, and grinding cost.")
     assert "Grinding" not in got
+
+
+def test_a_name_marker_word_keyed_by_an_item_is_the_thing_itself():
+    got = entities("Form Management: Manages inspection form information, including Form ID, Inspector and Due Date.")
+    assert {"Inspector", "Due Date"} <= got["Inspection Form"]

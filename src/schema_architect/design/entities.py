@@ -395,7 +395,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             start += len(words[0]) + 1  # "create and edit stories": the operation is not part of the name
             words = words[1:]
         phrase = " ".join(words)
-        name = entity_name(phrase)
+        name = _keyed_suffix_name(phrase, alist) or entity_name(phrase)
         owner_word = re.search(r"([A-Za-z]+)['’]s?\s+$", s.text[:start])
         info_kinds = ATTRIBUTE_INFO_KINDS | {"registration", "account", "profile"}
         if owner_word and name and name.lower() in info_kinds:
@@ -674,6 +674,18 @@ def _fuller_antecedent(text: str, np: tuple[str, int]) -> tuple[str, int]:
     if not is_plural(last) or loose(singular(last)) != loose(np[0]):
         return np
     return before
+
+
+def _keyed_suffix_name(phrase: str, alist: AttributeList) -> str | None:
+    """"restaurant table information, including Table ID and Seat Number": a word that usually only
+    marks a name ('table', 'form', 'profile') is the thing itself when an item is its key."""
+    words = [w for w in phrase.split() if loose(w) not in ("information", "info", "details", "data")]
+    if len(words) < 2 or words[-1].lower() not in ENTITY_SUFFIX_NOISE:
+        return None
+    keys = {f"{loose(words[-1])} {w}" for w in IDENTIFIER_WORDS}
+    if not any(loose(item.name) in keys for item in alist.items):
+        return None
+    return title_case(" ".join(words))
 
 
 def _keyed_namesake(alist: AttributeList, make) -> Owner | None:
