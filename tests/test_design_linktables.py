@@ -88,3 +88,19 @@ def test_a_count_said_for_each_of_two_things_links_the_counted_thing_to_both():
     r = design("Each ward has a ward number. Each surgery has a surgery ID and a date. Each supply item has an item code and a name. "
                "The system tracks the quantity of supply items used in each surgery and the supply items kept in each ward.")
     assert linking(r, "Supply Item", "Surgery") and linking(r, "Supply Item", "Ward"), table_names(r)
+
+
+def test_a_value_of_each_thing_within_each_other_thing_lives_on_their_link():
+    r = design("Each greenhouse has a code. Each plant species has a Latin name. "
+               "The system records the germination rate of each plant species in each greenhouse.")
+    link = linking(r, "Plant Species", "Greenhouse")
+    assert len(link) == 1, table_names(r)
+    assert "Germination Rate" in columns(r, link[0].name)
+
+
+def test_a_stock_level_listed_for_each_thing_in_a_place_is_a_pair_value():
+    r = design("Each depot has a name. Each tyre model has a size. "
+               "For each tyre model in a depot, the stock level and the bay number are recorded.")
+    link = linking(r, "Tyre Model", "Depot")
+    assert len(link) == 1, table_names(r)
+    assert {"Stock Level", "Bay Number"} <= set(columns(r, link[0].name))

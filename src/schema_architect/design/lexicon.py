@@ -319,7 +319,7 @@ LINK_VALUE_HEADS: frozenset[str] = frozenset(
     ["quantity", "amount", "unit", "price", "cost", "discount", "tax", "fee", "role", "position", "grade", "score",
      "mark", "rating", "result", "earning", "hour", "share", "percentage", "ratio", "sequence", "order", "rank",
      "ranking", "weight", "dosage", "dose", "frequency", "count", "note", "remark", "status", "date", "time",
-     "duration", "minute", "number"]
+     "duration", "minute", "number", "level", "stock", "rate"]
 )
 
 # Kinds of business that speak of themselves ("The brewery tracks its beers and tanks"): the setting of

@@ -30,6 +30,7 @@ from .lexicon import (
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     HEADING_ACTIONS,
+    LINK_VALUE_HEADS,
     NON_LINKING_VERBS,
     MANY_WORDS,
     ORGANIZATION_NOUNS,
@@ -349,6 +350,30 @@ def _count_name(count: re.Match) -> str:
     return " ".join(words[-2:-1] + ["quantity"]) if len(words) > 1 and count.re is _COUNT_BEFORE else "quantity"
 
 
+# "the stock level of each product in each warehouse", "the grade of every student in every course":
+# a value said of one thing within another, both counted one by one
+_VALUE_OF_EACH = re.compile(r"\b((?:[a-z]+\s+)?[a-z]+)\s+(?:of|for)\s+(?:each|every)\s+$", re.IGNORECASE)
+_WITHIN_EACH = re.compile(r"^\s+(?:[a-z]+(?:ed|en)\s+)?(?:in|at|on|within|under|for)\s+(?:each|every)\s+$", re.IGNORECASE)
+
+
+def _read_pair_values(s: Sentence, mentions, ev: PairEvidence) -> None:
+    """"records the stock level of each product in each warehouse": a value of the pair, kept on a link
+    table of the two (one row per product and warehouse), not on either side."""
+    text = s.text
+    for (x, x_start, x_end), (y, y_start, _) in zip(mentions, mentions[1:]):
+        value = _VALUE_OF_EACH.search(text, max(0, x_start - 40), x_start)
+        if x == y or value is None or not _WITHIN_EACH.match(text[x_end:y_start]):
+            continue
+        words = [w for w in value.group(1).lower().split() if w not in DETERMINERS and w not in FUNCTION_WORDS]
+        if not words or singular(words[-1]) not in LINK_VALUE_HEADS:
+            continue
+        pair = frozenset((x, y))
+        if pair in ev.m2m or pair in ev.related:
+            continue
+        ev.m2m[pair] = Span(start=s.start + value.start(), end=s.start + y_start, text=text[value.start():y_start])
+        ev.link_attributes.setdefault(pair, [" ".join(words[:-1] + [singular(words[-1])])])
+
+
 # "place orders for the required parts": what an order is for are its lines
 _ORDERED_FOR = re.compile(r"^\s+for\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[a-z]+(?:ed|en)\s+)?$", re.IGNORECASE)
 
@@ -429,6 +454,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     if _read_topic_clause(s, mentions, ev):
         _read_counted_members(s, mentions, ev, names)
         _read_orders_for(s, mentions, ev)
+        _read_pair_values(s, mentions, ev)
         return
     subject = mentions[0] if mentions and _quantity_before(text, mentions[0][1]) == "each" else None
     pairs = _through_modifiers(text, list(zip(mentions, mentions[1:])))
@@ -631,6 +657,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
 
     _read_counted_members(s, mentions, ev, names)
     _read_orders_for(s, mentions, ev)
+    _read_pair_values(s, mentions, ev)
 
 # An active verb with a preposition before the counted object ("work at one or more", "volunteers for
 # several"): the subject takes part at the objects, it does not own them.
