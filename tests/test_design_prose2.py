@@ -109,3 +109,10 @@ def test_a_passive_event_with_only_places_takes_them_as_its_values():
                     "band at a venue on a date.")
     assert set(foreign_keys(result, "Gig").values()) == {"Band", "Venue"}
     assert "Date" in columns(result, "Gig")
+
+
+def test_what_an_event_is_logged_with_stays_its_values():
+    # "is logged with ... an outcome (good, cracked, melted)": a column with allowed values, no table
+    result = design("A kiln has a name. Every firing is logged with a duration and an outcome (good, cracked, melted).")
+    assert "Outcome" not in table_names(result)
+    assert {"Duration", "Outcome"} <= set(columns(result, "Firing"))

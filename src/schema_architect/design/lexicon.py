@@ -60,6 +60,10 @@ DATA_VERBS: frozenset[str] = frozenset(
     ["records", "tracks", "stores", "maintains", "keeps", "registers", "captures", "logs", "saves", "sets",
      "holds", "notes", "documents", "details", "manages", "manage", "maintain", "capture", "specifies"]
 )
+DATA_PARTICIPLES: frozenset[str] = frozenset(
+    ["recorded", "tracked", "stored", "maintained", "kept", "registered", "captured", "logged", "saved", "noted",
+     "documented"]
+)
 DATA_GERUNDS: frozenset[str] = frozenset(
     ["setting", "recording", "tracking", "storing", "maintaining", "managing", "capturing", "registering",
      "logging", "keeping", "saving", "documenting"]

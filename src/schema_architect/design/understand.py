@@ -31,6 +31,7 @@ from .lexicon import (
     ENTITY_PREFIX_NOISE,
     FUNCTION_WORDS,
     BUSINESS_NOUNS,
+    DATA_PARTICIPLES,
     DATA_VERBS,
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
@@ -1153,7 +1154,9 @@ def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[
 
 
 # Verbs whose object is a list of attributes or of data kept, not a thing acted on ("each farm records yields").
-_DESCRIBING_VERBS = frozenset(w for w in LIST_TRIGGERS if " " not in w) | DATA_VERBS | NON_LINKING_VERBS
+# Their participles too: "each attempt is logged with a time and an outcome" lists the attempt's values.
+_DESCRIBING_VERBS = frozenset(w for w in LIST_TRIGGERS if " " not in w) | DATA_VERBS | NON_LINKING_VERBS \
+    | DATA_PARTICIPLES
 
 
 def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
