@@ -84,3 +84,10 @@ def test_a_one_sentence_pair_of_details_is_two_attributes_not_one_joined():
 def test_a_participle_clause_of_purpose_ends_the_list():
     text = "Each trail records its length and difficulty, supporting route planning and safety analysis."
     assert attributes_of(text, "Trail") == ["Length", "Difficulty"]
+
+
+def test_an_assessment_as_subject_keeps_what_it_records_of_each_person():
+    text = ("Each athlete has a name and a club. The fitness assessment should record the assessment date "
+            "and endurance score of each athlete.")
+    assert "Endurance Score" in attributes_of(text, "Fitness Assessment")
+    assert "Endurance Score" not in attributes_of(text, "Athlete")

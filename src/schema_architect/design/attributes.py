@@ -292,8 +292,12 @@ def _field_note(before: str, inner: str) -> bool:
     if not quoted:
         return False
     first = inner.split(",")[0]
-    squash = lambda t: re.sub(r"[\W_]+", "", t).lower()  # noqa: E731
-    return squash(first) == squash(quoted.group(1)) or re.search(r"\b(?:primary|foreign)\s+key\b", inner, re.IGNORECASE) is not None
+    return _squashed(first) == _squashed(quoted.group(1)) \
+        or re.search(r"\b(?:primary|foreign)\s+key\b", inner, re.IGNORECASE) is not None
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()  # "Project ID" and "ProjectID" alike
 
 
 def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:

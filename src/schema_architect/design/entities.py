@@ -23,20 +23,21 @@ from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
 from .lexicon import (
     ABSTRACT_NOUNS,
+    ASSESSMENT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
     BUSINESS_NOUNS,
     COLLECTION_NOUNS,
     COMMON_VERBS,
     DETERMINERS,
-    ENTITY_PREFIX_NOISE,
     ENTERPRISE_WORDS,
+    ENTITY_PREFIX_NOISE,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
     GENERIC_OWNERS,
-    SOFTWARE_KINDS,
     IDENTIFIER_WORDS,
     MODAL_VERBS,
     NON_ENTITY_HEADS,
+    SOFTWARE_KINDS,
 )
 from .segment import Sentence
 from .words import entity_name, is_plural, loose, singular, title_case
@@ -358,6 +359,19 @@ def is_business_speaker(text: str, start: int, name: str) -> bool:
     return det in ("our", "my") or (det == "the" and name.split()[-1].lower() in BUSINESS_NOUNS)
 
 
+def _record_subject(alist: AttributeList, make) -> Owner | None:
+    """The subject right before a data verb when it is a record or an assessment ("The performance
+    evaluation should record", "Each repair log stores"): what it keeps is its own, whoever it is of."""
+    s = alist.sentence
+    np = np_before(s.text, len(alist.prefix.rstrip()))
+    if np is None or s.text[:np[1]].strip().lower() not in ("the", "each", "every", "a", "an"):
+        return None
+    head = np[0].split()[-1].lower()
+    if head not in ASSESSMENT_NOUNS and head not in ("record", "log", "entry", "report"):
+        return None
+    return make(np[0], np[1], "record or assessment as subject")
+
+
 def owner_of(alist: AttributeList) -> Owner | None:
     owner = _owner_of(alist)
     if owner is not None:
@@ -430,6 +444,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         if item.of_owner and item is not alist.items[-1] and item.name.split()[-1].lower() in IDENTIFIER_WORDS:
             continue  # "a unique Account ID, the Customer ID of the account holder, and the balance": a reference
         if item.of_owner:
+            subject = _record_subject(alist, make)
+            if subject:
+                return subject  # "The performance evaluation should record the date and score of each employee"
             o = make(item.of_owner, item.end - len(item.of_owner), "'of each X' after the list")
             if o:
                 return o
