@@ -70,3 +70,11 @@ def test_possess_is_a_verb_not_part_of_the_owners_name():
     names = table_names(result)
     assert "Robots Possess" not in names
     assert {"Model", "Weight", "Battery Capacity"} <= set(columns(result, "Robot"))
+
+
+def test_a_phrase_naming_the_software_owns_no_list():
+    result = design("The Parcel Delivery or Courier Management system is used to manage and record the weight, size, "
+                    "and destination of parcels. Each courier has a courier ID and a name.")
+    names = table_names(result)
+    assert "Courier" in names
+    assert "Parcel Delivery" not in names

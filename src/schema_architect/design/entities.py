@@ -393,6 +393,12 @@ def _kind_of_owner(alist: AttributeList, owner: Owner) -> None:
         owner.rule += f", the '{kind.group(1).lower()} of' it"
 
 
+# What follows a phrase that names the software rather than a thing it keeps: "Task Scheduling (or Batch
+# Processing) system", "achievement transformation database".
+_SOFTWARE_AFTER = re.compile(r"(?:\s+or(?:\s+[A-Za-z-]+){1,3}?)?\s+(?:management\s+|information\s+)?"
+                             r"(?:system|database|platform)s?\b", re.IGNORECASE)
+
+
 def _owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -423,6 +429,8 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         if not usable(name) and not _keyed_by_items(name, alist) and not _described_generic(phrase, name, s.text[:start]) \
                 and not _counted_thing(name, s.text[:start]):
             return None
+        if _SOFTWARE_AFTER.match(s.text, start + len(phrase)):
+            return None  # "the Task Scheduling or Batch Processing system", "the ... transformation database": the software
         last = phrase.split()[-1] if phrase.split() else ""
         plural = is_plural(last) and rule in ("subject", "sentence subject")
         return Owner(name, Span(start=base + start, end=base + start + len(phrase), text=phrase), rule, possessor, plural)
