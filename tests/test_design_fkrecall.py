@@ -39,3 +39,19 @@ def test_an_acronym_plural_names_the_acronym_entity():
                "bound to a department, and the system records each KPI's name and target value.")
     assert sorted(t.name for t in r.schema.tables) == ["Department", "KPI"]
     assert foreign_keys(r, "KPI") == {"Department ID": "Department"}
+
+
+def test_a_record_that_corresponds_to_each_thing_holds_the_things_key():
+    # "each vessel corresponds to an inspection record": the record is kept of the vessel
+    r = design("Each vessel has a vessel number and tonnage. Each vessel corresponds to an inspection record, "
+               "which includes inspection record ID, inspector name and inspection date.")
+    assert foreign_keys(r, "Inspection Record") == {"Vessel Number": "Vessel"}
+    assert foreign_keys(r, "Vessel") == {}
+
+
+def test_a_unique_record_of_each_thing_holds_the_things_key():
+    # "each vehicle has a unique service record": the vehicle does not point at a shared record
+    r = design("Each vehicle has a vehicle ID, plate and model. Each service record has a service ID, mileage and "
+               "service date. Each vehicle has a unique service record.")
+    assert foreign_keys(r, "Service Record") == {"Vehicle ID": "Vehicle"}
+    assert foreign_keys(r, "Vehicle") == {}

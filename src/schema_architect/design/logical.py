@@ -525,6 +525,8 @@ class LogicalDesigner:
             target = target or self._find_target(col, d)
             if target is None:
                 continue
+            if self._record_kept_of(d, col, target):
+                continue
             if not target.pk and target is not d and _key_named_for(col, target):
                 # "Supply Request Number" in a distribution order: the request has that number as its key
                 target.columns.insert(0, col)
@@ -569,6 +571,22 @@ class LogicalDesigner:
             self.decide(f"{d.entity.name}.{new_name}", f"foreign key to {target.entity.name}.{ref_col}",
                         f"the {target.entity.name} in the role of {a.role}" if a.role
                         else f"the attribute names {target.entity.name}", a.span)
+
+    def _record_kept_of(self, d: _TableDraft, col: str, target: _TableDraft) -> bool:
+        """"Each product has a unique inventory record": a record is kept of the product, so the record
+        holds the product's key (the product does not point at one of many shared records)."""
+        kept = _kept_record(target) or _words(col)[-1] in _RECORD_HEADS  # "Inventory" named as "inventory record"
+        if target is d or len(d.pk) != 1 or is_identifier_name(col) or not kept or _kept_record(d):
+            return False
+        d.columns.remove(col)
+        key = _fk_column_name(d)
+        if key not in target.columns:
+            target.add_foreign_key(key, d.entity.name, d.pk[0])
+            if d.attrs[col].unique:
+                target.unique.append(key)
+            self.decide(f"{target.entity.name}.{key}", f"foreign key to {d.entity.name}.{d.pk[0]}",
+                        f"{target.entity.name} is kept of each {d.entity.name}", d.attrs[col].span)
+        return True
 
     def _key_without_identifier(self, d: _TableDraft, referenced: bool = False) -> None:
         ent = d.entity
@@ -956,6 +974,12 @@ def _a_record_of(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
     if _words(d.entity.name)[-1] in _RECORD_HEADS and _words(other.entity.name)[-1] not in _RECORD_HEADS:
         return d
     return None
+
+
+def _kept_record(d: _TableDraft) -> bool:
+    """"Inventory Record", "Audit Log", "Order History": a record kept of something."""
+    words = _words(d.entity.name)
+    return bool(words) and words[-1] in _RECORD_HEADS
 
 
 def _fk_column_name(d: _TableDraft) -> str:

@@ -643,6 +643,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             role = _ROLE_AFTER.match(text, b_end)
             role_name = role.group(1).title() if role else f"{role_word.group(1).title()} {b}" if role_word else None
             _add(ev, b, a, Evidence(True, True, span, role=role_name, only_one=True))
+        elif qa == "each" and qb == "a" and _kept_of(b) and not _kept_of(a):
+            # "each reservation corresponds to a payment record": a record is kept of the thing, so the
+            # record holds the thing's key (a record is not shared by many things)
+            _add(ev, a, b, Evidence(True, False, span))
         elif qa == "each" and qb == "a":
             # "each flight is operated by a captain": many X share one Y (assumed).
             _add(ev, b, a, Evidence(True, False, span))
@@ -754,6 +758,11 @@ def is_record_or_transaction(name: str) -> bool:
     of them. (Any "-tion/-ance" word was tried too: "Maintenance", "Meeting" are not one person's.)"""
     head = loose(name).split()[-1] if loose(name) else ""
     return head in _RECORD_HEADS or head in TRANSACTION_NOUNS
+
+
+def _kept_of(name: str) -> bool:
+    """"Payment Record", "Audit Log", "Order History": a record kept of something."""
+    return bool(loose(name)) and loose(name).split()[-1] in _RECORD_HEADS
 
 
 def _kept_per_thing(kept: str, thing: str) -> bool:
