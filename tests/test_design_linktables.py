@@ -104,3 +104,12 @@ def test_a_stock_level_listed_for_each_thing_in_a_place_is_a_pair_value():
     link = linking(r, "Tyre Model", "Depot")
     assert len(link) == 1, table_names(r)
     assert {"Stock Level", "Bay Number"} <= set(columns(r, link[0].name))
+
+
+def test_a_value_the_subject_gets_for_each_linked_thing_lives_on_the_link():
+    r = design("Each volunteer has a name. Each campaign has a title. "
+               "A volunteer can join many campaigns and records a rating for each campaign.")
+    link = linking(r, "Volunteer", "Campaign")
+    assert len(link) == 1, table_names(r)
+    assert "Rating" in columns(r, link[0].name)
+    assert "Rating" not in columns(r, "Volunteer")

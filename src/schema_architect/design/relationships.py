@@ -372,6 +372,29 @@ def _read_pair_values(s: Sentence, mentions, ev: PairEvidence) -> None:
             continue
         ev.m2m[pair] = Span(start=s.start + value.start(), end=s.start + y_start, text=text[value.start():y_start])
         ev.link_attributes.setdefault(pair, [" ".join(words[:-1] + [singular(words[-1])])])
+    _read_value_per_member(s, mentions, ev)
+
+
+# "... and receives a grade for each course": what the subject gets per thing it is linked to
+_VALUE_FOR_EACH = re.compile(r"\b(?:a|an|the|their|its)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:for|in|on)\s+(?:each|every)\s+$", re.IGNORECASE)
+
+
+def _read_value_per_member(s: Sentence, mentions, ev: PairEvidence) -> None:
+    """"A student can enroll in many courses and receives a grade for each course": a value the
+    sentence's subject has for each thing it is linked to many-to-many belongs to the link."""
+    if len(mentions) < 2:
+        return
+    subject = mentions[0][0]
+    for y, y_start, _ in mentions[1:]:
+        value = _VALUE_FOR_EACH.search(s.text, max(0, y_start - 50), y_start)
+        pair = frozenset((subject, y))
+        if value is None or y == subject or pair not in ev.m2m or _SEPARATOR.search(s.text[mentions[0][2]:value.start()]):
+            continue
+        words = [w for w in value.group(1).lower().split() if w not in DETERMINERS and w not in FUNCTION_WORDS]
+        if words and singular(words[-1]) in LINK_VALUE_HEADS:
+            name = " ".join(words[:-1] + [singular(words[-1])])
+            if name not in ev.link_attributes.setdefault(pair, []):
+                ev.link_attributes[pair].append(name)
 
 
 # "place orders for the required parts": what an order is for are its lines
