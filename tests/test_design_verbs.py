@@ -107,3 +107,14 @@ def test_a_plain_clause_alone_names_both_things():
     assert foreign_keys(r, "Boat") == {"Marina ID": "Marina"}
     r = design("Each glazier fits several windows. Shoppers earn points. Each shopper has an email.")
     assert set(table_names(r)) == {"Glazier", "Window", "Shopper"}  # points are a value
+
+
+def test_numbers_particles_and_negation():
+    assert _clause("Each kennel houses up to twelve dogs.") == ("each", "kennel", "houses", False, None, "many", "dogs")
+    assert _clause("Each berth takes at most one yacht.")[5:] == ("one", "yacht")
+    assert _clause("Couriers pick up parcels.") == (None, "Couriers", "pick", False, None, None, "parcels")
+    assert verb_clauses("Apprentices cannot operate kilns.") == []
+    r = design("Apprentices never fire kilns. Each apprentice has a name. Each kiln has a serial number.")
+    assert not foreign_keys(r, "Kiln") and not foreign_keys(r, "Apprentice")
+    r = design("Each courier carries up to five parcels. Each parcel has a weight. Each courier has a name.")
+    assert foreign_keys(r, "Parcel") == {"Courier ID": "Courier"}

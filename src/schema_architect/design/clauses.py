@@ -43,6 +43,8 @@ _LY_NOUNS = frozenset({"supply", "family", "assembly", "reply", "anomaly", "rall
 _IRREGULAR_PARTICIPLES = frozenset({"held", "bought", "sold", "made", "kept", "won", "paid", "built", "sent", "taught",
                                     "led", "put", "set", "read", "written", "given", "taken", "seen", "done", "run",
                                     "driven", "known", "shown", "chosen", "drawn", "grown", "worn", "ridden", "eaten"})
+_NEGATIONS = frozenset({"not", "cannot", "never", "no", "neither", "nor"})
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 MAX_NOUN_WORDS = 3
 
 
@@ -73,9 +75,24 @@ class VerbClause:
         return (self.object,) + self.more_objects
 
 
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
+                      "dozens", "hundreds", "thousands"})
+_UP_TO = (("up", "to"), ("at", "most"), ("no", "more", "than"))
+
+
+def _several(word: str) -> bool:
+    """"two", "5", "dozens": a number above one."""
+    return word in _NUMBERS or (word.isdigit() and int(word) > 1)
+
+
 def _quantifier(words: list[str], i: int) -> tuple[str | None, int]:
     """The count a noun phrase opens with and where its nouns start."""
     low = [w.lower() for w in words[i:i + 4]]
+    for limit in _UP_TO:  # "up to five books", "at most 3 rooms"
+        if tuple(low[:len(limit)]) == limit and len(low) > len(limit) and _several(low[len(limit)]):
+            return "many", i + len(limit) + 1
+    if low and _several(low[0]):
+        return "many", i + 1
     for phrase in _MANY_PHRASES:
         if tuple(low[:len(phrase)]) == phrase:
             return "many", i + len(phrase)
@@ -111,6 +128,8 @@ def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, 
     """The verb starting at ``i``: (verb, passive, index after it), checked against the subject's number."""
     low = [w.lower() for w in words]
     k, modal = i, False
+    if any(w in _NEGATIONS for w in low[i:i + 4]):
+        return None  # "members cannot borrow reference books": a link the text denies
     if k < len(low) and low[k] in MODAL_VERBS:
         modal, k = True, k + 1
     while k < len(low) and low[k] in _ADVERBS:
@@ -175,8 +194,11 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | Non
         if group is None:
             continue
         verb, passive, j = group
+        counted = _quantifier(words, j)[0] is not None  # "up to five", "at most one": a count, no particle
+        if not counted and j < len(words) and words[j].lower() in _PARTICLES:
+            j += 1  # "drivers pick up parcels", "guests check out rooms"
         preposition = None
-        if j < len(words) and words[j].lower() in VERB_PREPOSITIONS:
+        if not counted and j < len(words) and words[j].lower() in VERB_PREPOSITIONS:
             preposition, j = words[j].lower(), j + 1
         obj = _noun_phrase(words, offsets, j)
         if obj is None or (obj[1] < len(words) and _quantifier(words, obj[1])[0] in ("many", "each", "a")):

@@ -1177,11 +1177,13 @@ def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
             continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb
         if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE):
             continue
+        if not all(_a_thing(entity_name(p.text) or "") for p in clause.objects):
+            continue  # "sign up with a permit number and a home town": coordinated values list details
         if known(clause.subject) or _the_business(clause.subject):
             candidates = [*clause.objects, clause.recipient]
         elif any(known(p) for p in clause.objects) and not _a_business(clause.subject):
             candidates = [clause.subject]
-        elif _plain_pair(clause) and all(_a_thing(entity_name(p.text) or "") for p in clause.objects):
+        elif _plain_pair(clause):
             candidates = [clause.subject, *clause.objects]  # "bakers bake cakes": neither known, both things
         else:
             continue
