@@ -78,3 +78,11 @@ def test_a_phrase_naming_the_software_owns_no_list():
     names = table_names(result)
     assert "Courier" in names
     assert "Parcel Delivery" not in names
+
+
+def test_each_with_after_examples_of_a_kind_describes_the_kind_not_the_last_example():
+    result = design("The rental platform supports different vehicle types such as cars, vans, and trucks, each with "
+                    "its corresponding type name and daily rate. Each customer has a customer ID and a name.")
+    names = table_names(result)
+    assert "Truck" not in names
+    assert {"Type Name", "Daily Rate"} <= set(columns(result, "Vehicle Type"))

@@ -393,6 +393,8 @@ def _kind_of_owner(alist: AttributeList, owner: Owner) -> None:
         owner.rule += f", the '{kind.group(1).lower()} of' it"
 
 
+# "roles such as students, teachers, and colleges": the examples of a kind, ending where the text does
+_EXAMPLES_BEFORE = re.compile(r"\s*,?\s+(?:such\s+as|like|e\.g\.,?|including)\s+[^.;:()]*$", re.IGNORECASE)
 # What follows a phrase that names the software rather than a thing it keeps: "Task Scheduling (or Batch
 # Processing) system", "achievement transformation database".
 _SOFTWARE_AFTER = re.compile(r"(?:\s+or(?:\s+[A-Za-z-]+){1,3}?)?\s+(?:management\s+|information\s+)?"
@@ -470,6 +472,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         elif each_adverb:
             cut = cut[: each_adverb.start()]
         cut = re.sub(r",?\s*each$", "", cut).rstrip(" ,")
+        examples = _EXAMPLES_BEFORE.search(cut)
+        if examples:
+            cut = cut[: examples.start()]  # "user roles such as students, teachers, and colleges, each with": each role
         np = np_before(s.text, len(cut))
         if np:
             o = make(np[0], np[1], "noun before 'each with'")
