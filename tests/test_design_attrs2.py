@@ -91,3 +91,8 @@ def test_an_assessment_as_subject_keeps_what_it_records_of_each_person():
             "and endurance score of each athlete.")
     assert "Endurance Score" in attributes_of(text, "Fitness Assessment")
     assert "Endurance Score" not in attributes_of(text, "Athlete")
+
+
+def test_each_x_records_a_short_and_list():
+    text = "Each workout session records start and end times and the burned calories."
+    assert attributes_of(text, "Workout Session") == ["Start Time", "End Time", "Burned Calories"]

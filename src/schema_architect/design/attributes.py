@@ -444,8 +444,15 @@ def _is_trigger(text: str, m: re.Match) -> bool:
     if not word.endswith("s") or not (any(w.lower() in ("each", "every", "this") for w in subject)
                                       or _THE_SUBJECT.search(text, 0, m.start())):
         return False
-    pieces = re.split(r"[.;:]", text[m.end():], maxsplit=1)[0].split(",")
-    return len(pieces) >= 3 and all(0 < len(p.split()) <= 4 for p in pieces[:3])
+    clause = re.split(r"[.;:]", text[m.end():], maxsplit=1)[0]
+    pieces = clause.split(",")
+    if len(pieces) >= 3:
+        return all(0 < len(p.split()) <= 4 for p in pieces[:3])
+    # "Each booking records check-in and check-out times and the room number": a short 'and' list
+    # after a counted subject
+    pieces = [p for p in re.split(r",|\band\b", clause) if p.strip()]
+    return any(w.lower() in ("each", "every") for w in subject) and 2 <= len(pieces) <= 6 \
+        and all(len(p.split()) <= 4 for p in pieces)
 
 
 # "a reason for the visit, a status": a short "for the ..." phrase that the list goes on after.
