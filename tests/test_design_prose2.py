@@ -116,3 +116,11 @@ def test_what_an_event_is_logged_with_stays_its_values():
     result = design("A kiln has a name. Every firing is logged with a duration and an outcome (good, cracked, melted).")
     assert "Outcome" not in table_names(result)
     assert {"Duration", "Outcome"} <= set(columns(result, "Firing"))
+
+
+def test_the_record_named_after_the_verb_holds_both_keys():
+    # "Pupils are enrolled in clubs" beside an Enrolment: the enrolment points at the pupil and the club
+    result = design("Each pupil has a name and a year. Each club has a name and a teacher. Pupils are enrolled in "
+                    "clubs; an enrolment has a join date and a fee.")
+    assert set(foreign_keys(result, "Enrolment").values()) == {"Pupil", "Club"}
+    assert foreign_keys(result, "Pupil") == {}

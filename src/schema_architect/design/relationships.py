@@ -14,6 +14,7 @@ relationship: many both ways is M:N; "one" both ways is 1:1; otherwise 1:N.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -31,8 +32,8 @@ from .lexicon import (
     FUNCTION_WORDS,
     HEADING_ACTIONS,
     LINK_VALUE_HEADS,
-    NON_LINKING_VERBS,
     MANY_WORDS,
+    NON_LINKING_VERBS,
     ORGANIZATION_NOUNS,
     PARTICIPANT_NOUNS,
     PERSON_NOUNS,
@@ -248,15 +249,59 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         subject = _named_by(clause.subject, mentions)
         for phrase in clause.objects:
             obj = _named_by(phrase, mentions)
-            if subject is None or obj is None or subject == obj or _has_evidence(ev, subject, obj):
+            if subject is None or obj is None or subject == obj:
                 continue
             span = Span(start=s.start + clause.subject.start, end=s.start + phrase.end,
                         text=s.text[clause.subject.start:phrase.end])
+            stated = frozenset((subject, obj)) in ev.m2m or frozenset((subject, obj)) in ev.related
+            record = None if stated else _record_named_by_verb(clause.verb, names, (subject, obj))
+            if record is not None:
+                # "Patients are admitted to a ward" beside an Admission: the admission holds both keys
+                _forget_pair_in(ev, subject, obj, s)
+                for side in (subject, obj):
+                    if not _has_evidence(ev, side, record):
+                        _add(ev, side, record, Evidence(True, False, span))
+                continue
+            if _has_evidence(ev, subject, obj):
+                continue
             for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
                 _add(ev, one, many, e)
             if phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS:
                 ev.m2m.setdefault(frozenset((subject, obj)), span)
         _read_recipient(s, clause, mentions, ev)
+
+
+def _forget_pair_in(ev: PairEvidence, a: str, b: str, s: Sentence) -> None:
+    """Drop what ``s`` alone said links ``a`` and ``b`` directly (a record between them says it better)."""
+    for key in ((a, b), (b, a)):
+        kept = [e for e in ev.by_direction.get(key, []) if not s.start <= e.span.start < s.end]
+        if kept:
+            ev.by_direction[key] = kept
+        else:
+            ev.by_direction.pop(key, None)
+    ev.recent = [(x, y, e) for x, y, e in ev.recent if not ({x, y} == {a, b} and s.start <= e.span.start < s.end)]
+
+
+_NOMINAL_SUFFIXES = ("ation", "ition", "sion", "tion", "ment", "ance", "ence", "al", "ing", "ery", "y")
+
+
+def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) -> str | None:
+    """The one-word entity named after the verb ('admitted' -> Admission, 'enrol' -> Enrolment,
+    'rented' -> Rental): the record each act of it makes, which both parties point at."""
+    if verb.lower() in DATA_VERBS:
+        return None  # "each session records the client": the list's reading
+    stem = _verb_stem(verb.lower())
+    stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
+    stem = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl" else stem  # "admitt"
+    found = [n for n in names if n not in pair and len(n.split()) == 1 and _nominalizes(stem, n.lower())]
+    return found[0] if len(found) == 1 else None
+
+
+def _nominalizes(stem: str, noun: str) -> bool:
+    if not noun.endswith(_NOMINAL_SUFFIXES) or len(stem) < 4:
+        return False
+    common = len(os.path.commonprefix([stem, noun]))
+    return common >= 4 and common >= len(stem) - (2 if len(stem) >= 7 else 1)  # "register" -> "registration"
 
 
 def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence) -> None:
