@@ -171,3 +171,10 @@ def test_a_modifier_word_is_not_the_noun_the_items_are_named_after():
 def test_a_name_marker_word_keyed_by_an_item_is_the_thing_itself():
     got = entities("Form Management: Manages inspection form information, including Form ID, Inspector and Due Date.")
     assert {"Inspector", "Due Date"} <= got["Inspection Form"]
+
+
+def test_a_management_topic_owns_its_fields_over_of_the_thing():
+    got = entities("Each trail has a trail ID and a length. Hiker review management needs to record the hiker ID, "
+                   "the review text and rating of the trail.")
+    assert {"Review Text", "Rating"} <= got["Hiker Review"]
+    assert "Rating" not in got["Trail"]

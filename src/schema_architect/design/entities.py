@@ -457,6 +457,7 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             subject = _record_subject(alist, make)
             if subject:
                 return subject  # "The performance evaluation should record the date and score of each employee"
+        if item.of_owner and not _topic_outranks_of_the(s.text, item):
             o = make(item.of_owner, item.end - len(item.of_owner), "'of each X' after the list")
             if o:
                 return o
@@ -704,6 +705,17 @@ def _fuller_antecedent(text: str, np: tuple[str, int]) -> tuple[str, int]:
     if not is_plural(last) or loose(singular(last)) != loose(np[0]):
         return np
     return before
+
+
+_MANAGEMENT_SUBJECT = re.compile(r"^\s*[A-Za-z][\w -]{2,40}?\s+management\b", re.IGNORECASE)
+_OF_EACH_IN_ITEM = re.compile(r"\bof\s+(?:each|every|all)\b", re.IGNORECASE)
+
+
+def _topic_outranks_of_the(text: str, item) -> bool:
+    """"Customer evaluation management needs to record the customer ID, the content and score of the
+    flight route": a sentence about one kind of management lists that kind's fields; 'of the Y' after
+    the last item says what it is about, not whose fields they are ('of each Y' still does)."""
+    return _MANAGEMENT_SUBJECT.match(text) is not None and not _OF_EACH_IN_ITEM.search(text, item.start, item.end)
 
 
 def _keyed_suffix_name(phrase: str, alist: AttributeList) -> str | None:
