@@ -178,3 +178,9 @@ def test_a_management_topic_owns_its_fields_over_of_the_thing():
                    "the review text and rating of the trail.")
     assert {"Review Text", "Rating"} <= got["Hiker Review"]
     assert "Rating" not in got["Trail"]
+
+
+def test_what_an_actor_may_maintain_are_things_not_its_fields():
+    got = entities("Each ranger has a badge number and a name. Rangers can maintain trails, campsites, and shelters.")
+    assert {"Trail", "Campsite", "Shelter"} <= set(got)
+    assert not {"Trails", "Campsites", "Trail", "Campsite"} & got["Ranger"]

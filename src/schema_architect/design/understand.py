@@ -485,9 +485,17 @@ def _business_inventory(alist, s: Sentence, owner) -> list[tuple[str, Span]]:
     """"Our craft brewery tracks its beers, batches and tanks", "The clinic records patients, doctors
     and appointments": the business speaking of what it keeps lists its entities; it is no table with
     a row of its own holding them as columns."""
-    if alist.trigger.lower() in _DESCRIBING_TRIGGERS or not is_business_speaker(s.text, owner.span.start, owner.name):
+    if alist.trigger.lower() in _DESCRIBING_TRIGGERS:
+        return []
+    if not is_business_speaker(s.text, owner.span.start, owner.name) \
+            and not _ACTOR_MAY_KEEP.fullmatch(alist.prefix, owner.span.end):
         return []
     return _inventory_kinds(alist, s)
+
+
+# "Administrators or teachers can maintain dormitories, courses, and grades", "allow teachers to maintain
+# ...": what a person is allowed to keep is the things they work on, not their own fields.
+_ACTOR_MAY_KEEP = re.compile(r"\s*(?:can|may|must|should|shall|will|to)\s+(?:also\s+)?", re.IGNORECASE)
 
 
 _KEEPS = re.compile(r"^\s*(?:our|my|the)\s+(?P<who>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+(?:also\s+)?"
