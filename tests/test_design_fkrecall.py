@@ -55,3 +55,19 @@ def test_a_unique_record_of_each_thing_holds_the_things_key():
                "service date. Each vehicle has a unique service record.")
     assert foreign_keys(r, "Service Record") == {"Vehicle ID": "Vehicle"}
     assert foreign_keys(r, "Vehicle") == {}
+
+
+def test_a_thing_before_its_kinds_has_one_kind():
+    # "managing vehicle categories": each vehicle is of one category
+    r = design("Each vehicle has a vehicle ID, plate and model. Each category has a category ID and category name. "
+               "The fleet office manages vehicle categories.")
+    assert foreign_keys(r, "Vehicle") == {"Category ID": "Category"}
+    assert foreign_keys(r, "Category") == {}
+
+
+def test_kinds_given_to_things_are_one_per_thing():
+    # "the clerk assigns levels to members": a member has a level, not a level one member
+    r = design("Each member has a member ID, name and email. Each level has a level ID and discount rate. "
+               "The clerk assigns levels to members.")
+    assert foreign_keys(r, "Member") == {"Level ID": "Level"}
+    assert foreign_keys(r, "Level") == {}

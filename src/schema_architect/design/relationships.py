@@ -315,7 +315,10 @@ def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence)
     for phrase in clause.objects:
         obj = _named_by(phrase, mentions)
         if obj is not None and obj != recipient and not _has_evidence(ev, recipient, obj):
-            _add(ev, recipient, obj, Evidence(True, False, span))
+            if obj.lower().split()[-1] in _CLASSIFIER_HEADS - {"grade"}:
+                _add(ev, obj, recipient, Evidence(True, False, span))  # "assigns roles to users": a user has a role
+            else:
+                _add(ev, recipient, obj, Evidence(True, False, span))
 
 
 def _lists_fields(clause: VerbClause) -> bool:
@@ -612,6 +615,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 if count:
                     ev.link_attributes.setdefault(pair, [_count_column(count)])
                 continue
+        if _COMPOUND.match(between) and _classified_modifier(text, a_start, a_end, between, b, b_end):
+            # "user roles", "room types": each of the first has one of the kinds
+            _add(ev, b, a, Evidence(True, False, span))
+            continue
         if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
             # "customer orders", "the page's versions": a noun that modifies another names its owner
             _add(ev, a, b, Evidence(True, False, span))
@@ -945,6 +952,17 @@ def _through_modifiers(text: str, pairs: list) -> list:
         else:
             out.append((a, b))
     return out
+
+
+def _classified_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b_end: int) -> bool:
+    """"managing user roles", "the room types": a noun before a kind of things ("Role", "Room Type")
+    names what is classified by it."""
+    if b.lower().split()[-1] not in _CLASSIFIER_HEADS - {"grade"} or between.strip(" "):  # "student grades" are scores
+        return False
+    if is_plural(text[a_start:a_end].split()[-1]) or not _ends_noun_phrase(text, b_end):
+        return False
+    before = _PREVIOUS_WORD.search(text, 0, a_start)
+    return not (before and before.group(1).lower() not in FUNCTION_WORDS and before.group(1).lower() not in COMMON_VERBS)
 
 
 def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:
