@@ -86,3 +86,13 @@ def test_each_with_after_examples_of_a_kind_describes_the_kind_not_the_last_exam
     names = table_names(result)
     assert "Truck" not in names
     assert {"Type Name", "Daily Rate"} <= set(columns(result, "Vehicle Type"))
+
+
+def test_a_phrase_joining_two_entities_with_nothing_of_its_own_is_no_third_table():
+    result = design("Each tenant has a tenant ID and a name. Each landlord has a landlord ID and a phone number. Each "
+                    "building has a building code and an address. Each unit has a unit number and a floor. Contact "
+                    "Management: Manage the contact information of tenants and landlords, including detailed "
+                    "descriptions of buildings and units.")
+    names = table_names(result)
+    assert {"Tenant", "Landlord", "Building", "Unit"} <= set(names)
+    assert not [n for n in names if " and " in n]

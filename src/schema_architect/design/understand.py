@@ -281,6 +281,8 @@ def read_requirements(text: str) -> Reading:
         rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
     rels = _merge_bare_heads(ents, rels, decisions)
     _drop_related_rows(ents, decisions)
+    dropped = _drop_coordinated_pairs(ents)
+    rels = [r for r in rels if r.left not in dropped and r.right not in dropped]
     unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
     if stopped_at is not None:
         share = 100 * (len(text) - stopped_at.start) / len(text)
@@ -314,6 +316,21 @@ def _drop_listed_entities(ents: EntitySet) -> None:
                 ent.attributes.remove(attr)
                 if not ent.attributes:
                     ents.remove(ent)  # it only listed other things: the business the text is about
+
+
+def _drop_coordinated_pairs(ents: EntitySet) -> set[str]:
+    """"Manage the location information of suppliers and customers, including ...": a phrase joining two
+    entities of the design, given no attribute of its own, names those two, not a third table. The names
+    dropped."""
+    dropped: set[str] = set()
+    for ent in ents.entities:
+        parts = re.split(r"\s+and\s+", ent.name, flags=re.IGNORECASE)
+        if ent.attributes or len(parts) != 2:
+            continue
+        if all(ents.get(entity_name(part) or part) not in (None, ent) for part in parts):
+            ents.remove(ent)
+            dropped.add(ent.name)
+    return dropped
 
 
 _RELATIONSHIP_BETWEEN = re.compile(r"\b(?:relationships?|associations?)\s+between\s+(?:each\s+|the\s+|all\s+)?"
