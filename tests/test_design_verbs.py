@@ -118,3 +118,9 @@ def test_numbers_particles_and_negation():
     assert not foreign_keys(r, "Kiln") and not foreign_keys(r, "Apprentice")
     r = design("Each courier carries up to five parcels. Each parcel has a weight. Each courier has a name.")
     assert foreign_keys(r, "Parcel") == {"Courier ID": "Courier"}
+
+
+def test_records_people_make_are_things_and_are_each_of_one_thing():
+    r = design("Patients file complaints about nurses. Each nurse has a name and a ward.")
+    assert "Complaint" in table_names(r)
+    assert foreign_keys(r, "Complaint") == {"Patient ID": "Patient", "Nurse ID": "Nurse"}

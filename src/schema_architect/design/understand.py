@@ -1254,6 +1254,8 @@ def _a_thing(name: str) -> bool:
         return False
     if name.split()[-1].lower() + "s" in TYPE_BY_LAST_WORD:
         return False  # "points", "credits": counted values
+    if head in TRANSACTION_NOUNS and len(name.split()) <= 3:
+        return True  # "users write reviews", "members send messages": typed like text, kept as records
     return head not in ABSTRACT_NOUNS and head not in TYPE_BY_LAST_WORD and head not in IDENTIFIER_WORDS \
         and head not in _ATTRIBUTE_ENDINGS and head not in _VALUE_NOUNS and len(name.split()) <= 3
 
