@@ -124,3 +124,11 @@ def test_the_record_named_after_the_verb_holds_both_keys():
                     "clubs; an enrolment has a join date and a fee.")
     assert set(foreign_keys(result, "Enrolment").values()) == {"Pupil", "Club"}
     assert foreign_keys(result, "Pupil") == {}
+
+
+def test_rows_named_by_their_own_name_are_an_entity_even_with_an_abstract_word():
+    # "stages, each with a stage name": a festival's stages, not a step of a process
+    result = design("The festival is spread over several stages, each with a stage name and a capacity. "
+                    "Each band has a name.")
+    assert columns(result, "Stage") == ["Stage ID", "Stage Name", "Capacity"]
+    assert "Festival" not in table_names(result)

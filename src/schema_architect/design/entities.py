@@ -271,8 +271,9 @@ def _keyed_by_items(name: str | None, alist: AttributeList) -> bool:
         return False  # "the record includes Record ID": the record of what the text is about
     for item in alist.items:
         words = loose(item.name).split()
-        if len(words) == len(own) + 1 and words[:-1] == own and words[-1] in IDENTIFIER_WORDS:
-            return True
+        named = words[-1] == "name" and alist.trigger.lower().startswith("each")
+        if len(words) == len(own) + 1 and words[:-1] == own and (words[-1] in IDENTIFIER_WORDS or named):
+            return True  # "divided into fields, each with a field name": rows that carry their own name
     return False
 
 
