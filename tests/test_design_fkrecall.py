@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import foreign_keys
+from design_helpers import foreign_keys, table_names
 
 from schema_architect.design import design
 
@@ -71,3 +71,11 @@ def test_kinds_given_to_things_are_one_per_thing():
                "The clerk assigns levels to members.")
     assert foreign_keys(r, "Member") == {"Level ID": "Level"}
     assert foreign_keys(r, "Level") == {}
+
+
+def test_counted_things_of_a_material_are_the_described_things():
+    # "multiple bolts of fabric" beside a described Bolt: the bolts, not a "Bolts of Fabric" table
+    r = design("The system manages multiple mills, with each mill recording mill ID, name and city. "
+               "Each mill can have multiple bolts of fabric. Each bolt has a bolt ID, length and color.")
+    assert sorted(table_names(r)) == ["Bolt", "Mill"]
+    assert foreign_keys(r, "Bolt") == {"Mill ID": "Mill"}

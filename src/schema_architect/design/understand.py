@@ -241,6 +241,7 @@ def read_requirements(text: str) -> Reading:
             counted.add(member)
             if not ents.has_attribute(ents.get(owner), count):
                 ents.add_attribute(ents.get(owner), Attribute(name=count, span=span))
+    many_items[:] = [(owner, _known_before_of(member, ents), span, link) for owner, member, span, link in many_items]
     for owner, member, span, _ in many_items:
         ents.add(member, span)
     _drop_listed_entities(ents)
@@ -299,6 +300,14 @@ def read_requirements(text: str) -> Reading:
 # Users") and the partner coordinated after it ("and teams").
 _NAMES_A_PAIR = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PAIR_PARTNER = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:each\s+|the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+def _known_before_of(member: str, ents: EntitySet) -> str:
+    """"Each farm can have multiple plots of land" beside a described Plot: the plots, not a "Plots of
+    Land" table."""
+    parts = re.split(r"\s+of\s+", member, maxsplit=1, flags=re.IGNORECASE)
+    known = ents.get(entity_name(parts[0]) or "") if len(parts) == 2 and ents.get(member) is None else None
+    return known.name if known is not None else member
+
 
 def _drop_listed_entities(ents: EntitySet) -> None:
     """"A library has members and books" with members and books described elsewhere: the plural items
