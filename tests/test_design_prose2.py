@@ -132,3 +132,11 @@ def test_rows_named_by_their_own_name_are_an_entity_even_with_an_abstract_word()
                     "Each band has a name.")
     assert columns(result, "Stage") == ["Stage ID", "Stage Name", "Capacity"]
     assert "Festival" not in table_names(result)
+
+
+def test_one_detail_of_a_counted_subject_after_comma_and():
+    # ", and each dive has a duration.": a clause of its own about the dive, like a sentence would be
+    result = design("Each reef has a depth and a location. Each diver has a name and a licence, and each dive "
+                    "has a duration.")
+    assert columns(result, "Dive") == ["Dive ID", "Duration"]
+    assert "Duration" not in columns(result, "Diver")

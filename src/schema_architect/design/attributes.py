@@ -122,7 +122,7 @@ _EACH_BEFORE = re.compile(r",\s*each(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 # "A depot has an address.", "Every delivery is logged with a timestamp.", "Record X information, including
 # Y.": a sentence that is only a counted subject (or a kind of information) and one detail of it describes it (a longer sentence's one item is too often
 # not a field).
-_ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
+_ONE_DETAIL_SENTENCE = re.compile(r"^\s*(?:[^.;]*,\s*and\s+(?=each|every))?(?:(?:a|an|each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
                                   r"(?:(?:to|from|at|in|on|of|for)\s+(?:a|an|the|each|every)\s+[a-z][\w-]*\s+)?"
                                   r"(?:has|(?:is|are)\s+(?:logged|recorded|stored|kept|registered|saved)\s+with)"
                                   # "Guides have a name.": a bare plural subject's one detail
