@@ -124,3 +124,12 @@ def test_records_people_make_are_things_and_are_each_of_one_thing():
     r = design("Patients file complaints about nurses. Each nurse has a name and a ward.")
     assert "Complaint" in table_names(r)
     assert foreign_keys(r, "Complaint") == {"Patient ID": "Patient", "Nurse ID": "Nurse"}
+
+
+def test_a_second_verb_phrase_of_the_subject_is_a_clause_of_its_own():
+    clauses = verb_clauses("Chefs cook meals and order spices.")
+    assert [(c.verb, [o.text for o in c.objects]) for c in clauses] == [("cook", ["meals"]), ("order", ["spices"])]
+    r = design("Chefs cook meals and order spices. Each meal has a name and a price.")
+    assert foreign_keys(r, "Spice") == {"Chef ID": "Chef"}
+    passive = verb_clauses("Posts are written by staff writers or guest writers.")[0]
+    assert [o.text for o in passive.objects] == ["staff writers", "guest writers"]

@@ -164,12 +164,15 @@ def _noun_phrase(words: list[str], offsets: list[int], i: int) -> tuple[NounPhra
     return NounPhrase(" ".join(words[k:j]), start, end, count), j
 
 
-def _coordinated(words: list[str], offsets: list[int], first: tuple[NounPhrase, int]) -> tuple[tuple[NounPhrase, ...], int]:
+def _coordinated(words: list[str], offsets: list[int], first: tuple[NounPhrase, int],
+                 singular_subject: bool | None) -> tuple[tuple[NounPhrase, ...], int]:
     """"cats and dogs", "a saddle or a bridle": noun phrases joined to the first object, counted like it
-    (so "pets and nurses feed them" joins nothing); and the index after the last."""
+    (so "pets and nurses feed them" joins nothing), and not a second verb of the subject ("patients and
+    prescribe medications"; ``singular_subject`` None: not looked for); and the index after the last."""
     more: list[NounPhrase] = []
     phrase, after = first
-    while after + 1 < len(words) and words[after].lower() in ("and", "or"):
+    while after + 1 < len(words) and words[after].lower() in ("and", "or") \
+            and (singular_subject is None or _verb_group(words, after + 1, singular_subject) is None):
         nxt = _noun_phrase(words, offsets, after + 1)
         if nxt is None or nxt[0].plural != phrase.plural or (nxt[0].count is None) != (phrase.count is None) \
                 or (nxt[0].count is None and len(nxt[0].text.split()) > 2):
@@ -179,35 +182,58 @@ def _coordinated(words: list[str], offsets: list[int], first: tuple[NounPhrase, 
     return tuple(more), after
 
 
-def _clause_at(words: list[str], offsets: list[int], i: int) -> VerbClause | None:
+def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]:
+    """The clause opening at ``i`` and any second verb phrase of its subject ("doctors treat patients and
+    prescribe medications")."""
     count, k = _quantifier(words, i)
     for split in range(k + 1, min(len(words), k + MAX_NOUN_WORDS + 1)):
         if not _noun_word(words[split - 1]):
-            return None
+            return []
         head = words[split - 1]
         if _participle(head) or (count is None and words[k].lower() in COMMON_VERBS):
-            return None  # "each email sent can be ...", "Handles user requests": no noun opens the clause
+            return []  # "each email sent can be ...", "Handles user requests": no noun opens the clause
         singular_subject = count in ("each", "a", "one") or (count in (None, "the") and not is_plural(head))
         if (count == "many" and not is_plural(head)) or (count is None and singular_subject):
             continue  # "medical waste producers": an uncounted singular modifies the noun after it
-        group = _verb_group(words, split, singular_subject)
-        if group is None:
+        first = _predicate(words, offsets, split, singular_subject)
+        if first is None:
             continue
-        verb, passive, j = group
-        counted = _quantifier(words, j)[0] is not None  # "up to five", "at most one": a count, no particle
-        if not counted and j < len(words) and words[j].lower() in _PARTICLES:
-            j += 1  # "drivers pick up parcels", "guests check out rooms"
-        preposition = None
-        if not counted and j < len(words) and words[j].lower() in VERB_PREPOSITIONS:
-            preposition, j = words[j].lower(), j + 1
-        obj = _noun_phrase(words, offsets, j)
-        if obj is None or (obj[1] < len(words) and _quantifier(words, obj[1])[0] in ("many", "each", "a")):
-            return None  # "a business services company manages multiple ...": the object swallowed the verb
+        if first == ():
+            return []
         subject = NounPhrase(" ".join(words[k:split]), offsets[k], offsets[split - 1] + len(head), count)
-        more, after = _coordinated(words, offsets, obj)
-        recipient = _noun_phrase(words, offsets, after + 1) if after < len(words) and words[after].lower() == "to" else None
-        return VerbClause(subject, verb, passive, preposition, obj[0], recipient[0] if recipient else None, more)
-    return None
+        out, after = [], first
+        while after:
+            parts, end = after
+            out.append(VerbClause(subject, *parts))
+            after = _predicate(words, offsets, end + 1, singular_subject) \
+                if end + 1 < len(words) and words[end].lower() == "and" else None
+        return out
+    return []
+
+
+def _predicate(words: list[str], offsets: list[int], j: int, singular_subject: bool):
+    """The verb and its objects from ``j``: ((verb, passive, preposition, object, recipient, more), end index);
+    None when no verb agrees there, () when a verb does but what follows is no plain object."""
+    group = _verb_group(words, j, singular_subject)
+    if group is None:
+        return None
+    verb, passive, j = group
+    counted = _quantifier(words, j)[0] is not None  # "up to five", "at most one": a count, no particle
+    if not counted and j < len(words) and words[j].lower() in _PARTICLES:
+        j += 1  # "drivers pick up parcels", "guests check out rooms"
+    preposition = None
+    if not counted and j < len(words) and words[j].lower() in VERB_PREPOSITIONS:
+        preposition, j = words[j].lower(), j + 1
+    obj = _noun_phrase(words, offsets, j)
+    if obj is None or (obj[1] < len(words) and _quantifier(words, obj[1])[0] in ("many", "each", "a")):
+        return ()  # "a business services company manages multiple ...": the object swallowed the verb
+    # a passive's second verb phrase would open with 'is'/'be': "by registered users or anonymous users"
+    more, after = _coordinated(words, offsets, obj, None if passive else singular_subject)
+    recipient = None
+    if after < len(words) and words[after].lower() == "to":
+        recipient = _noun_phrase(words, offsets, after + 1)
+        after = recipient[1] if recipient else after
+    return (verb, passive, preposition, obj[0], recipient[0] if recipient else None, more), after
 
 
 def verb_clauses(text: str) -> list[VerbClause]:
@@ -220,7 +246,7 @@ def verb_clauses(text: str) -> list[VerbClause]:
         i = next((n for n, o in enumerate(offsets) if o >= m.end()), None)
         if i is None:
             continue
-        clause = _clause_at(words, offsets, i)
-        if clause is not None and clause not in out:
-            out.append(clause)
+        for clause in _clause_at(words, offsets, i):
+            if clause not in out:
+                out.append(clause)
     return out

@@ -32,6 +32,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     HEADING_ACTIONS,
     LINK_VALUE_HEADS,
+    LIST_TRIGGERS,
     MANY_WORDS,
     NON_LINKING_VERBS,
     ORGANIZATION_NOUNS,
@@ -219,6 +220,9 @@ def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> 
     return _combine(ev)
 
 
+_LIST_VERBS = frozenset(w for w in LIST_TRIGGERS if " " not in w)
+
+
 def _named_by(phrase: NounPhrase, mentions) -> str | None:
     """The entity a clause's noun phrase names: a mention ending where the phrase ends ("dental clinics")."""
     return next((name for name, start, end in mentions if phrase.start <= start and end == phrase.end), None)
@@ -245,8 +249,9 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         return
     mentions = sentence_mentions(s, names)
     for clause in clauses:
-        if clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names) or _lists_fields(clause):
-            continue
+        if clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names) or _lists_fields(clause) \
+                or (clause.verb.lower() in _LIST_VERBS and any(p.count == "many" for p in clause.objects)):
+            continue  # "... and contains multiple products with quantities": the list reading links those
         subject = _named_by(clause.subject, mentions)
         for phrase in clause.objects:
             obj = _named_by(phrase, mentions)
