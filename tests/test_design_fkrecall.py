@@ -79,3 +79,13 @@ def test_counted_things_of_a_material_are_the_described_things():
                "Each mill can have multiple bolts of fabric. Each bolt has a bolt ID, length and color.")
     assert sorted(table_names(r)) == ["Bolt", "Mill"]
     assert foreign_keys(r, "Bolt") == {"Mill ID": "Mill"}
+
+
+def test_items_that_each_say_whose_they_are_give_the_list_no_owner():
+    # "the pilot ID of the pilot, and the route ID of the route": two references, not the route's columns
+    r = design("The system contains multiple pilots, each pilot has a pilot ID, name and license. The system records "
+               "multiple flights, each flight has a flight number, route, assigned pilot and departure time, where the "
+               "assigned pilot is associated with the pilot ID of the pilot, and the route is associated with the route "
+               "ID of the route. The system also contains multiple routes, each route has a route ID and route name.")
+    assert foreign_keys(r, "Route") == {}
+    assert set(foreign_keys(r, "Flight").values()) == {"Pilot", "Route"}

@@ -451,6 +451,10 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         o = make(first.possessor, first.start, "possessive")
         if o:
             return o
+    # "the user ID of the user, and the category ID of the category": each item says whose it is, so
+    # no one of them owns the list
+    if all(item.of_owner for item in alist.items) and len({loose(item.of_owner) for item in alist.items}) > 1:
+        return None
     for item in alist.items:
         if item.of_owner and item is not alist.items[-1] and item.name.split()[-1].lower() in IDENTIFIER_WORDS:
             continue  # "a unique Account ID, the Customer ID of the account holder, and the balance": a reference
