@@ -140,3 +140,12 @@ def test_one_detail_of_a_counted_subject_after_comma_and():
                     "has a duration.")
     assert columns(result, "Dive") == ["Dive ID", "Duration"]
     assert "Duration" not in columns(result, "Diver")
+
+
+def test_a_weekly_slot_is_keyed_by_its_weekday_with_its_time():
+    # "held ... on a weekday at a start time": the same time recurs every week, so the day is part of when
+    result = design("A studio has a name and a size. A band has a name and a genre. Each rehearsal is held for a "
+                    "band in a studio on a weekday at a start time.")
+    key = table(result, "Rehearsal").primary_key.columns
+    assert "Weekday" in key and "Start Time" in key
+    assert set(foreign_keys(result, "Rehearsal").values()) == {"Band", "Studio"}

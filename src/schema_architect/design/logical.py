@@ -119,6 +119,13 @@ def _is_time(name: str) -> bool:
     return bool(w) and (w[-1] in _TIME_WORDS or (len(w) > 2 and w[0] in _TIME_WORDS and w[1] == "of" and w[2] != "birth"))
 
 
+def _day_of_clock_time(d: _TableDraft, moment: list[str]) -> list[str]:
+    """"on a weekday at a start time": a time of day repeats every week, so the weekday is part of when."""
+    if not moment or _words(moment[0])[-1] != "time":
+        return []
+    return [c for c in d.columns if _words(c)[-1] in ("weekday", "day") and c not in moment][:1]
+
+
 def is_identifier_name(name: str) -> bool:
     w = name.lower().split()
     return bool(w) and w[-1] in IDENTIFIER_WORDS and (len(w) == 1 or w[-2] not in NOT_IDENTIFIER_HEADS) \
@@ -618,7 +625,7 @@ class LogicalDesigner:
         roles_of_one_kind = len({t for _, t, _ in d.fks}) < len(d.fks)
         if len(fk_cols) >= 2 and (not principal or (event and not roles_of_one_kind)):
             time_cols = [c for c in d.columns if c not in fk_cols and _is_time(c)]
-            d.pk = fk_cols[:3] + time_cols[:1]
+            d.pk = fk_cols[:3] + time_cols[:1] + _day_of_clock_time(d, time_cols[:1])
             self.decide(f"table {ent.name}", "primary key (" + ", ".join(d.pk) + ")",
                         "a record of its references has no ID of its own: keyed by what it links"
                         + (" and when" if time_cols else ""), ent.spans[0] if ent.spans else None)

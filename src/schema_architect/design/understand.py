@@ -604,7 +604,8 @@ def _recorded_event(text: str) -> tuple:
 # "A lecture is scheduled for a course in a room on a weekday at a start time.": a counted subject, a
 # passive verb, then only prepositional phrases, each naming one thing.
 _PLACED_EVENT = re.compile(r"^\s*(?:a|an|each|every)\s+(?P<subject>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:is|are)\s+"
-                           r"(?:usually\s+|always\s+)?[a-z]+(?:ed|en)\s+(?P<places>(?:(?:,\s*|\s+and\s+)?"
+                           r"(?:usually\s+|always\s+)?(?:[a-z]+(?:ed|en)|held|set|run|taught|made|given|built|sent|put|done|paid|sold|bought)\s+"
+                           r"(?P<places>(?:(?:,\s*|\s+and\s+)?"
                            r"(?:for|in|at|on|by|to|from|during|with|under)\s+(?:a|an|one|the)\s+[a-z][\w-]*"
                            r"(?:\s+[a-z][\w-]*)?\s*){2,6})\.?\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"(?:for|in|at|on|by|to|from|during|with|under)\s+(?:a|an|one|the)\s+(?P<np>[a-z][\w-]*"
