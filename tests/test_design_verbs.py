@@ -133,3 +133,10 @@ def test_a_second_verb_phrase_of_the_subject_is_a_clause_of_its_own():
     assert foreign_keys(r, "Spice") == {"Chef ID": "Chef"}
     passive = verb_clauses("Posts are written by staff writers or guest writers.")[0]
     assert [o.text for o in passive.objects] == ["staff writers", "guest writers"]
+
+
+def test_a_relative_clause_relates_the_noun_before_who():
+    assert _clause("Anglers who catch trout must log them.") == (None, "Anglers", "catch", False, None, None, "trout")
+    r = design("Climbers who rent harnesses must sign waivers. Each harness has a size and a serial number.")
+    assert linking(r, "Climber", "Harness")  # renting is shared: many-to-many
+    assert verb_clauses("The system ensures that users receive alerts.") == []

@@ -236,12 +236,30 @@ def _predicate(words: list[str], offsets: list[int], j: int, singular_subject: b
     return (verb, passive, preposition, obj[0], recipient[0] if recipient else None, more), after
 
 
+def _relative_clause(words: list[str], offsets: list[int], at: int) -> list[VerbClause]:
+    """"members who borrow books", "each guest that books a room": the noun before who/that is the subject."""
+    k = at
+    while k > 0 and at - k < MAX_NOUN_WORDS and _noun_word(words[k - 1]):
+        k -= 1
+    if k == at or not is_plural(words[at - 1]) and not (k > 0 and _quantifier(words, k - 1)[0] in ("each", "a", "one")):
+        return []
+    count, start = _quantifier(words, k - 1) if k > 0 else (None, k)
+    if start != k:
+        count = None
+    predicate = _predicate(words, offsets, at + 1, not is_plural(words[at - 1]))
+    if not predicate:
+        return []
+    subject = NounPhrase(" ".join(words[k:at]), offsets[k], offsets[at - 1] + len(words[at - 1]), count)
+    return [VerbClause(subject, *predicate[0])]
+
+
 def verb_clauses(text: str) -> list[VerbClause]:
     """The subject-verb-object clauses opening the sentence or one of its clauses."""
     tokens = [(m.group(), m.start()) for m in _WORD.finditer(text)]
     words = [t for t, _ in tokens]
     offsets = [o for _, o in tokens]
-    out = []
+    out = [c for n, w in enumerate(words) if n > 0 and w.lower() in ("who", "that")
+           for c in _relative_clause(words, offsets, n)]
     for m in _CLAUSE_OPENING.finditer(text):
         i = next((n for n, o in enumerate(offsets) if o >= m.end()), None)
         if i is None:
