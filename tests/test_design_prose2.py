@@ -149,3 +149,10 @@ def test_a_weekly_slot_is_keyed_by_its_weekday_with_its_time():
     key = table(result, "Rehearsal").primary_key.columns
     assert "Weekday" in key and "Start Time" in key
     assert set(foreign_keys(result, "Rehearsal").values()) == {"Band", "Studio"}
+
+
+def test_an_ing_word_after_an_article_describes_the_item():
+    # "a sending branch and a receiving branch": two roles, not the operations "sending" and "receiving"
+    result = design("Each branch has a name and a city. Each transfer has a sending branch, a receiving branch "
+                    "and an amount.")
+    assert {"Sending Branch", "Receiving Branch", "Amount"} <= set(columns(result, "Transfer"))

@@ -912,8 +912,11 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     if name.lower() in NON_ATTRIBUTES or len(name.split()) > MAX_ITEM_WORDS:
         return None
     words = name.lower().split()
-    if words[0] in ACTION_GERUNDS and not (len(words) >= 2 and words[1] in _COMPOUND_HEADS):
-        return None  # "adding, modifying and deleting records" lists operations; "tracking number" is a name
+    if words[0] in ACTION_GERUNDS and not (len(words) >= 2 and words[1] in _COMPOUND_HEADS) \
+            and not (len(words) >= 2 and re.match(r"\s*(?:and\s+)?an?\s", raw, re.IGNORECASE)):
+        # "adding, modifying and deleting records" lists operations; "tracking number" is a name, and so is
+        # "a receiving resident" (after an article the -ing word describes the noun)
+        return None
     name = re.sub(r"\b(for|of|in|on|at|per)\s+(?:the|a|an)\s+(?=\w)", r"\1 ", name, flags=re.IGNORECASE)  # "Reason for Visit"
     unit = _TIME_IN_UNITS.search(raw)
     if unit and name.split()[-1].lower() in ("time", "period"):
