@@ -156,3 +156,11 @@ def test_an_ing_word_after_an_article_describes_the_item():
     result = design("Each branch has a name and a city. Each transfer has a sending branch, a receiving branch "
                     "and an amount.")
     assert {"Sending Branch", "Receiving Branch", "Amount"} <= set(columns(result, "Transfer"))
+
+
+def test_roles_declared_in_a_sentence_of_their_own_point_at_their_kind():
+    # "Starters and timekeepers are stewards.": one Steward table, one key per role on the race
+    result = design("Each club has a name. A steward has a name and a phone. Each race has a starter, a "
+                    "timekeeper and a date. Starters and timekeepers are stewards.")
+    assert foreign_keys(result, "Race") == {"Starter ID": "Steward", "Timekeeper ID": "Steward"}
+    assert "Date" in columns(result, "Race")

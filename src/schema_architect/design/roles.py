@@ -49,6 +49,27 @@ _SHARED_LIST = re.compile(r"\s*,?\s*(?:each|both|all)\s+(?:of\s+(?:them|whom)\s+
                           re.IGNORECASE)
 
 
+# "Borrowers and guarantors are members.": a sentence of its own saying what the roles are
+_DECLARED_KIND = re.compile(r"^\s*(?P<roles>[A-Za-z][\w-]*s(?:\s*,\s*[A-Za-z][\w-]*s)*,?\s+and\s+[A-Za-z][\w-]*s)\s+"
+                            r"are\s+(?:both\s+|all\s+)?(?:registered\s+)?(?P<kind>[A-Za-z][\w-]*s)\s*[.;]?\s*$",
+                            re.IGNORECASE)
+
+
+def _declared_kinds(sentences: list[Sentence]) -> dict[str, str]:
+    """Role (loose, singular) -> the kind a sentence of its own says it is."""
+    out: dict[str, str] = {}
+    for s in sentences:
+        m = _DECLARED_KIND.match(s.text)
+        if not m:
+            continue
+        kind = entity_name(m.group("kind"))
+        for role in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("roles")):
+            name = entity_name(role)
+            if usable(name) and usable(kind):
+                out[loose(name)] = kind
+    return out
+
+
 @dataclass
 class RoleFold:
     """The roles of one sentence folded into one kind of person, for the record the sentence is about."""
@@ -142,11 +163,15 @@ def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions
     the record one reference per role. Returns what was folded (to drop the plain links the sentence
     would also yield)."""
     folds: list[RoleFold] = []
+    declared = _declared_kinds(sentences)
     for s in sentences:
         for m in _COORDINATED_ROLES.finditer(s.text):
             conjuncts = [(m.group("r1"), None), (m.group("r2"), m.group("d2")), (m.group("r3"), m.group("d3"))]
             conjuncts = [(p, d) for p, d in conjuncts if p]
-            if len(conjuncts) == 3 and not _role_like(conjuncts[0][0]):
+            if len(conjuncts) == 3 and loose(entity_name(conjuncts[2][0]) or "") not in declared \
+                    and all(loose(entity_name(p) or "") in declared for p, _ in conjuncts[:2]):
+                conjuncts = conjuncts[:2]  # "a borrower, a guarantor and a start date": the roles come first
+            elif len(conjuncts) == 3 and not _role_like(conjuncts[0][0]):
                 conjuncts = conjuncts[1:]  # "a weight, a sender and a recipient": the list ends with the roles
             phrases = [p for p, _ in conjuncts]
             roles = [entity_name(p) for p in phrases]
@@ -171,6 +196,9 @@ def fold_coordinated_roles(sentences: list[Sentence], ents: EntitySet, decisions
                 if stated_m and is_plural(stated_m.group(1).split()[-1]) and _plain_phrase(stated_m.group(1)):
                     stated = entity_name(stated_m.group(1))
                     stated = stated if usable(stated) else None
+                kinds = {declared.get(loose(r)) for r in roles}
+                if not stated and len(kinds) == 1 and None not in kinds:
+                    stated = kinds.pop()  # "Borrowers and guarantors are members." said elsewhere
                 if not stated and not all(_role_like(r) for r in roles):
                     continue  # "a name and a phone number": not people
                 kind_name, why = (stated, "the text says what they are") if stated else \
