@@ -143,9 +143,10 @@ def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, 
         if j < len(low) and _participle(words[j]) and _noun_word(words[j]):
             return words[j], True, j + 1
         return None
-    if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS or low[k] in ABSTRACT_NOUNS \
+    if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS \
+            or (low[k] in ABSTRACT_NOUNS and _quantifier(words, k + 1)[0] not in ("many", "a")) \
             or low[k] in ENTITY_SUFFIX_NOISE:
-        return None  # "store personnel information": a noun, whatever its ending
+        return None  # "store personnel information": a noun, whatever its ending ("features several ..." a verb)
     if not modal and (_third_person(words[k]) != singular_subject or low[k].endswith(("ed", "ing"))):
         return None  # "vets see", "each vet sees"; not "vet clinics", "vets treated", "vets seeing"
     if modal and low[k].endswith(("ed", "ing")):

@@ -158,6 +158,20 @@ NOT_SVO_VERBS: frozenset[str] = frozenset(
      "refer", "refers", "represent", "represents", "indicate", "indicates", "vary", "varies", "exist", "exists",
      "happen", "happens", "occur", "occurs", "cost", "costs", "weigh", "weighs", "last", "lasts", "range", "ranges"]
 )
+# Verbs by which the subject makes, owns, holds, handles or is in charge of what it acts on ("a customer
+# places many orders", "each author writes several books", "a manager supervises many employees", "each
+# courier carries parcels"): each such thing is one subject's. Any other verb leaves a free-standing object
+# shared ("doctors treat patients").
+OWNING_VERBS: frozenset[str] = frozenset(
+    ["make", "create", "place", "post", "submit", "write", "issue", "generate", "produce", "publish", "author",
+     "compose", "file", "open", "raise", "log", "record", "conduct", "perform", "complete", "undertake",
+     "own", "hold", "have", "possess", "keep", "maintain", "store", "manage", "supervise", "oversee", "lead", "head", "run", "operate", "employ", "hire",
+     "contain", "include", "comprise", "organize", "organise", "host", "schedule", "offer", "provide", "sell",
+     "send", "upload", "draft", "prepare", "build", "design", "develop", "found", "establish", "launch", "start",
+     "initiate", "register", "add", "enter", "adopt", "breed", "raise", "grow", "plant", "control", "govern",
+     "command", "coordinate", "mentor", "advise", "parent", "father", "mother", "bear", "give", "receive", "earn",
+     "get", "obtain", "win", "incur", "pay", "fit", "install", "carry", "deliver", "transport", "ship", "load"]
+)
 # Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
 # actor keeps no link to what was read or described.
 NON_LINKING_VERBS: frozenset[str] = frozenset(

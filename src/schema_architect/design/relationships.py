@@ -23,6 +23,8 @@ from .clauses import NounPhrase, VerbClause, verb_clauses
 from .entities import attribute_name, sentence_mentions
 from .lexicon import (
     ASSESSMENT_NOUNS,
+    BUSINESS_NOUNS,
+    COLLECTION_NOUNS,
     BELONGS_PHRASES,
     COMMON_VERBS,
     COUNTED_DOCUMENTS,
@@ -34,8 +36,10 @@ from .lexicon import (
     LINK_VALUE_HEADS,
     LIST_TRIGGERS,
     MANY_WORDS,
+    MODAL_VERBS,
     NON_LINKING_VERBS,
     ORGANIZATION_NOUNS,
+    OWNING_VERBS,
     PARTICIPANT_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
@@ -272,9 +276,40 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
                 continue
             for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
                 _add(ev, one, many, e)
-            if phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS:
+            if (phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS) \
+                    or _acts_on_shared_thing(clause, phrase, subject, obj, s.text):
                 ev.m2m.setdefault(frozenset((subject, obj)), span)
         _read_recipient(s, clause, mentions, ev)
+
+
+def _acts_on_shared_thing(clause: VerbClause, phrase: NounPhrase, subject: str, obj: str, text: str) -> bool:
+    """"Doctors can treat many patients", "a concert features several pieces": an act on many things
+    that no one makes, owns or runs, by a subject that is no business holding them, leaves each thing
+    free to meet other subjects too. A record ("places many orders") is the one subject's."""
+    if clause.passive or phrase.count not in ("many", None) or not phrase.plural:
+        return False
+    if phrase.count is None and not _MODAL_IN.search(text, clause.subject.end, phrase.start):
+        return False  # "farriers shoe horses" states a fact of each; "hikers can save trails" what any may do
+    verb = clause.verb.lower()
+    if any(form in OWNING_VERBS for form in (verb, verb[:-1], verb[:-2], verb[:-3] + "y")):
+        return False
+    owner_head = loose(subject).split()[-1] if loose(subject) else ""
+    # a record's verb ("each expense involves suppliers") says what it is of, read by the record readers
+    return not is_record_or_transaction(obj) and not is_record_or_transaction(subject) \
+        and owner_head not in BUSINESS_NOUNS | COLLECTION_NOUNS
+
+
+_MODAL_IN = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODAL_VERBS)), re.IGNORECASE)
+
+
+def _shared_by_clause(text: str, subject: tuple[str, int], obj: tuple[str, int]) -> bool:
+    """Whether the clause from the subject ending at one offset to the object ending at the other acts
+    on a shared thing (see ``_acts_on_shared_thing``)."""
+    for clause in verb_clauses(text):
+        phrase = next((p for p in clause.objects if p.end == obj[1]), None)
+        if clause.subject.end == subject[1] and phrase is not None:
+            return _acts_on_shared_thing(clause, phrase, subject[0], obj[0], text)
+    return False
 
 
 def _forget_pair_in(ev: PairEvidence, a: str, b: str, s: Sentence) -> None:
@@ -683,7 +718,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 # "nurses work at one or more clinics", "a band plays in several venues": taking part at
                 # places or things, each of which has others taking part too (not one X's own Ys)
                 ev.m2m.setdefault(pair, span)
-            elif shares_participants(a, b):
+            elif shares_participants(a, b) or _shared_by_clause(text, (a, a_end), (b, b_end)):
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
             event = _event_noun_after(text, between, b_end, mentions, (a, b)) if qb == "many" else None
             if qb == "many" and event is None and following is not None and not text[b_end:].strip(" ;,"):

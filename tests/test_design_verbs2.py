@@ -1,0 +1,38 @@
+"""Verb-stated links whose object is a free-standing thing: shared (many-to-many), not owned."""
+
+from __future__ import annotations
+
+from design_helpers import foreign_keys, table_names
+
+from schema_architect.design import design
+from schema_architect.design.clauses import verb_clauses
+
+
+def _junction_of(result, a: str, b: str) -> bool:
+    return any(set(foreign_keys(result, t).values()) >= {a, b} for t in table_names(result) if t not in (a, b))
+
+
+def test_acting_on_many_free_standing_things_shares_them():
+    r = design("Translators have a name and a language. Manuscripts have a title and a page count. "
+               "Translators can translate many manuscripts.")
+    assert _junction_of(r, "Translator", "Manuscript")
+    assert "Translator" not in foreign_keys(r, "Manuscript").values()
+
+
+def test_a_bare_plural_after_a_modal_verb_is_shared_too():
+    r = design("A hiking app. Trails have a name and a length. Hikers have a name and an email. Hikers can save trails.")
+    assert _junction_of(r, "Hiker", "Trail")
+
+
+def test_making_or_running_things_keeps_them_the_subjects():
+    r = design("Shoppers have a name. Orders have a date. Each shopper places many orders.")
+    assert foreign_keys(r, "Order") == {"Shopper ID": "Shopper"}
+    r = design("Pilots have a name. Each pilot can perform many flights. Flights have a number and a date.")
+    assert "Pilot" in foreign_keys(r, "Flight").values()
+
+
+def test_an_abstract_noun_before_a_count_is_the_verb():
+    clause = verb_clauses("A playlist features several songs.")
+    assert [(c.subject.text, c.verb, c.object.text) for c in clause] == [("playlist", "features", "songs")]
+    r = design("A playlist features several songs. Each playlist has a name. Each song has a title and a length.")
+    assert _junction_of(r, "Playlist", "Song")
