@@ -36,3 +36,11 @@ def test_an_abstract_noun_before_a_count_is_the_verb():
     assert [(c.subject.text, c.verb, c.object.text) for c in clause] == [("playlist", "features", "songs")]
     r = design("A playlist features several songs. Each playlist has a name. Each song has a title and a length.")
     assert _junction_of(r, "Playlist", "Song")
+
+
+def test_what_a_subject_incurs_or_receives_is_its_own():
+    r = design("Shipments have a weight. Surcharges have an amount. Late shipments incur a surcharge.")
+    assert foreign_keys(r, "Surcharge") == {"Shipment ID": "Shipment"}
+    assert not foreign_keys(r, "Shipment")
+    r = design("Athletes have a name. Medals have a colour. Each athlete can win a medal.")
+    assert foreign_keys(r, "Medal") == {"Athlete ID": "Athlete"}

@@ -172,6 +172,14 @@ OWNING_VERBS: frozenset[str] = frozenset(
      "command", "coordinate", "mentor", "advise", "parent", "father", "mother", "bear", "give", "receive", "earn",
      "get", "obtain", "win", "incur", "pay", "fit", "install", "carry", "deliver", "transport", "ship", "load"]
 )
+# Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
+# "a driver can receive a ticket", "each user opens an account"): one subject's each time, even when the
+# clause counts only one of them.
+MAKING_VERBS: frozenset[str] = frozenset(
+    ["make", "create", "place", "post", "submit", "write", "file", "open", "raise", "log", "generate", "produce",
+     "author", "compose", "draft", "prepare", "upload", "incur", "receive", "earn", "get", "obtain", "win",
+     "accumulate", "accrue", "trigger", "cause", "lodge", "issue", "send", "initiate", "publish"]
+)
 # Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
 # actor keeps no link to what was read or described.
 NON_LINKING_VERBS: frozenset[str] = frozenset(

@@ -35,6 +35,7 @@ from .lexicon import (
     HEADING_ACTIONS,
     LINK_VALUE_HEADS,
     LIST_TRIGGERS,
+    MAKING_VERBS,
     MANY_WORDS,
     MODAL_VERBS,
     NON_LINKING_VERBS,
@@ -101,7 +102,8 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
 # "tenant complaints", "the tenant's complaints": only a space or a possessive between two names
 _COMPOUND = re.compile(r"^(?:\s+|['’]s\s+|['’]\s+)$")
-_MAKING_VERB = r"(?:create|creates|publish|publishes|post|posts|place|places|submit|submits|write|writes|upload|uploads|open|opens|issue|issues|send|sends|initiate|initiates|raise|raises|file|files|make|makes)"
+_MAKING_VERB = r"(?:%s)" % "|".join(sorted({form for v in MAKING_VERBS for form in (v, v + "s", v + "es", v[:-1] + "ies")},
+                                            key=len, reverse=True))
 _CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+)?" + _MAKING_VERB
                       + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*$",
                       re.IGNORECASE)
@@ -291,12 +293,17 @@ def _acts_on_shared_thing(clause: VerbClause, phrase: NounPhrase, subject: str, 
     if phrase.count is None and not _MODAL_IN.search(text, clause.subject.end, phrase.start):
         return False  # "farriers shoe horses" states a fact of each; "hikers can save trails" what any may do
     verb = clause.verb.lower()
-    if any(form in OWNING_VERBS for form in (verb, verb[:-1], verb[:-2], verb[:-3] + "y")):
+    if _verb_forms(verb) & OWNING_VERBS:
         return False
     owner_head = loose(subject).split()[-1] if loose(subject) else ""
     # a record's verb ("each expense involves suppliers") says what it is of, read by the record readers
     return not is_record_or_transaction(obj) and not is_record_or_transaction(subject) \
         and owner_head not in BUSINESS_NOUNS | COLLECTION_NOUNS
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """The bases a verb as written may have: "carries" -> "carry", "places" -> "place", "fixes" -> "fix"."""
+    return {verb, verb[:-1], verb[:-2], verb[:-3] + "y"}
 
 
 _MODAL_IN = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODAL_VERBS)), re.IGNORECASE)
@@ -375,6 +382,8 @@ def _verb_clause_evidence(clause: VerbClause, phrase: NounPhrase, subject: str, 
     if qo == "many":
         many_back = qs == "many"  # "many students take many courses"
         return [(subject, obj, Evidence(True, True, span))] + ([(obj, subject, Evidence(True, True, span))] if many_back else [])
+    if qo in ("one", "a") and not clause.passive and qs != "many" and _verb_forms(clause.verb.lower()) & MAKING_VERBS:
+        return [(subject, obj, Evidence(True, False, span))]  # "overdue loans incur a fine": the fine is the loan's
     if qo in ("one", "a") or clause.passive:
         # "each car is parked in one garage", "cars are parked at garages": the object holds the subjects
         return [(obj, subject, Evidence(True, qo == "one" or (qo == "a" and qs == "each"), span, only_one=qo == "one"))]
