@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import foreign_keys, table_names
+from design_helpers import columns, foreign_keys, table_names
 
 from schema_architect.design import design
 from schema_architect.design.clauses import verb_clauses
@@ -44,3 +44,15 @@ def test_what_a_subject_incurs_or_receives_is_its_own():
     assert not foreign_keys(r, "Shipment")
     r = design("Athletes have a name. Medals have a colour. Each athlete can win a medal.")
     assert foreign_keys(r, "Medal") == {"Athlete ID": "Athlete"}
+
+
+def test_which_of_them_at_each_is_a_link():
+    r = design("Volunteers have a name. Shifts have a start time. We record which volunteers cover each shift.")
+    assert _junction_of(r, "Volunteer", "Shift")
+
+
+def test_a_value_per_pair_is_kept_on_their_link():
+    r = design("Tasters have a name. Wines have a vintage. We keep the rating each taster gives each wine.")
+    link = next(t for t in table_names(r) if t not in ("Taster", "Wine"))
+    assert set(foreign_keys(r, link).values()) == {"Taster", "Wine"}
+    assert "Rating" in columns(r, link)

@@ -158,6 +158,10 @@ _PEOPLE = frozenset(PERSON_NOUNS) | ROLE_NOUNS | PARTICIPANT_NOUNS
 _SHORT_PREFIXES = frozenset({"mult", "seve", "many", "vari", "each", "with", "have", "must", "shou", "need", "also"})
 _WHICH_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
 _WHICH_PAIR = re.compile(r"^\s+(?:[a-z]+\s+){1,6}which\s+$", re.IGNORECASE)
+_WHICH_EACH = re.compile(r"^\s+(?:[a-z]+\s+){1,4}(?:each|every)\s+$", re.IGNORECASE)
+_EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_EACH_PAIR = re.compile(r"^\s+(?:[a-z]+\s+){1,3}(?:each|every)\s+$", re.IGNORECASE)
+_PAIR_VALUE = re.compile(r"\bthe\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:that\s+)?(?:each|every)\s+$", re.IGNORECASE)
 _HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
 
@@ -644,6 +648,18 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "tracks which users are authorized to access which applications": any of each with any of
             # the other
             ev.m2m.setdefault(pair, span)
+            continue
+        if _WHICH_BEFORE.search(text, max(0, a_start - 8), a_start) and _WHICH_EACH.match(between) \
+                and is_plural(text[a_start:a_end].split()[-1]):
+            # "we track which members attend each rehearsal": several of them at each, each at several
+            ev.m2m.setdefault(pair, span)
+            continue
+        if _EACH_BEFORE.search(text, max(0, a_start - 8), a_start) and _EACH_PAIR.match(between):
+            # "the hours each worker spends on each harvest": a value per pair of them
+            ev.m2m.setdefault(pair, span)
+            value = _PAIR_VALUE.search(text, max(0, a_start - 60), a_start)
+            if value and value.group(1).lower().split()[-1] not in FUNCTION_WORDS:
+                ev.link_attributes.setdefault(pair, [value.group(1)])  # "hours" stays as written
             continue
         qa = _quantity_before(text, a_start)
         if coordinated and a_start == mentions[1][1]:
