@@ -160,7 +160,9 @@ _WHICH_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
 _WHICH_PAIR = re.compile(r"^\s+(?:[a-z]+\s+){1,6}which\s+$", re.IGNORECASE)
 _WHICH_EACH = re.compile(r"^\s+(?:[a-z]+\s+){1,4}(?:each|every)\s+$", re.IGNORECASE)
 _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
-_EACH_PAIR = re.compile(r"^\s+(?:[a-z]+\s+){1,3}(?:each|every)\s+$", re.IGNORECASE)
+# a verb between them ("each worker spends on each harvest"), not a preposition ("of each species in each greenhouse")
+_EACH_PAIR = re.compile(r"^\s+(?!(?:in|at|on|of|for|per|within|across|by|from|to|with)\s)(?:[a-z]+\s+){1,3}(?:each|every)\s+$",
+                        re.IGNORECASE)
 _PAIR_VALUE = re.compile(r"\bthe\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:that\s+)?(?:each|every)\s+$", re.IGNORECASE)
 _HYPHEN_PAIR = re.compile(r"\b([A-Za-z]+)-(?:to-)?([A-Za-z]+)\s+(?:relationships?|associations?)\b", re.IGNORECASE)
 
