@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import columns, foreign_keys, table_names
+from design_helpers import columns, foreign_keys, linking, table_names
 
 from schema_architect.design import design
 from schema_architect.design.clauses import verb_clauses
@@ -56,3 +56,13 @@ def test_a_value_per_pair_is_kept_on_their_link():
     link = next(t for t in table_names(r) if t not in ("Taster", "Wine"))
     assert set(foreign_keys(r, link).values()) == {"Taster", "Wine"}
     assert "Rating" in columns(r, link)
+
+
+def test_a_value_the_subject_gets_along_with_joining_is_on_the_link():
+    r = design("Runners have a name. Races have a distance. Runners join races and receive a finishing time.")
+    link = linking(r, "Runner", "Race")
+    assert len(link) == 1, table_names(r)
+    assert "Finishing Time" in columns(r, link[0].name)
+    assert "Finishing Time" not in columns(r, "Runner")
+    r = design("Critics have a name. Films have a title. Critics can appraise many films and give a score.")
+    assert "Score" in columns(r, linking(r, "Critic", "Film")[0].name)

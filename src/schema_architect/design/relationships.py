@@ -287,6 +287,7 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             if (phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS) \
                     or _acts_on_shared_thing(clause, phrase, subject, obj, s.text):
                 ev.m2m.setdefault(frozenset((subject, obj)), span)
+                _read_link_value_after(s.text, phrase.end, names, frozenset((subject, obj)), ev)
         _read_recipient(s, clause, mentions, ev)
 
 
@@ -747,6 +748,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.m2m.setdefault(pair, span)
             elif shares_participants(a, b) or _shared_by_clause(text, (a, a_end), (b, b_end)):
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
+            if pair in ev.m2m:
+                _read_link_value_after(text, b_end, names, pair, ev)
             event = _event_noun_after(text, between, b_end, mentions, (a, b)) if qb == "many" else None
             if qb == "many" and event is None and following is not None and not text[b_end:].strip(" ;,"):
                 # "A member can borrow many books; each loan records the dates."
@@ -769,6 +772,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 _add(ev, a, b, Evidence(True, False, span))
                 continue
             ev.m2m.setdefault(pair, span)
+            _read_link_value_after(text, b_end, names, pair, ev)
             event = _event_noun_after(text, between, b_end, mentions, (a, b))
             if event:
                 ev.link_names.setdefault(pair, event)  # "Members borrow books, and each loan has a due date"
@@ -821,6 +825,23 @@ _NOT_ACTING_AT = frozenset({"is", "are", "be", "was", "were", "has", "have", "co
 
 _BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually)\s+)?(?:also\s+)?([a-z]+)"
                            r"(?:\s+(?:in|on|to|for|from|at|with))?(?:\s+(?:the|other|their|various|different))?\s+$", re.IGNORECASE)
+
+
+# "... and receive a final grade": a second verb of the subject and one plain value
+_VALUE_AFTER_LINK = re.compile(r"\s*,?\s+and\s+(?:then\s+)?([a-z]+)\s+(?:a|an|one)\s+([a-z]+(?:\s+[a-z]+)?)\s*(?:[.;]|$)",
+                               re.IGNORECASE)
+
+
+def _read_link_value_after(text: str, b_end: int, names: list[str], pair: frozenset, ev: PairEvidence) -> None:
+    """"Students enrol in courses and receive a final grade": what the subject gets or gives along with
+    joining the other is one per pair, so the link holds it."""
+    m = _VALUE_AFTER_LINK.match(text, b_end)
+    if m is None or m.group(1).lower() in FUNCTION_WORDS or m.group(1).lower().endswith(("ed", "ly")):
+        return
+    value = m.group(2)
+    if any(loose(n) == loose(value) or loose(value).endswith(" " + loose(n)) for n in names):
+        return  # "... and choose a tutor": a thing of its own, read as such
+    ev.link_attributes.setdefault(pair, [value])
 
 
 def _shares_bare(text: str, a_start: int, a_end: int, qa: str | None, between: str) -> bool:
