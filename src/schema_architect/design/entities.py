@@ -23,6 +23,7 @@ from ..model.conceptual import Attribute, Entity, Span
 from .attributes import AttributeList
 from .lexicon import (
     ABSTRACT_NOUNS,
+    COMPOSITE_ATTRIBUTE_HEADS,
     ASSESSMENT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
     BUSINESS_NOUNS,
@@ -402,6 +403,18 @@ _SOFTWARE_AFTER = re.compile(r"(?:\s+or(?:\s+[A-Za-z-]+){1,3}?)?\s+(?:management
                              r"(?:system|database|platform)s?\b", re.IGNORECASE)
 
 
+_HAS_ONE = re.compile(r"\b(?:has|have|with)\s+(?:a|an|one|its|their)\s+$", re.IGNORECASE)
+
+
+def _owner_of_composite_value(text: str, np: tuple) -> tuple:
+    """"A customer has an address (street, city)": one value its owner has, given in parts - the parts
+    are the owner's columns, not fields of an Address table."""
+    has = _HAS_ONE.search(text[:np[1]])
+    if np[0].split()[-1].lower() not in COMPOSITE_ATTRIBUTE_HEADS or not has:
+        return np
+    return np_before(text, has.start()) or np
+
+
 def _owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -598,6 +611,8 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None
     if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
         np = (head[0], head[1])  # "Each copy of a book has a shelf code": the copy's, not the book's
+    if np and alist.trigger == "(":
+        np = _owner_of_composite_value(s.text, np)
     if np and alist.trigger == "with":
         np = _object_of_bare_clause(np)
     short = None

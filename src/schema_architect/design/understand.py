@@ -631,6 +631,9 @@ def _placed_event(text: str) -> tuple:
 # "Each vehicle model must have a unique name.", "Customer information includes Customer ID.": a list of one.
 _ONE_ATTRIBUTE = re.compile(r"^\s*(?:(?:each|every)\s+(?P<each>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)|"
                             r"(?:the\s+)?(?P<info>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:information|info|details))\s+"
+                            # "Each loan is taken out by a member and has an amount": the passive is the link
+                            r"(?:(?:is|are)\s+[a-z]+(?:ed|en)\s+(?:out\s+|up\s+)?(?:by|to|for|from|in|at|with)\s+"
+                            r"(?:a|an|one|the)\s+[a-z]+(?:\s+[a-z]+)?\s+and\s+)?"
                             r"(?:must\s+|should\s+|shall\s+|will\s+)?(?:has|have|includes?|contains?)\s+"
                             r"(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?P<unique>unique\s+)?"
                             r"(?P<attr>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s*[.;]?\s*$", re.IGNORECASE)
@@ -1274,6 +1277,10 @@ def _a_thing(name: str) -> bool:
 _SHARED_OBJECT = re.compile(r"\s+([a-z]+s)(?=\s*(?:[.;,]|$|\s+and\s+(?:we|the|record|track)\b))")
 
 
+# "of (the) mine production", "of processing": what follows a counted noun when it names the parts of an activity
+_OF_A_PROCESS = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:tion|ment|ing)\b(?!\s+of\b)", re.IGNORECASE)
+
+
 _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of|one or more|"
                      r"two or more|zero or more|at least one|more than one)\s+", re.IGNORECASE)
 
@@ -1540,6 +1547,8 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
             phrase = " ".join(words).replace(" and ", " ")
             if len(phrase.split()) > 1 and phrase.split()[-1].lower() in ("information", "info", "data", "details"):
                 continue  # "manages various school information": many kinds of information, no one thing
+            if _OF_A_PROCESS.match(s.text, np[2]):
+                continue  # "various stages of mine production": phases of an activity, no rows of their own
             name = entity_name(phrase)
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and name not in counted:
                 found.append((name, Span(start=s.start + np[1], end=s.start + np[2], text=np[0])))

@@ -1,0 +1,32 @@
+"""Designs from ordinary user prose (quality review, third round): words that name things in one text
+and abstractions in another, and records of events."""
+
+from __future__ import annotations
+
+from design_helpers import columns, foreign_keys, table_names
+from schema_architect.design import design
+
+
+def test_stages_with_their_own_values_are_an_entity():
+    result = design("Each marathon has a city. Each marathon has several stages, each with a distance and a terrain.")
+    assert {"Distance", "Terrain"} <= set(columns(result, "Stage"))
+    assert "Marathon" in foreign_keys(result, "Stage").values()
+
+
+def test_stages_of_an_activity_are_no_entity():
+    result = design("Each vineyard has a name and an area. The system supports the various stages of wine "
+                    "production for the owners.")
+    assert "Stage" not in table_names(result)
+
+
+def test_an_address_given_in_parts_is_its_owners_columns():
+    result = design("A kennel has an address (street, town, zip code).")
+    assert "Kennel" in table_names(result)
+    assert {"Street", "Town"} <= set(columns(result, "Kennel"))
+    assert "Address" not in table_names(result)
+
+
+def test_a_passive_link_then_one_value_keeps_the_value():
+    result = design("Each invoice is issued to a tenant and has an amount. Each tenant has a name.")
+    assert "Amount" in columns(result, "Invoice")
+    assert "Tenant" in foreign_keys(result, "Invoice").values()
