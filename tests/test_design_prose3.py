@@ -30,3 +30,20 @@ def test_a_passive_link_then_one_value_keeps_the_value():
     result = design("Each invoice is issued to a tenant and has an amount. Each tenant has a name.")
     assert "Amount" in columns(result, "Invoice")
     assert "Tenant" in foreign_keys(result, "Invoice").values()
+
+
+def test_values_noted_when_a_thing_undergoes_an_event_go_on_the_event_record():
+    result = design("Each locomotive has a serial number. When a locomotive is inspected, the depot manager "
+                    "records the inspector and the verdict.")
+    assert {"Inspector", "Verdict"} <= set(columns(result, "Inspection"))
+    assert "Locomotive" in foreign_keys(result, "Inspection").values()
+    assert "Depot Manager" not in table_names(result)
+
+
+def test_a_role_named_before_a_table_keyed_by_a_number_says_number():
+    for text in ("Each sailor has a licence number (primary key) and a name. Each regatta has a date and a winning sailor.",
+                 "Each sailor has a licence number (primary key) and a name. "
+                 "Each regatta has a date, a winning sailor and a judging sailor."):
+        fks = foreign_keys(design(text), "Regatta")
+        assert fks and all(col.startswith(("Winning Sailor", "Judging Sailor")) and col.endswith("Number")
+                           for col in fks), fks

@@ -561,7 +561,17 @@ class LogicalDesigner:
             names_target = loose(col) in (tname, tname.split()[-1]) \
                 or (len(cwords) > 1 and cwords[0] in _RELATION_WORDS and " ".join(cwords[1:]) == tname) \
                 or (_words(col)[-1] in _LOGIN_WORDS and target is not d)  # "Member Username" -> "Member ID"
-            if (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS and not _staff_role(col))
+            if not a.role and _names_role_of(cwords, tname, target is d) and not is_identifier_name(col) \
+                    and not _key_named_by_table(target):
+                # "Host Resident" holding a resident's Flat Number: the bare role would read as the resident's
+                # own key; its last word says which kind of key it is ("Host Resident Number")
+                new_name = f"{col} {ref_col.split()[-1]}"
+                if new_name in d.columns:
+                    d.columns.remove(col)
+                    continue
+                d.columns[d.columns.index(col)] = new_name
+                d.attrs[new_name] = a
+            elif (names_target or (len(_words(col)) == 1 and _words(col)[0] not in ROLE_NOUNS and not _staff_role(col))
                     or _words(col)[-1] in _INFO_WORDS) and not is_identifier_name(col):
                 new_name = _fk_column_name(target)  # "operator" -> "Operator ID"
                 if target is d and len(cwords) == 1:
@@ -895,6 +905,19 @@ def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
     if len(dw) > len(ow) and any(dw[i:i + len(ow)] == ow for i in range(len(dw) - len(ow) + 1)):
         return d
     return None
+
+
+def _names_role_of(cwords: list[str], tname: str, same_table: bool) -> bool:
+    """"Host Resident", "Guest Resident" for a Resident: a word saying which one, then the table's name."""
+    twords = tname.split()
+    return not same_table and len(cwords) > len(twords) and cwords[-len(twords):] == twords \
+        and cwords[-1] not in _INFO_WORDS
+
+
+def _key_named_by_table(target: _TableDraft) -> bool:
+    """"Resident ID" for a Resident; not "Flat Number" for a Resident."""
+    words = _words(target.pk[0])
+    return len(words) == 1 or words[:-1] == _words(target.entity.name)
 
 
 def _role_key_name(role: str, target: _TableDraft) -> str:

@@ -111,7 +111,7 @@ def read_requirements(text: str) -> Reading:
             stopped_at = s
             break
         sentences.append(s)
-        for name, items in _recorded_event(s.text) + _placed_event(s.text):
+        for name, items in _recorded_event(s.text) + _placed_event(s.text) + _noted_event(s.text):
             used.add(idx)
             ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
             for item in items:
@@ -129,6 +129,8 @@ def read_requirements(text: str) -> Reading:
                 used.add(idx)
                 _add_mentioned(ents, name, span)
         for alist, owner in _analyze(s.text, s.heading):
+            if _noted_event(s.text):
+                break  # the noted values are the event's, not the noter's
             if owner is None and lists_a_record(alist):
                 record_lists.append((idx, alist, s))  # its record may be named only after the loop
                 continue
@@ -599,6 +601,43 @@ def _recorded_event(text: str) -> tuple:
     if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
         return ()
     return ((name, tuple(items)),)
+
+
+# "When a car is returned we note the mileage and any damage": what is noted belongs to a record of
+# that happening (a Return of the car), not to the thing or to nothing.
+_NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)\s+(?:a|an|the)\s+"
+                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<verb>[a-z]+ed)\s*,?\s+"
+                          r"(?:we|staff|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:also\s+)?(?:note|record|log|store|keep|track|enter|capture)s?\s+"
+                          r"(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
+
+
+def _event_noun(participle: str) -> str:
+    """"returned" -> "return", "inspected" -> "inspection", "delivered" -> "delivery", "serviced" -> "service"."""
+    stem = participle.lower()[:-2]
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "sl":
+        stem = stem[:-1]  # "admitted" -> "admit"
+    if stem.endswith(("ct", "pt")):
+        return stem + "ion"
+    if stem.endswith("ver"):
+        return stem + "y"
+    if stem.endswith(("c", "v", "u", "z", "g", "ur", "os", "as", "at")) and not stem.endswith("ng"):
+        return stem + "e"
+    return stem
+
+
+@lru_cache(maxsize=4096)
+def _noted_event(text: str) -> tuple:
+    """((event name, items),) for "When a car is returned we note the mileage and any damage": the thing
+    (a key later) and the noted values on the record named by the verb."""
+    m = _NOTED_EVENT.match(text)
+    if not m:
+        return ()
+    name = entity_name(_event_noun(m.group("verb")))
+    thing = entity_name(m.group("thing"))
+    items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.many and not it.clause]
+    if not usable(name) or not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
+        return ()
+    return ((name, (Item(name=m.group("thing"), start=m.start("thing"), end=m.end("thing")), *items)),)
 
 
 # "A lecture is scheduled for a course in a room on a weekday at a start time.": a counted subject, a
