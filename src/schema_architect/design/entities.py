@@ -1054,9 +1054,36 @@ def _mention_pattern(names: tuple[str, ...]):
                 by_form[form] = name
     if not by_form:
         return None, by_form
-    forms = sorted(by_form, key=len, reverse=True)
-    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])"), by_form
+    return re.compile(r"(?<![\w-])" + _trie_alternation(by_form) + r"(?![\w-])"), by_form
+
+
+def _trie_alternation(forms) -> str:
+    """A regex matching the longest of ``forms`` (spaces match any run of white space), as a trie: a flat
+    alternation of hundreds of names is tried name by name at every character of a sentence, and costs
+    long to compile. Forms matching at one place are prefixes of one another, so preferring the deeper
+    branch of the trie picks the same form as trying the longest first."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child, chars = node[ch], [ch]
+        while len(child) == 1 and "" not in child:  # a run with no choice: plain characters
+            (nxt, child), = child.items()
+            chars.append(nxt)
+        branches.append("".join(r"\s+" if c == " " else re.escape(c) for c in chars) + _trie_regex(child))
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
 
 
 def _irregular_plural(base: str) -> str | None:
