@@ -981,23 +981,30 @@ def attribute_name(item_name: str) -> str:
 
 def sentence_mentions(sentence: Sentence, names: list[str]) -> list[tuple[str, int, int]]:
     """Where known entity names occur in a sentence: (name, start, end), longest names first, no overlaps."""
-    pattern, by_form = _mention_pattern(tuple(sorted(names, key=len, reverse=True)))
-    if pattern is None:
+    ordered = _longest_first(tuple(names))
+    trie, by_form = _mention_pattern(ordered)
+    if trie is None:
         return []
     out = []
     low = sentence.text.lower()
-    for m in pattern.finditer(low):
-        form = " ".join(m.group().split())
+    for start, end in _find_forms(low, trie):
+        form = " ".join(low[start:end].split())
         name = by_form.get(form)
-        if name is not None and not _names_a_trade(low, m.start(), m.end()):
-            out.append((name, m.start(), m.end()))
-    short, by_head = _head_pattern(tuple(sorted(names, key=len, reverse=True)))
+        if name is not None and not _names_a_trade(low, start, end):
+            out.append((name, start, end))
+    short, by_head = _head_pattern(ordered)
     if short is not None:
         for m in short.finditer(low):
             if not any(a < m.end(1) and m.start(1) < b for _, a, b in out):
                 out.append((by_head[m.group(1)], m.start(1), m.end(1)))
         out.sort(key=lambda x: x[1])
     return out
+
+
+@lru_cache(maxsize=64)
+def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names longest first, sorted once per name set (every sentence of a text asks with the same names)."""
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -1045,7 +1052,7 @@ def _head_pattern(names: tuple[str, ...]):
 
 @lru_cache(maxsize=64)
 def _mention_pattern(names: tuple[str, ...]):
-    """One alternation over every name and its plural forms, longest first (built once per name set)."""
+    """A trie of every name and its plural forms, and the name of each form (built once per name set)."""
     by_form: dict[str, str] = {}
     for name in names:
         base = " ".join(name.lower().split())
@@ -1054,36 +1061,57 @@ def _mention_pattern(names: tuple[str, ...]):
                 by_form[form] = name
     if not by_form:
         return None, by_form
-    return re.compile(r"(?<![\w-])" + _trie_alternation(by_form) + r"(?![\w-])"), by_form
+    return _form_trie(by_form), by_form
 
 
-def _trie_alternation(forms) -> str:
-    """A regex matching the longest of ``forms`` (spaces match any run of white space), as a trie: a flat
-    alternation of hundreds of names is tried name by name at every character of a sentence, and costs
-    long to compile. Forms matching at one place are prefixes of one another, so preferring the deeper
-    branch of the trie picks the same form as trying the longest first."""
+def _form_trie(forms) -> dict:
+    """The forms as a trie of characters ("" marks where a form ends): a regex alternation of hundreds of
+    names costs long to compile, and is compiled anew for each set of names."""
     trie: dict = {}
     for form in forms:
         node = trie
         for ch in form:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return trie
 
 
-def _trie_regex(node: dict) -> str:
-    branches = []
-    for ch in sorted(k for k in node if k):
-        child, chars = node[ch], [ch]
-        while len(child) == 1 and "" not in child:  # a run with no choice: plain characters
-            (nxt, child), = child.items()
-            chars.append(nxt)
-        branches.append("".join(r"\s+" if c == " " else re.escape(c) for c in chars) + _trie_regex(child))
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+_MENTION_START = re.compile(r"(?<![\w-])\S")
+
+
+def _find_forms(low: str, trie: dict) -> list[tuple[int, int]]:
+    """Where forms of ``trie`` occur as whole words, left to right, no overlaps; at each place the longest
+    form (a space in a form stands for any run of white space). Matches what the regex
+    ``(?<![\w-])(?:form|...)(?![\w-])`` with the longest forms first finds."""
+    out: list[tuple[int, int]] = []
+    taken, n = 0, len(low)
+    for m in _MENTION_START.finditer(low):
+        start = m.start()
+        if start < taken or low[start] not in trie:
+            continue
+        node, i, end = trie, start, -1
+        while True:
+            if "" in node and (i == n or not (low[i].isalnum() or low[i] in "_-")):
+                end = i
+            if i >= n:
+                break
+            ch = low[i]
+            if ch.isspace():
+                node = node.get(" ")
+                if node is None:
+                    break
+                i += 1
+                while i < n and low[i].isspace():
+                    i += 1
+            else:
+                node = node.get(ch)
+                if node is None:
+                    break
+                i += 1
+        if end > start:
+            out.append((start, end))
+            taken = end
+    return out
 
 
 def _irregular_plural(base: str) -> str | None:

@@ -144,6 +144,8 @@ class LogicalDesigner:
         self.decisions: list[Decision] = []
         self._names_cache: dict[int, str] = {}
         self._head_counts: dict[str, int] = {}
+        self._named_drafts_of: tuple[int, ...] = ()
+        self._named_drafts_list: list[tuple[_TableDraft, str, str]] = []
 
     def decide(self, subject: str, decision: str, rationale: str, span: Span | None = None) -> None:
         self.decisions.append(Decision(subject=subject, decision=decision, rationale=rationale, span=span))
@@ -423,24 +425,22 @@ class LogicalDesigner:
             if own.split()[-1] in PERSON_NOUNS and (_staff_role(rest) or rest in PERSON_NOUNS):
                 return d  # "Superior Manager" of an employee: another employee
         best = None
-        names = self._loose_names()
+        named = self._named_drafts()
         head_count = self._head_counts
         word_set, last = set(words), words[-1]
-        for other in self.drafts.values():
+        for other, oname, head in named:
             if other is d:
                 continue
-            oname = names[id(other)]
-            # Every rule below needs the table's head word among the column's words, or the table's
-            # key to end like the column: skip the rest cheaply (keeps large inputs near-linear).
-            if oname.rsplit(" ", 1)[-1] not in word_set and not (
-                    other.pk and len(other.pk) == 1 and loose(other.pk[0]).rsplit(" ", 1)[-1] == last):
-                continue
-            if other.pk and len(other.pk) == 1:
-                pk = loose(other.pk[0])
+            pk = loose(other.pk[0]) if other.pk and len(other.pk) == 1 else None
+            if pk is not None and key.endswith(pk):  # the column named like the table's key
                 if key == pk and (pk.split()[0] != "id" or len(pk.split()) > 1):
                     return other
                 if len(pk.split()) > 1 and key.endswith(" " + pk):
                     best = best or other
+            # Every rule below needs the table's head word among the column's words (the two above, the
+            # table's key ending the column): skip the rest cheaply (keeps large inputs near-linear).
+            if head not in word_set:
+                continue
             if key == oname or (len(words) >= 2 and words[-1] in _INFO_WORDS and " ".join(words[:-1]) == oname):
                 return other  # "operator", "supplier information"
             if len(words) == 1 and oname.split()[-1] == key and head_count.get(key, 0) == 1 \
@@ -482,6 +482,15 @@ class LogicalDesigner:
         it is the tool's number, not a key to its assets."""
         owner = self.drafts.get(" ".join(oname.split()[:-1]))
         return owner is not None and (owner is d or col in owner.columns)
+
+    def _named_drafts(self) -> list[tuple[_TableDraft, str, str]]:
+        """Each table with its loose name and head word, in table order (rebuilt when the tables change)."""
+        drafts = tuple(self.drafts.values())
+        if self._named_drafts_of != tuple(map(id, drafts)):
+            names = self._loose_names()
+            self._named_drafts_list = [(o, names[id(o)], names[id(o)].rsplit(" ", 1)[-1]) for o in drafts]
+            self._named_drafts_of = tuple(map(id, drafts))
+        return self._named_drafts_list
 
     def _loose_names(self) -> dict[int, str]:
         """Each table's name in loose form, computed once per set of tables (many columns ask)."""

@@ -1236,12 +1236,12 @@ _DESCRIBING_VERBS = frozenset(w for w in LIST_TRIGGERS if " " not in w) | DATA_V
     | DATA_PARTICIPLES
 
 
-def _clause_things(s: Sentence, ents: EntitySet) -> list[tuple[str, Span]]:
+def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[str, Span]]:
     """"Farriers shoe horses", "each courier ferries several parcels", "a library lends books to members":
     whatever the verb, what a known thing (or the business itself) acts on is a thing too, and so is who
     acts on a known thing. Values ("customers earn points"), abstract words, definite objects ("view the
-    timetable") and objects a phrase goes on naming ("a person in charge") are none."""
-    heads = {loose(e.name).split()[-1] for e in ents.entities if loose(e.name)}
+    timetable") and objects a phrase goes on naming ("a person in charge") are none. ``heads``: the head
+    words of the known entities."""
 
     def known(p: NounPhrase | None) -> bool:
         """"tenant complaints" with a Complaint known is that Complaint, "a manager" a known Fleet Manager."""
@@ -1664,8 +1664,9 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
                 name = entity_name(kind + " record")
                 if usable(name) and len(name.split()) <= 4 and not _names_an_identifier(name, ents):
                     found.append((name, Span(start=s.start + m.start(g), end=s.start + m.end(g), text=kind)))
+    heads = {loose(e.name).split()[-1] for e in ents.entities if loose(e.name)}  # once: every sentence asks
     for s in sentences:
-        found.extend(_clause_things(s, ents))
+        found.extend(_clause_things(s, ents, heads))
     # each name once: a long text finds the same names again and again
     known = list(dict.fromkeys([e.name for e in ents.entities] + [n for n, _ in found]))
     found.extend(_actors_of_links(sentences, known))
