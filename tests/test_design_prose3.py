@@ -47,3 +47,12 @@ def test_a_role_named_before_a_table_keyed_by_a_number_says_number():
         fks = foreign_keys(design(text), "Regatta")
         assert fks and all(col.startswith(("Winning Sailor", "Judging Sailor")) and col.endswith("Number")
                            for col in fks), fks
+
+
+def test_a_happening_is_named_by_its_own_noun_and_a_made_thing_is_its_own_record():
+    result = design("Each horse has a name. When a horse is vaccinated, the vet records the vaccine and the dose.")
+    assert {"Vaccine", "Dose"} <= set(columns(result, "Vaccination"))
+    assert "Horse" in foreign_keys(result, "Vaccination").values()
+    result = design("Each tenant has a name. When a complaint is submitted, we record the date and the text.")
+    assert {"Date", "Text"} <= set(columns(result, "Complaint"))
+    assert "Submit" not in table_names(result)

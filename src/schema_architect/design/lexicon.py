@@ -175,6 +175,18 @@ OWNING_VERBS: frozenset[str] = frozenset(
 # Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
 # "a driver can receive a ticket", "each user opens an account"): one subject's each time, even when the
 # clause counts only one of them.
+# The record a happening to a thing is kept as, where it is not the verb's own stem ("a patient is admitted":
+# an Admission). Verbs ending -ct/-pt take -ion and -ver takes -y by rule.
+EVENT_NOUN_OF_VERB: dict[str, str] = {
+    "admit": "admission", "borrow": "loan", "lend": "loan", "rent": "rental", "sell": "sale", "buy": "purchase",
+    "pay": "payment", "ship": "shipment", "book": "booking", "renew": "renewal", "approve": "approval",
+    "arrive": "arrival", "depart": "departure", "remove": "removal", "register": "registration",
+    "cancel": "cancellation", "enrol": "enrolment", "enroll": "enrollment", "assign": "assignment",
+    "install": "installation", "replace": "replacement", "treat": "treatment", "clean": "cleaning",
+    "vaccinate": "vaccination", "examine": "examination", "evaluate": "evaluation", "weigh": "weighing",
+    "measure": "measurement", "check": "check", "test": "test", "adopt": "adoption", "dispatch": "dispatch",
+}
+
 MAKING_VERBS: frozenset[str] = frozenset(
     ["make", "create", "place", "post", "submit", "write", "file", "open", "raise", "log", "generate", "produce",
      "author", "compose", "draft", "prepare", "upload", "incur", "receive", "earn", "get", "obtain", "win",

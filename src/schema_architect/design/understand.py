@@ -22,6 +22,8 @@ from .entities import (
 )
 from .lexicon import (
     ABSTRACT_NOUNS,
+    EVENT_NOUN_OF_VERB,
+    MAKING_VERBS,
     ACTION_GERUNDS,
     ASSESSMENT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
@@ -616,6 +618,9 @@ def _event_noun(participle: str) -> str:
     stem = participle.lower()[:-2]
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "sl":
         stem = stem[:-1]  # "admitted" -> "admit"
+    for verb in (stem, stem + "e"):
+        if verb in EVENT_NOUN_OF_VERB:
+            return EVENT_NOUN_OF_VERB[verb]
     if stem.endswith(("ct", "pt")):
         return stem + "ion"
     if stem.endswith("ver"):
@@ -637,6 +642,9 @@ def _noted_event(text: str) -> tuple:
     items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.many and not it.clause]
     if not usable(name) or not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
         return ()
+    verb = m.group("verb").lower()
+    if {verb[:-2], verb[:-1], verb[:-3]} & MAKING_VERBS:  # "placed", "submitted", "opened"
+        return ((thing, tuple(items)),)  # "When an order is placed, we record the date": the order is the record
     return ((name, (Item(name=m.group("thing"), start=m.start("thing"), end=m.end("thing")), *items)),)
 
 
