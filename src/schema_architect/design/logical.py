@@ -146,6 +146,7 @@ class LogicalDesigner:
         self._head_counts: dict[str, int] = {}
         self._named_drafts_of: tuple[int, ...] = ()
         self._named_drafts_list: list[tuple[_TableDraft, str, str]] = []
+        self._entity_words: list[tuple[str, list[str]]] = []
 
     def decide(self, subject: str, decision: str, rationale: str, span: Span | None = None) -> None:
         self.decisions.append(Decision(subject=subject, decision=decision, rationale=rationale, span=span))
@@ -166,6 +167,8 @@ class LogicalDesigner:
             self.drafts[loose(ent.name)] = d
             self.decide(f"table {ent.name}", f"table {ent.name}", "an entity of the requirements becomes a table",
                         ent.spans[0] if ent.spans else None)
+        # each entity's loose name and its words, split once: every table compares itself with all the others
+        self._entity_words = [(k, k.split()) for k in (loose(e.name) for e in self.model.entities)]
         for d in self.drafts.values():
             self._choose_identifier(d)
         for d in self.drafts.values():
@@ -368,8 +371,10 @@ class LogicalDesigner:
 
     def _choose_identifier(self, d: _TableDraft) -> None:
         ent = d.entity
-        others = [loose(e.name) for e in self.model.entities if loose(e.name) != loose(ent.name)]
-        joined = _joined_names(ent.name, others)
+        own_key = loose(ent.name)
+        named = [(o, words) for o, words in self._entity_words if o != own_key]
+        others = [o for o, _ in named]
+        joined = _joined_of(ent.name, named)
 
         def names_another(c: str) -> bool:
             """"Pizza ID" in a sales order: stated as the pizza's key, it is not the order's. In a "User
@@ -996,9 +1001,14 @@ def _plain_singular_phrase(name: str) -> bool:
 def _joined_names(name: str, others: list[str]) -> set[str]:
     """The two other entities a name is made of, first and last, around the action linking them ("User
     Connection Device" of User and Device), or nothing."""
+    return _joined_of(name, [(o, o.split()) for o in others])
+
+
+def _joined_of(name: str, others: list[tuple[str, list[str]]]) -> set[str]:
+    """``_joined_names`` with the others' words split already (each table asks about all the others)."""
     words = loose(name).split()
-    first = [o for o in others if words[:len(o.split())] == o.split() and len(o.split()) < len(words)]
-    last = [o for o in others if words[-len(o.split()):] == o.split() and len(o.split()) < len(words)]
+    first = [o for o, ow in others if len(ow) < len(words) and words[:len(ow)] == ow]
+    last = [o for o, ow in others if len(ow) < len(words) and words[-len(ow):] == ow]
     if not first or not last:
         return set()
     head, tail = max(first, key=len), max(last, key=len)
