@@ -66,3 +66,11 @@ def test_a_value_the_subject_gets_along_with_joining_is_on_the_link():
     assert "Finishing Time" not in columns(r, "Runner")
     r = design("Critics have a name. Films have a title. Critics can appraise many films and give a score.")
     assert "Score" in columns(r, linking(r, "Critic", "Film")[0].name)
+
+
+def test_a_second_verb_phrase_in_a_list_opens_the_objects_own_list():
+    r = design("Beekeepers have a licence and tend wooden hives with a location and a colony size.")
+    assert "Hive" in " ".join(table_names(r)) and not any(t.startswith("Tend") for t in table_names(r))
+    hive = next(t for t in table_names(r) if t.endswith("Hive"))
+    assert {"Location", "Colony Size"} <= set(columns(r, hive))
+    assert "Licence" in columns(r, "Beekeeper") and "Location" not in columns(r, "Beekeeper")

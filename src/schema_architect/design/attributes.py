@@ -174,7 +174,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         pending = None
         attrs = [it for it in items if not it.many]
         minimum = 1 if word in (":", "fields", "attributes", "columns") or _ONE_DETAIL_SENTENCE.match(text[:first.end()]) \
-            and len(items) == 1 and not text[region_end:].strip(" .") else 2
+            and len(items) == 1 and not text[region_end:].strip(" .") \
+            or (len(items) == 1 and _VERB_PHRASE_WITH_LIST.match(text, region_end)) else 2
         if word == ":" and len(attrs) == 1 and len(text[attrs[0].start:attrs[0].end].split()) > MAX_ITEM_WORDS:
             attrs = []  # "...system: A repair station wants to use a database to ...": a sentence, not a field
         if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs):
@@ -462,6 +463,13 @@ _SHORT_FOR_PHRASE = re.compile(r" for the(\s+[A-Za-z]+){1,2}?(?=,\s|\s+(?:and|or
 _EACH_SUBJECT = re.compile(r"\s*(?:each|every)\s+[A-Za-z]", re.IGNORECASE)
 
 
+# "Farmers have a name and grow crops with a variety": the one detail before a second verb phrase is one too
+_VERB_PHRASE_WITH_LIST = re.compile(r",?\s+and\s+(?!(?:a|an|the|its|their|other|his|her|our|each|every)\s)[a-z]+"
+                                    r"(?:\s+[a-z]+){0,2}\s+[a-z]+[^s\W]s\s+with\s", re.IGNORECASE)
+_VERB_PHRASE_BEFORE_WITH = re.compile(r",?\s+and\s+(?!(?:a|an|the|its|their|other|his|her|our|each|every)\s)[a-z]+"
+                                      r"(?:\s+[a-z]+){0,2}\s+[a-z]+[^s\W]s$", re.IGNORECASE)
+
+
 def _region_end(text: str, start: int, later: list[re.Match]) -> int:
     """Where a list that starts at ``start`` ends: a stopper clause, a later ", including", or the end."""
     end = len(text)
@@ -469,6 +477,12 @@ def _region_end(text: str, start: int, later: list[re.Match]) -> int:
         before = text[start:m.start()].rstrip()
         if before.endswith((",", ":", "(")) or (m.group(2) == ":"):
             end = m.start()
+            break
+        verb_phrase = _VERB_PHRASE_BEFORE_WITH.search(before) if (m.group(1) or "").lower() == "with" else None
+        if verb_phrase:
+            # "have a handle and post short messages with a text": the subject's second verb, and the
+            # messages' own list
+            end = start + verb_phrase.start()
             break
         comma = before.rfind(",")
         # ", team information such as ...": a new owner phrase starts a new list.

@@ -415,6 +415,15 @@ def _owner_of_composite_value(text: str, np: tuple) -> tuple:
     return np_before(text, has.start()) or np
 
 
+# "... a handle and ": a counted item closed, then a phrase without an article - a second verb phrase
+_SECOND_VERB_BEFORE = re.compile(r"\b(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s+and\s+$", re.IGNORECASE)
+
+
+def _bare_verb_like(word: str) -> bool:
+    low = word.lower()
+    return low.isalpha() and not is_plural(low) and not low.endswith(("al", "ic", "ive", "ous", "ful", "ary", "ly", "ed", "ing"))
+
+
 def _owner_of(alist: AttributeList) -> Owner | None:
     s = alist.sentence
     prefix = alist.prefix
@@ -429,6 +438,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         words = phrase.split()
         while len(words) > 1 and words[0].lower() in _OPERATION_VERBS:
             start += len(words[0]) + 1  # "create and edit stories": the operation is not part of the name
+            words = words[1:]
+        if len(words) > 1 and _SECOND_VERB_BEFORE.search(s.text[:start]) and _bare_verb_like(words[0]):
+            start += len(words[0]) + 1  # "has a handle and post short messages with ...": the verb is no name
             words = words[1:]
         phrase = " ".join(words)
         name = _keyed_suffix_name(phrase, alist) or entity_name(phrase)
