@@ -56,3 +56,10 @@ def test_a_happening_is_named_by_its_own_noun_and_a_made_thing_is_its_own_record
     result = design("Each tenant has a name. When a complaint is submitted, we record the date and the text.")
     assert {"Date", "Text"} <= set(columns(result, "Complaint"))
     assert "Submit" not in table_names(result)
+
+
+def test_a_verb_with_no_record_of_its_own_leaves_the_values_on_the_thing():
+    result = design("Each orchestra has a name. After a concert is performed, the manager records the audience "
+                    "size and the takings.")
+    assert {"Audience Size", "Takings"} <= set(columns(result, "Concert"))
+    assert "Perform" not in table_names(result)

@@ -175,8 +175,9 @@ OWNING_VERBS: frozenset[str] = frozenset(
 # Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
 # "a driver can receive a ticket", "each user opens an account"): one subject's each time, even when the
 # clause counts only one of them.
-# The record a happening to a thing is kept as, where it is not the verb's own stem ("a patient is admitted":
-# an Admission). Verbs ending -ct/-pt take -ion and -ver takes -y by rule.
+# The record a happening to a thing is kept as ("a patient is admitted":
+# an Admission; "a car is returned": a Return). Verbs ending -ct/-pt take -ion and -ver takes -y by rule; a
+# verb with no record of its own ("a match is played") leaves the noted values on the thing.
 EVENT_NOUN_OF_VERB: dict[str, str] = {
     "admit": "admission", "borrow": "loan", "lend": "loan", "rent": "rental", "sell": "sale", "buy": "purchase",
     "pay": "payment", "ship": "shipment", "book": "booking", "renew": "renewal", "approve": "approval",
@@ -185,6 +186,9 @@ EVENT_NOUN_OF_VERB: dict[str, str] = {
     "install": "installation", "replace": "replacement", "treat": "treatment", "clean": "cleaning",
     "vaccinate": "vaccination", "examine": "examination", "evaluate": "evaluation", "weigh": "weighing",
     "measure": "measurement", "check": "check", "test": "test", "adopt": "adoption", "dispatch": "dispatch",
+    "return": "return", "repair": "repair", "service": "service", "visit": "visit", "review": "review",
+    "transfer": "transfer", "move": "move", "refuel": "refuelling", "maintain": "maintenance", "audit": "audit",
+    "sign": "signing", "hand": "handover", "collect": "collection", "survey": "survey", "scan": "scan",
 }
 
 MAKING_VERBS: frozenset[str] = frozenset(

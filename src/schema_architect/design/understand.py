@@ -613,21 +613,20 @@ _NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)
                           r"(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
 
 
-def _event_noun(participle: str) -> str:
-    """"returned" -> "return", "inspected" -> "inspection", "delivered" -> "delivery", "serviced" -> "service"."""
+def _event_noun(participle: str) -> str | None:
+    """"returned" -> "return", "inspected" -> "inspection", "delivered" -> "delivery"; None when the verb
+    names no record of its own ("a match is played": the values are the match's)."""
     stem = participle.lower()[:-2]
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "sl":
         stem = stem[:-1]  # "admitted" -> "admit"
-    for verb in (stem, stem + "e"):
+    for verb in (stem, stem + "e", participle.lower()[:-1]):
         if verb in EVENT_NOUN_OF_VERB:
             return EVENT_NOUN_OF_VERB[verb]
     if stem.endswith(("ct", "pt")):
         return stem + "ion"
     if stem.endswith("ver"):
         return stem + "y"
-    if stem.endswith(("c", "v", "u", "z", "g", "ur", "os", "as", "at")) and not stem.endswith("ng"):
-        return stem + "e"
-    return stem
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -637,14 +636,17 @@ def _noted_event(text: str) -> tuple:
     m = _NOTED_EVENT.match(text)
     if not m:
         return ()
-    name = entity_name(_event_noun(m.group("verb")))
+    noun = _event_noun(m.group("verb"))
     thing = entity_name(m.group("thing"))
     items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.many and not it.clause]
-    if not usable(name) or not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
+    if not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
         return ()
     verb = m.group("verb").lower()
-    if {verb[:-2], verb[:-1], verb[:-3]} & MAKING_VERBS:  # "placed", "submitted", "opened"
+    if noun is None or {verb[:-2], verb[:-1], verb[:-3]} & MAKING_VERBS:  # "placed", "submitted", "opened"
         return ((thing, tuple(items)),)  # "When an order is placed, we record the date": the order is the record
+    name = entity_name(noun)
+    if not usable(name):
+        return ()
     return ((name, (Item(name=m.group("thing"), start=m.start("thing"), end=m.end("thing")), *items)),)
 
 
