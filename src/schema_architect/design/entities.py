@@ -1092,7 +1092,7 @@ _MENTION_START = re.compile(r"(?<![\w-])\S")
 
 
 def _find_forms(low: str, trie: dict) -> list[tuple[int, int]]:
-    """Where forms of ``trie`` occur as whole words, left to right, no overlaps; at each place the longest
+    r"""Where forms of ``trie`` occur as whole words, left to right, no overlaps; at each place the longest
     form (a space in a form stands for any run of white space). Matches what the regex
     ``(?<![\w-])(?:form|...)(?![\w-])`` with the longest forms first finds."""
     out: list[tuple[int, int]] = []
