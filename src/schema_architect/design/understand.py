@@ -235,6 +235,7 @@ def read_requirements(text: str) -> Reading:
             if described_pair:
                 described_pairs.append((described_pair, ent.name, alist, s))
     _one_attribute_sentences(sentences, ents)
+    _identified_by_sentences(sentences, ents)
     relationship_attrs = _resolve_relationship_lists(relationship_lists, ents)
     relationship_attrs += _described_pair_lists(described_pairs, ents)
     counted: set[str] = set()
@@ -707,6 +708,43 @@ def _one_attribute_sentences(sentences: list[Sentence], ents: EntitySet) -> None
         if not ents.has_attribute(ent, m.group("attr")):
             ents.add_attribute(ent, Attribute(name=attribute_name(m.group("attr")), span=span,
                                               unique=bool(m.group("unique"))))
+
+
+# "Sailors are identified by a licence number.", "Each vehicle is identified by its VIN.": the one
+# value named is the subject's key.
+_IDENTIFIED_BY = re.compile(r"^\s*(?:(?:each|every|a|an|the)\s+)?(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
+                            r"(?:is|are|will\s+be|must\s+be|shall\s+be)\s+(?:uniquely\s+)?identified\s+by\s+"
+                            r"(?:a\s+|an\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:unique\s+)?"
+                            r"(?P<attr>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s*[.;]?\s*$", re.IGNORECASE)
+
+
+def _identified_by_sentences(sentences: list[Sentence], ents: EntitySet) -> None:
+    """A sentence that names the one value identifying its subject gives the subject that key (a
+    column, not a table of its own)."""
+    for s in sentences:
+        m = _IDENTIFIED_BY.match(s.text)
+        if not m or not _names_a_key(m.group("attr")):
+            continue
+        name = entity_name(m.group("subject"))
+        if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS:
+            continue
+        span = Span(start=s.start + m.start(), end=s.start + m.end(), text=s.text[m.start():m.end()])
+        ent = ents.add(name, span)
+        key = attribute_name(m.group("attr"))
+        for attr in ent.attributes:
+            if loose(attr.name) == loose(key):
+                attr.identifier = True
+                break
+        else:
+            ents.add_attribute(ent, Attribute(name=key, span=span, identifier=True, unique=True))
+
+
+def _names_a_key(phrase: str) -> bool:
+    """'licence number', 'customer code', 'VIN': a value that can identify (not 'a name and a date')."""
+    words = phrase.split()
+    if re.search(r"\b(?:and|or)\b", phrase, re.IGNORECASE):
+        return False
+    return words[-1].lower() in IDENTIFIER_WORDS or (words[-1].isupper() and len(words[-1]) >= 2)
 
 
 # Kinds whose listed values are no table of their own (unlike types, roles and categories, which
