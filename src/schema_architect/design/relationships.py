@@ -48,7 +48,7 @@ from .lexicon import (
     TRANSACTION_NOUNS,
 )
 from .segment import Sentence
-from .words import is_plural, loose, singular
+from .words import entity_name, is_plural, loose, singular
 
 MAX_MENTIONS_PER_SENTENCE = 12
 # ", each X ..." opens a new clause; ", each with / each consisting of ..." still describes the noun before.
@@ -272,10 +272,15 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             span = Span(start=s.start + clause.subject.start, end=s.start + phrase.end,
                         text=s.text[clause.subject.start:phrase.end])
             stated = frozenset((subject, obj)) in ev.m2m or frozenset((subject, obj)) in ev.related
-            record = None if stated else _record_named_by_verb(clause.verb, names, (subject, obj))
+            record = _record_through(s.text, clause, names, (subject, obj))
+            if record is None and not stated:
+                record = _record_named_by_verb(clause.verb, names, (subject, obj))
             if record is not None:
                 # "Patients are admitted to a ward" beside an Admission: the admission holds both keys
                 _forget_pair_in(ev, subject, obj, s)
+                said = ev.m2m.get(frozenset((subject, obj)))
+                if said is not None and s.start <= said.start < s.end:
+                    del ev.m2m[frozenset((subject, obj))]
                 for side in (subject, obj):
                     if not _has_evidence(ev, side, record):
                         _add(ev, side, record, Evidence(True, False, span))
@@ -350,6 +355,24 @@ def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) ->
     stem = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl" else stem  # "admitt"
     found = [n for n in names if n not in pair and len(n.split()) == 1 and _nominalizes(stem, n.lower())]
     return found[0] if len(found) == 1 else None
+
+
+_THROUGH = re.compile(r"\s*,?\s+(?:through|via|by\s+means\s+of)\s+(?:(?:a|an|the|their|its)\s+)?"
+                      r"(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", re.IGNORECASE)
+
+
+def _record_through(text: str, clause: VerbClause, names: list[str], pair: tuple[str, str]) -> str | None:
+    """"Members borrow books through loans": the entity named after "through/via" is the record of each
+    act, which both sides point at."""
+    m = _THROUGH.match(text, clause.objects[-1].end)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    for n in range(len(words), 0, -1):
+        name = next((x for x in names if x not in pair and loose(x) == loose(entity_name(" ".join(words[:n])) or "")), None)
+        if name is not None:
+            return name
+    return None
 
 
 def _nominalizes(stem: str, noun: str) -> bool:

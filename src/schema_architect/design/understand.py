@@ -113,7 +113,8 @@ def read_requirements(text: str) -> Reading:
             stopped_at = s
             break
         sentences.append(s)
-        for name, items in _recorded_event(s.text) + _placed_event(s.text) + _noted_event(s.text):
+        for name, items in _recorded_event(s.text) + _placed_event(s.text) + _noted_event(s.text) \
+                + _through_record(s.text):
             used.add(idx)
             ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
             for item in items:
@@ -131,7 +132,7 @@ def read_requirements(text: str) -> Reading:
                 used.add(idx)
                 _add_mentioned(ents, name, span)
         for alist, owner in _analyze(s.text, s.heading):
-            if _noted_event(s.text):
+            if _noted_event(s.text) or _through_record(s.text):
                 break  # the noted values are the event's, not the noter's
             if owner is None and lists_a_record(alist):
                 record_lists.append((idx, alist, s))  # its record may be named only after the loop
@@ -604,6 +605,32 @@ def _recorded_event(text: str) -> tuple:
     if not usable(name) or name.split()[-1].lower() in ABSTRACT_NOUNS or len(items) < 2:
         return ()
     return ((name, tuple(items)),)
+
+
+# "Members borrow books through loans with a due date": the means is the record of each act, between the
+# two sides, and what it comes with are its values.
+_THROUGH = re.compile(r"\s*,?\s+(?:through|via|by\s+means\s+of)\s+", re.IGNORECASE)
+_RECORD_VALUES = re.compile(r"\s+(?:with|that\s+(?:have|has|record|records)|which\s+(?:have|has)|having)\s+"
+                            r"(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _through_record(text: str) -> tuple:
+    """((record name, items),) for "Patients see doctors through appointments that have a time and a room";
+    () when no clause between two things goes on with "through/via" and a noun phrase."""
+    for clause in verb_clauses(text):
+        m = _THROUGH.match(text, clause.objects[-1].end)
+        np = np_after(text, m.end()) if m else None
+        if np is None or clause.passive or not _plain_pair(clause):
+            continue  # "the system identifies each member through a unique number": the business, a key
+        name = entity_name(np[0])
+        if not usable(name) or not _a_thing(name):
+            continue
+        values = _RECORD_VALUES.match(text, np[2])
+        items = [it for it in split_items(text, values.start("items"), values.end("items"))
+                 if not it.many and not it.clause] if values else []
+        return ((name, tuple(items)),)
+    return ()
 
 
 # "When a car is returned we note the mileage and any damage": what is noted belongs to a record of
