@@ -24,3 +24,15 @@ def test_an_acronym_named_as_the_identifier_is_the_key_and_the_foreign_key_name(
 def test_a_sentence_naming_only_the_key_still_describes_the_entity():
     result = design("Patients are identified by a health card number.")
     assert table(result, "Patient").primary_key.columns == ["Health Card Number"], columns(result, "Patient")
+
+
+def test_an_abstract_word_the_text_describes_with_values_is_an_entity():
+    result = design("Each course has several modules. Each module has a title and a duration. "
+                    "Each course has a name.")
+    assert {"Title", "Duration"} <= set(columns(result, "Module")), table_names(result)
+    assert "Course" in foreign_keys(result, "Module").values(), columns(result, "Module")
+
+
+def test_an_abstract_word_the_text_does_not_describe_stays_out():
+    result = design("Each customer has a name and an email. All fields are required.")
+    assert "Field" not in table_names(result)

@@ -12,6 +12,7 @@ from .attributes import AttributeList, Item, find_attribute_lists, split_items, 
 from .entities import (
     JOINS_WITH,
     EntitySet,
+    Owner,
     attribute_name,
     is_business_speaker,
     lists_a_record,
@@ -106,6 +107,7 @@ def read_requirements(text: str) -> Reading:
     used: set[int] = set()
     record_lists: list[tuple[int, AttributeList, Sentence]] = []  # "Each record includes ...": no owner yet
     described_under: dict[str, set[str]] = {}  # heading -> entities first described under it
+    things = _abstract_words_described(text)  # per text, outside the per-sentence cache of _analyze
     for idx, s in enumerate(iter_sentences(text)):
         if s.start >= MIN_CHARS_READ and (
                 s.end > MAX_CHARS_READ or len(ents.by_key) >= MAX_ENTITIES
@@ -137,6 +139,7 @@ def read_requirements(text: str) -> Reading:
             if owner is None and lists_a_record(alist):
                 record_lists.append((idx, alist, s))  # its record may be named only after the loop
                 continue
+            owner = owner or _abstract_owner(alist, things)
             if owner is None:
                 for name, span in _system_inventory(alist, s):
                     if _add_mentioned(ents, name, span):
@@ -214,7 +217,7 @@ def read_requirements(text: str) -> Reading:
                 pair_end = -1
                 if item.many and not _VARYING.match(s.text, item.start):
                     member = entity_name(" ".join(_before_participle(item.name.split())))
-                    if usable(member):
+                    if usable(member) or loose(member) in things:
                         many_items.append((ent.name, member, span, item.link_attributes))
                         if _A_NUMBER_OF.match(s.text, item.start):
                             counts.append((ent.name, member, span, many_items[-1]))
@@ -772,6 +775,33 @@ def _names_a_key(phrase: str) -> bool:
     if re.search(r"\b(?:and|or)\b", phrase, re.IGNORECASE):
         return False
     return words[-1].lower() in IDENTIFIER_WORDS or (words[-1].isupper() and len(words[-1]) >= 2)
+
+
+# "Each field has a name and a size": an abstract word (field, step, task, ...) that a sentence of its
+# own describes with values is a thing of this text.
+_EACH_ABSTRACT_HAS = re.compile(r"(?:^|[.;!?]\s+)(?:each|every)\s+(?P<word>[a-z]+)\s+(?:has|have|includes|contains|records)\s+"
+                                r"[^.;]*\b(?:and|,)\s", re.IGNORECASE)
+
+
+def _abstract_words_described(text: str) -> frozenset[str]:
+    """The abstract words (ABSTRACT_NOUNS) that this text describes as things with values of their own."""
+    return frozenset(m.group("word").lower() for m in _EACH_ABSTRACT_HAS.finditer(text)
+                     if m.group("word").lower() in ABSTRACT_NOUNS)
+
+
+_EACH_WORD = re.compile(r"^\s*(?:each|every)\s+(?P<word>[a-z]+)\s*$", re.IGNORECASE)
+
+
+def _abstract_owner(alist, things: frozenset[str]) -> Owner | None:
+    """"Each field has a name and a size", where the text describes fields as things: the field owns
+    the list (the per-sentence reading leaves an abstract word without an owner)."""
+    m = _EACH_WORD.match(alist.prefix)
+    if not m or m.group("word").lower() not in things:
+        return None
+    start = alist.sentence.start + m.start("word")
+    return Owner(name=entity_name(m.group("word")), span=Span(start=start, end=start + len(m.group("word")),
+                                                              text=m.group("word")),
+                 rule=f"'each {m.group('word').lower()}' is described by its own values")
 
 
 # Kinds whose listed values are no table of their own (unlike types, roles and categories, which
