@@ -24,3 +24,14 @@ def test_via_and_that_have_name_the_record_and_its_values():
 def test_the_business_acting_through_a_key_names_no_record():
     result = design("Each kayak has a name and a length. The club identifies each kayak through a unique hull code.")
     assert "Unique" not in table_names(result) and "Hull Code" not in table_names(result), table_names(result)
+
+
+def test_a_charge_a_thing_incurs_is_a_record_pointing_at_it():
+    result = design("Tenants rent flats through leases with a start date. Leases incur a penalty when broken.")
+    assert "Penalty" in table_names(result), table_names(result)
+    assert "Lease" in foreign_keys(result, "Penalty").values(), foreign_keys(result, "Penalty")
+
+
+def test_an_earned_amount_stays_a_value():
+    result = design("Each employee has a name and earns a salary.")
+    assert "Salary" not in table_names(result), table_names(result)

@@ -196,6 +196,8 @@ MAKING_VERBS: frozenset[str] = frozenset(
      "author", "compose", "draft", "prepare", "upload", "incur", "receive", "earn", "get", "obtain", "win",
      "accumulate", "accrue", "trigger", "cause", "lodge", "issue", "send", "initiate", "publish"]
 )
+# Verbs by which a thing brings a charge on itself ("overdue loans incur a fine"): the charge is a record.
+CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "triggers", "accrue", "accrues"])
 # Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
 # actor keeps no link to what was read or described.
 NON_LINKING_VERBS: frozenset[str] = frozenset(

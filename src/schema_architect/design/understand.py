@@ -24,6 +24,7 @@ from .entities import (
 from .lexicon import (
     ABSTRACT_NOUNS,
     EVENT_NOUN_OF_VERB,
+    CHARGE_VERBS,
     MAKING_VERBS,
     ACTION_GERUNDS,
     ASSESSMENT_NOUNS,
@@ -1359,7 +1360,7 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
             continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb
         if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE):
             continue
-        if not all(_a_thing(entity_name(p.text) or "") for p in clause.objects):
+        if not all(_a_thing(entity_name(p.text) or "") or _a_charge_incurred(clause, p) for p in clause.objects):
             continue  # "sign up with a permit number and a home town": coordinated values list details
         if known(clause.subject) or _the_business(clause.subject):
             candidates = [*clause.objects, clause.recipient]
@@ -1373,9 +1374,15 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
             if phrase is None or phrase.count == "the" or not _countable(phrase) or known(phrase):
                 continue
             name = entity_name(phrase.text)
-            if usable(name) and _a_thing(name):
+            if usable(name) and (_a_thing(name) or _a_charge_incurred(clause, phrase)):
                 out.append((name, Span(start=s.start + phrase.start, end=s.start + phrase.end, text=phrase.text)))
     return out
+
+
+def _a_charge_incurred(clause, phrase: NounPhrase) -> bool:
+    """"Overdue loans incur a fine", "each breach triggers a penalty": a charge one thing brings on is a
+    record of its own (issued, paid, waived), not an amount of the thing."""
+    return not clause.passive and phrase.count in ("a", "one") and clause.verb.lower() in CHARGE_VERBS
 
 
 def _plain_pair(clause) -> bool:
