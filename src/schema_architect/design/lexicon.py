@@ -172,9 +172,6 @@ OWNING_VERBS: frozenset[str] = frozenset(
      "command", "coordinate", "mentor", "advise", "parent", "father", "mother", "bear", "give", "receive", "earn",
      "get", "obtain", "win", "incur", "pay", "fit", "install", "carry", "deliver", "transport", "ship", "load"]
 )
-# Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
-# "a driver can receive a ticket", "each user opens an account"): one subject's each time, even when the
-# clause counts only one of them.
 # The record a happening to a thing is kept as ("a patient is admitted":
 # an Admission; "a car is returned": a Return). Verbs ending -ct/-pt take -ion and -ver takes -y by rule; a
 # verb with no record of its own ("a match is played") leaves the noted values on the thing.
@@ -191,6 +188,9 @@ EVENT_NOUN_OF_VERB: dict[str, str] = {
     "sign": "signing", "hand": "handover", "collect": "collection", "survey": "survey", "scan": "scan",
 }
 
+# Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
+# "a driver can receive a ticket", "each user opens an account"): one subject's each time, even when the
+# clause counts only one of them.
 MAKING_VERBS: frozenset[str] = frozenset(
     ["make", "create", "place", "post", "submit", "write", "file", "open", "raise", "log", "generate", "produce",
      "author", "compose", "draft", "prepare", "upload", "incur", "receive", "earn", "get", "obtain", "win",
