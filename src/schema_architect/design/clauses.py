@@ -191,7 +191,9 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
         if not _noun_word(words[split - 1]):
             return []
         head = words[split - 1]
-        if _participle(head) or (count is None and words[k].lower() in COMMON_VERBS):
+        if _participle(head) and split - 1 == k and split < len(words) and _noun_word(words[split]):
+            continue  # "broken leases incur ...", "registered users post ...": an adjective before the noun
+        if _participle(head) or (count is None and words[k].lower() in COMMON_VERBS and not _be_follows(words, k)):
             return []  # "each email sent can be ...", "Handles user requests": no noun opens the clause
         singular_subject = count in ("each", "a", "one") or (count in (None, "the") and not is_plural(head))
         if (count == "many" and not is_plural(head)) or (count is None and singular_subject):
@@ -210,6 +212,12 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
                 if end + 1 < len(words) and words[end].lower() == "and" else None
         return out
     return []
+
+
+def _be_follows(words: list[str], k: int) -> bool:
+    """"Books are borrowed ...", "orders are placed ...": a word that could be a verb is the subject
+    when 'are' comes right after it."""
+    return k + 1 < len(words) and words[k + 1].lower() in ("are", "were")
 
 
 def _predicate(words: list[str], offsets: list[int], j: int, singular_subject: bool):

@@ -198,6 +198,8 @@ MAKING_VERBS: frozenset[str] = frozenset(
 )
 # Verbs by which a thing brings a charge on itself ("overdue loans incur a fine"): the charge is a record.
 CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "triggers", "accrue", "accrues"])
+# Charges one party owes another: a record of one is known by how much it is, not by a name.
+CHARGE_NOUNS: frozenset[str] = frozenset(["fine", "penalty", "fee", "surcharge", "charge", "toll", "levy"])
 # Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
 # actor keeps no link to what was read or described.
 NON_LINKING_VERBS: frozenset[str] = frozenset(
@@ -228,6 +230,8 @@ BELONGS_PHRASES: tuple[str, ...] = ("belongs to", "belong to", "is assigned to",
 # -- identifiers ----------------------------------------------------------------------------------
 IDENTIFIER_WORDS: frozenset[str] = frozenset({"id", "number", "no", "no.", "code", "identifier", "key",
                                               "serial", "num", "uuid", "sn", "isbn"})
+# Identifier words that name no particular scheme: alone they need their entity's name ("Customer Code").
+GENERIC_IDENTIFIER_WORDS: frozenset[str] = frozenset({"id", "number", "no", "no.", "code", "identifier", "key", "num"})
 # "Phone number" and friends end in an identifier word but identify nothing.
 NOT_IDENTIFIER_HEADS: frozenset[str] = frozenset(
     ["phone", "telephone", "mobile", "contact", "fax", "cell", "bank", "passport", "floor", "version", "tracking", "postal", "zip", "post", "street", "building", "page", "tax", "insurance", "social", "security", "verification", "confirmation", "activation", "invitation", "iso", "identification"]

@@ -24,6 +24,7 @@ from .entities import (
 from .lexicon import (
     ABSTRACT_NOUNS,
     EVENT_NOUN_OF_VERB,
+    CHARGE_NOUNS,
     CHARGE_VERBS,
     MAKING_VERBS,
     ACTION_GERUNDS,
@@ -38,6 +39,7 @@ from .lexicon import (
     DATA_PARTICIPLES,
     DATA_VERBS,
     HEADING_ACTIONS,
+    GENERIC_IDENTIFIER_WORDS,
     IDENTIFIER_WORDS,
     LINK_VALUE_HEADS,
     LIST_TRIGGERS,
@@ -625,7 +627,7 @@ def _through_record(text: str) -> tuple:
     for clause in verb_clauses(text):
         m = _THROUGH.match(text, clause.objects[-1].end)
         np = np_after(text, m.end()) if m else None
-        if np is None or clause.passive or not _plain_pair(clause):
+        if np is None or (clause.passive and clause.preposition != "by") or not _plain_pair(clause):
             continue  # "the system identifies each member through a unique number": the business, a key
         name = entity_name(np[0])
         if not usable(name) or not _a_thing(name):
@@ -761,13 +763,22 @@ def _identified_by_sentences(sentences: list[Sentence], ents: EntitySet) -> None
             continue
         span = Span(start=s.start + m.start(), end=s.start + m.end(), text=s.text[m.start():m.end()])
         ent = ents.add(name, span)
-        key = attribute_name(m.group("attr"))
+        key = _key_column_name(name, m.group("attr"))
         for attr in ent.attributes:
             if loose(attr.name) == loose(key):
                 attr.identifier = True
                 break
         else:
             ents.add_attribute(ent, Attribute(name=key, span=span, identifier=True, unique=True))
+
+
+def _key_column_name(entity: str, phrase: str) -> str:
+    """'identified by a unique code': a bare 'code' or 'number' says nothing alone, and as a foreign
+    key elsewhere it would be ambiguous, so it takes the entity's name ('Customer Code')."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in GENERIC_IDENTIFIER_WORDS:
+        return attribute_name(f"{entity} {phrase}")
+    return attribute_name(phrase)
 
 
 def _names_a_key(phrase: str) -> bool:
@@ -1458,6 +1469,8 @@ def default_name(entity: str) -> str:
         return "Name"  # people are named by a bare Name ("Customer": Name), things by their own ("Project Name")
     if head in _WRITTEN_THINGS:
         return f"{entity} Title" if head in _TITLED_THINGS else f"{entity} Content"  # a post has a title, not a name
+    if head in CHARGE_NOUNS:
+        return "Amount"  # a fine or a fee is known by how much it is
     if is_record_or_transaction(entity):
         return f"{entity} Date"  # a claim record or an order is not named: it happened on a date
     return f"{entity} Name"
