@@ -31,3 +31,8 @@ def test_a_passive_act_through_a_record_gives_the_record_both_keys():
     result = design("Cars are rented by drivers through rentals with a return date.")
     fks = foreign_keys(result, "Rental")
     assert set(fks.values()) >= {"Car", "Driver"}, columns(result, "Rental")
+
+
+def test_a_participle_that_is_also_a_common_verb_still_describes_the_subject():
+    result = design("Registered patients book appointments. Each appointment has a time.")
+    assert "Patient" in table_names(result), table_names(result)

@@ -193,7 +193,9 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
         head = words[split - 1]
         if _participle(head) and split - 1 == k and split < len(words) and _noun_word(words[split]):
             continue  # "broken leases incur ...", "registered users post ...": an adjective before the noun
-        if _participle(head) or (count is None and words[k].lower() in COMMON_VERBS and not _be_follows(words, k)):
+        # an opening verb is a command ("Handles ..."), unless an -ed form ("registered members ...")
+        if _participle(head) or (count is None and words[k].lower() in COMMON_VERBS and not _be_follows(words, k)
+                                 and not _participle(words[k])):
             return []  # "each email sent can be ...", "Handles user requests": no noun opens the clause
         singular_subject = count in ("each", "a", "one") or (count in (None, "the") and not is_plural(head))
         if (count == "many" and not is_plural(head)) or (count is None and singular_subject):
