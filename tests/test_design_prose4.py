@@ -36,3 +36,8 @@ def test_a_passive_act_through_a_record_gives_the_record_both_keys():
 def test_a_participle_that_is_also_a_common_verb_still_describes_the_subject():
     result = design("Registered patients book appointments. Each appointment has a time.")
     assert "Patient" in table_names(result), table_names(result)
+
+
+def test_an_irregular_participle_describing_a_state_is_not_part_of_the_name():
+    result = design("Stolen vehicles trigger a claim.")
+    assert "Vehicle" in table_names(result) and "Stolen Vehicle" not in table_names(result), table_names(result)

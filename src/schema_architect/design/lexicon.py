@@ -198,6 +198,9 @@ MAKING_VERBS: frozenset[str] = frozenset(
 )
 # Verbs by which a thing brings a charge on itself ("overdue loans incur a fine"): the charge is a record.
 CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "triggers", "accrue", "accrues"])
+# Irregular participles that describe the state a thing is in ("broken leases", "stolen cars"): like
+# an -ed word ("damaged rentals"), not part of the thing's name.
+STATE_PARTICIPLES: frozenset[str] = frozenset(["broken", "stolen", "paid", "unpaid", "sold", "forgotten", "chosen"])
 # Charges one party owes another: a record of one is known by how much it is, not by a name.
 CHARGE_NOUNS: frozenset[str] = frozenset(["fine", "penalty", "fee", "surcharge", "charge", "toll", "levy"])
 # Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
