@@ -41,3 +41,9 @@ def test_a_participle_that_is_also_a_common_verb_still_describes_the_subject():
 def test_an_irregular_participle_describing_a_state_is_not_part_of_the_name():
     result = design("Stolen vehicles trigger a claim.")
     assert "Vehicle" in table_names(result) and "Stolen Vehicle" not in table_names(result), table_names(result)
+
+
+def test_a_counted_act_through_a_record_gives_the_record_both_keys():
+    result = design("Each patient sees a doctor through an appointment with a time.")
+    assert set(foreign_keys(result, "Appointment").values()) >= {"Patient", "Doctor"}, columns(result, "Appointment")
+    assert "Appointment ID" not in columns(result, "Patient"), columns(result, "Patient")

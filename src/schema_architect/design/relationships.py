@@ -273,6 +273,9 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
                         text=s.text[clause.subject.start:phrase.end])
             stated = frozenset((subject, obj)) in ev.m2m or frozenset((subject, obj)) in ev.related
             record = _record_through(s.text, clause, names, (subject, obj))
+            if record is not None:
+                for side in (subject, obj):
+                    _forget_pair_in(ev, side, record, s)  # "each member borrows a book through a loan": not the member's one loan
             if record is None and not stated:
                 record = _record_named_by_verb(clause.verb, names, (subject, obj))
             if record is not None:
