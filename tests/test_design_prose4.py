@@ -47,3 +47,9 @@ def test_a_counted_act_through_a_record_gives_the_record_both_keys():
     result = design("Each patient sees a doctor through an appointment with a time.")
     assert set(foreign_keys(result, "Appointment").values()) >= {"Patient", "Doctor"}, columns(result, "Appointment")
     assert "Appointment ID" not in columns(result, "Patient"), columns(result, "Patient")
+
+
+def test_a_generic_key_word_already_listed_is_marked_not_duplicated():
+    result = design("Each product has a number and a price. Products are identified by their number.")
+    cols = columns(result, "Product")
+    assert cols.count("Number") + cols.count("Product Number") == 1, cols

@@ -764,8 +764,9 @@ def _identified_by_sentences(sentences: list[Sentence], ents: EntitySet) -> None
         span = Span(start=s.start + m.start(), end=s.start + m.end(), text=s.text[m.start():m.end()])
         ent = ents.add(name, span)
         key = _key_column_name(name, m.group("attr"))
+        listed = {loose(key), loose(attribute_name(m.group("attr")))}  # "has a code ... identified by its code"
         for attr in ent.attributes:
-            if loose(attr.name) == loose(key):
+            if loose(attr.name) in listed:
                 attr.identifier = True
                 break
         else:
