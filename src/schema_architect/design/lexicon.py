@@ -384,3 +384,11 @@ BUSINESS_NOUNS: frozenset[str] = ORGANIZATION_NOUNS | frozenset(
      "laboratory", "lab", "observatory", "orchestra", "choir", "league", "club", "festival", "market", "supermarket",
      "restaurant", "hotel", "store", "shop", "business", "company", "firm", "agency"]
 )
+
+# Words a record uses for whatever the business makes or trades ("the products sold", "the produced
+# goods") when the text's own name of the thing is another ("textile", "clothing").
+GOODS_WORDS = frozenset({"product", "goods", "good", "merchandise", "commodity"})
+# Words that only say what happened to the goods in a record ("Products Sold", "Produced Product",
+# "Products in Stock"), unlike "Product Name" or "Product Price", values of the goods.
+GOODS_EVENT_WORDS = frozenset({"sold", "produced", "purchased", "bought", "ordered", "stocked", "supplied", "delivered",
+                               "returned", "shipped", "manufactured", "made", "in", "stock", "received"})

@@ -25,6 +25,8 @@ from .datatypes import infer_type
 from .lexicon import (
     COUNTED_DOCUMENTS,
     FUNCTION_WORDS,
+    GOODS_EVENT_WORDS,
+    GOODS_WORDS,
     IDENTIFIER_WORDS,
     LINE_ITEM_OWNERS,
     NOT_IDENTIFIER_HEADS,
@@ -186,11 +188,42 @@ class LogicalDesigner:
             record = self.drafts.get(loose(rel.right))
             if rel.fallback and record is not None and not record.fks:
                 self._apply_relationship(rel)  # a record linked to nothing else is of the person named with it
+        self._goods_of_records()
         self._drop_link_placeholders()
         self._fold_hollow_heads()
         for d in list(self.drafts.values()):
             self._document_lines(d)
         return self._build()
+
+    def _goods_columns(self, d: _TableDraft) -> list[str]:
+        fk_cols = {c for c, _, _ in d.fks}
+        return [c for c in d.columns if c not in d.pk and c not in fk_cols and _names_goods(c)]
+
+    def _goods_of_records(self) -> None:
+        """"For each production record the produced product; for sales the products sold", with no Product
+        table: the goods are the one table some such record is already linked to ("sales of textiles"),
+        so every record naming the goods holds that table's key instead of a loose name."""
+        names = self._loose_names()
+        if any(names[id(o)].rsplit(" ", 1)[-1] in GOODS_WORDS for o in self.drafts.values()):
+            return  # a Product table: "Products Sold" names it and is resolved like any reference
+        records = [(d, cols) for d in self.drafts.values() if (cols := self._goods_columns(d))]
+        linked = {t for d, _ in records for _, t, _ in d.fks
+                  if self.drafts.get(loose(t)) is not None and not _people_name(loose(t))
+                  and not self._an_event(self.drafts[loose(t)])}
+        if len(linked) != 1:
+            return
+        goods = self.drafts[loose(next(iter(linked)))]
+        if len(goods.pk) != 1:
+            return
+        key = _fk_column_name(goods)
+        for d, cols in records:
+            at = d.columns.index(cols[0])
+            for col in cols:
+                d.columns.remove(col)
+            if not any(t == goods.entity.name for _, t, _ in d.fks):
+                d.add_foreign_key(key, goods.entity.name, goods.pk[0], at=at)
+            self.decide(f"{d.entity.name}.{key}", f"foreign key to {goods.entity.name}.{goods.pk[0]}",
+                        f"the {', '.join(cols)} of the record are the {goods.entity.name}")
 
     def _document_lines(self, d: _TableDraft) -> None:
         """"A purchase order records the order number, product number, quantity, price and date": an
@@ -1029,6 +1062,13 @@ def _kept_record(d: _TableDraft) -> bool:
     """"Inventory Record", "Audit Log", "Order History": a record kept of something."""
     words = _words(d.entity.name)
     return bool(words) and words[-1] in _RECORD_HEADS
+
+
+def _names_goods(col: str) -> bool:
+    """"Products Sold", "Produced Product", "Products in Stock": the goods a record is of."""
+    words = loose(col).split()
+    return bool(GOODS_WORDS.intersection(words)) and len(words) <= 3 \
+        and all(w in GOODS_WORDS or w in GOODS_EVENT_WORDS for w in words)
 
 
 def _fk_column_name(d: _TableDraft) -> str:
