@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
+    VERB_LIKE_NOISE,
     ABSTRACT_NOUNS,
     COMMON_VERBS,
     DETERMINERS,
@@ -145,7 +146,7 @@ def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, 
         return None
     if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS \
             or (low[k] in ABSTRACT_NOUNS and _quantifier(words, k + 1)[0] not in ("many", "a")) \
-            or low[k] in ENTITY_SUFFIX_NOISE:
+            or (low[k] in ENTITY_SUFFIX_NOISE and not (low[k] in VERB_LIKE_NOISE and k == i and not singular_subject)):
         return None  # "store personnel information": a noun, whatever its ending ("features several ..." a verb)
     if not modal and (_third_person(words[k]) != singular_subject or low[k].endswith(("ed", "ing"))):
         return None  # "vets see", "each vet sees"; not "vet clinics", "vets treated", "vets seeing"

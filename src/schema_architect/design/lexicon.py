@@ -205,10 +205,13 @@ STATE_PARTICIPLES: frozenset[str] = frozenset(["broken", "stolen", "paid", "unpa
 CHARGE_NOUNS: frozenset[str] = frozenset(["fine", "penalty", "fee", "surcharge", "charge", "toll", "levy"])
 # Verbs of looking data up or describing it ("customers browse products", "staff describe rooms"): the
 # actor keeps no link to what was read or described.
+# Words that name a container of data ("product list") but are also a plain verb right after a plural
+# subject ("sellers list products": each product is offered by one seller).
+VERB_LIKE_NOISE: frozenset[str] = frozenset(["list"])
 NON_LINKING_VERBS: frozenset[str] = frozenset(
     ["view", "views", "viewed", "browse", "browses", "browsed", "search", "searches", "searched", "query", "queries",
      "queried", "find", "finds", "filter", "filters", "filtered", "print", "prints", "printed", "export", "exports",
-     "exported", "sort", "sorts", "sorted", "list", "lists", "listed", "display", "displays", "displayed", "describe",
+     "exported", "sort", "sorts", "sorted", "display", "displays", "displayed", "describe",
      "describes", "described", "explain", "explains", "explained", "mention", "mentions", "mentioned"]
 )
 # Prepositions a verb takes before its object ("work at", "are parked at", "lend to").

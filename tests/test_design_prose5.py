@@ -1,0 +1,18 @@
+"""Ordinary prose: 'list' as a plain verb after a plural subject, roles that act on their own."""
+
+from __future__ import annotations
+
+from design_helpers import foreign_keys, table_names
+from schema_architect.design import design
+
+
+def test_list_after_a_plural_subject_is_a_verb_that_links_both_sides():
+    result = design("Licensed landlords list apartments. Each apartment has a rent.")
+    assert "Landlord" in table_names(result), table_names(result)
+    assert "Landlord" in foreign_keys(result, "Apartment").values(), foreign_keys(result, "Apartment")
+
+
+def test_a_role_that_acts_on_its_own_is_an_entity_of_the_text():
+    result = design("Guarantors sign contracts. Each contract has a start date.")
+    assert "Guarantor" in table_names(result), table_names(result)
+    assert "Guarantor" in foreign_keys(result, "Contract").values(), foreign_keys(result, "Contract")
