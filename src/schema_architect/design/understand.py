@@ -1386,9 +1386,15 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
             if phrase is None or phrase.count == "the" or not _countable(phrase) or known(phrase):
                 continue
             name = entity_name(phrase.text)
-            if usable(name) and (_a_thing(name) or _a_charge_incurred(clause, phrase)):
+            if usable(name) and (_a_thing(name) or _a_charge_incurred(clause, phrase) or _an_acting_role(clause, phrase)):
                 out.append((name, Span(start=s.start + phrase.start, end=s.start + phrase.end, text=phrase.text)))
     return out
+
+
+def _an_acting_role(clause, phrase: NounPhrase) -> bool:
+    """"Sellers list products", "buyers place bids": a role that acts on its own in a clause is a party of
+    the text, not only a role another record's people play ("staffed by a skipper")."""
+    return phrase is clause.subject and not clause.passive and phrase.plural and loose(entity_name(phrase.text) or "") in ROLE_GROUPS
 
 
 def _a_charge_incurred(clause, phrase: NounPhrase) -> bool:
