@@ -198,6 +198,10 @@ MAKING_VERBS: frozenset[str] = frozenset(
 )
 # Verbs by which a thing brings a charge on itself ("overdue loans incur a fine"): the charge is a record.
 CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "triggers", "accrue", "accrues"])
+# Adjectives of the state a thing is in ("overdue loans", "late payments", "active members"): beside a
+# table of the thing itself they pick some of its rows, not another table ("Sales Team" is no state).
+STATE_ADJECTIVES: frozenset[str] = frozenset(["late", "overdue", "active", "inactive", "pending", "outstanding",
+                                              "delinquent", "existing", "eligible", "valid", "invalid", "new"])
 # Irregular participles that describe the state a thing is in ("broken leases", "stolen cars"): like
 # an -ed word ("damaged rentals"), not part of the thing's name.
 STATE_PARTICIPLES: frozenset[str] = frozenset(["broken", "stolen", "paid", "unpaid", "sold", "forgotten", "chosen"])

@@ -46,6 +46,7 @@ from .lexicon import (
     MODAL_VERBS,
     NON_LINKING_VERBS,
     ROLE_GROUPS,
+    STATE_ADJECTIVES,
     SHARING_VERBS,
     TRANSACTION_NOUNS,
     TYPE_BY_LAST_WORD,
@@ -1019,7 +1020,7 @@ def _merge_aspects(ents: EntitySet, rels: list[Relationship], renamed: dict[str,
             continue
         if words[-1].lower() in _ASPECT_WORDS:
             thing, why = ents.get(" ".join(words[:-1])), f"its {words[-1].lower()} is kept in the row"
-        elif words[0].lower() in _PLAIN_QUALIFIERS:
+        elif words[0].lower() in _PLAIN_QUALIFIERS or words[0].lower() in STATE_ADJECTIVES:
             thing, why = ents.get(" ".join(words[1:])), f"'{words[0].lower()}' only qualifies its rows"
         elif words[-1].lower() in ("member", "members") and words[-2].lower() in COLLECTIVE_PEOPLE:
             thing, why = ents.get(" ".join(words[:-1])), f"its rows are the members of the {words[-2].lower()}"
