@@ -22,3 +22,14 @@ def test_every_record_of_the_goods_holds_the_goods_key():
 def test_a_product_value_is_no_reference_to_the_goods():
     text = BAKERY.replace("the products sold, quantity", "the product name, quantity")
     assert "Product Name" in columns(design(text), "Sale")
+
+
+WINERY = ("A winery system manages customer information, product information and sales records. Each product has a "
+          "product name and price. Each customer has a name and phone. Each sales record includes the customer, the "
+          "sale date and the quantity. The winery also has sales teams with a team name and a leader.")
+
+
+def test_a_sales_record_is_of_the_one_product_table():
+    result = design(WINERY)
+    assert foreign_keys(result, "Sales Record").get("Product ID") == "Product"
+    assert "Product" not in foreign_keys(result, "Sales Team").values()

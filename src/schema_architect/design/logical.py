@@ -50,6 +50,8 @@ _DONE_NOUN = re.compile(r"(?:ction|ssion|ance)$")
 # Parts of a document named after it ("Order Detail", "Invoice Line", "Order Item"; not "Rental Item").
 _LINE_HEADS = frozenset({"detail", "item", "line", "entry"})
 _RECORD_HEADS = frozenset({"record", "log", "history", "entry", "report"})
+# Records of a product changing hands or being made: each is of one product.
+_SOLD_RECORD_WORDS = frozenset({"sale", "production"})
 _OCCASION_HEADS = frozenset({"event", "activity", "session"})
 # Heads of a record about the things named before them ("Customer Credit Record", "Employee Position Change")
 _RECORD_OF_HEADS = _RECORD_HEADS | {"change", "update", "request"}
@@ -204,7 +206,11 @@ class LogicalDesigner:
         table: the goods are the one table some such record is already linked to ("sales of textiles"),
         so every record naming the goods holds that table's key instead of a loose name."""
         names = self._loose_names()
-        if any(names[id(o)].rsplit(" ", 1)[-1] in GOODS_WORDS for o in self.drafts.values()):
+        products = [o for o in self.drafts.values() if names[id(o)].rsplit(" ", 1)[-1] in GOODS_WORDS]
+        if products:
+            if len(products) == 1:
+                self._sales_of_the_product(products[0])
+                self._drop_named_goods(products[0])
             return  # a Product table: "Products Sold" names it and is resolved like any reference
         records = [(d, cols) for d in self.drafts.values() if (cols := self._goods_columns(d))]
         linked = {t for d, _ in records for _, t, _ in d.fks
@@ -224,6 +230,32 @@ class LogicalDesigner:
                 d.add_foreign_key(key, goods.entity.name, goods.pk[0], at=at)
             self.decide(f"{d.entity.name}.{key}", f"foreign key to {goods.entity.name}.{goods.pk[0]}",
                         f"the {', '.join(cols)} of the record are the {goods.entity.name}")
+
+    def _sales_of_the_product(self, product: _TableDraft) -> None:
+        """"Manage product information and sales records": a sale (or production) is of a product, so
+        a sale linked to no product and with no lines of its own holds the one product table's key."""
+        if len(product.pk) != 1:
+            return
+        names = self._loose_names()
+        referenced = {loose(t) for o in self.drafts.values() for _, t, _ in o.fks}
+        for d in self.drafts.values():
+            words = names[id(d)].split()
+            sold = words[-1] in _SOLD_RECORD_WORDS or (len(words) == 2 and words[-1] in _RECORD_HEADS
+                                                       and words[0] in _SOLD_RECORD_WORDS)  # not "Sales Team"
+            if d is product or not sold or names[id(d)] in referenced:
+                continue
+            if any(t == product.entity.name for _, t, _ in d.fks):
+                continue
+            d.add_foreign_key(_fk_column_name(product), product.entity.name, product.pk[0])
+            self.decide(f"{d.entity.name}.{_fk_column_name(product)}",
+                        f"foreign key to {product.entity.name}.{product.pk[0]}", "a sale is of a product")
+
+    def _drop_named_goods(self, product: _TableDraft) -> None:
+        """A record holding the product's key needs no "Products Produced" beside it."""
+        for d in self.drafts.values():
+            if any(t == product.entity.name for _, t, _ in d.fks):
+                for col in self._goods_columns(d):
+                    d.columns.remove(col)
 
     def _document_lines(self, d: _TableDraft) -> None:
         """"A purchase order records the order number, product number, quantity, price and date": an
