@@ -52,6 +52,7 @@ def test_ecommerce_tables_and_keys():
 
     wish = schema.table("Wishlist")
     assert wish.primary_key_columns == ["User ID", "Product ID"]
+    assert wish.column_names == ["User ID", "Product ID"]  # the order's quantities are not the wishlist's
     assert fks(wish) == {(("User ID",), "User"), (("Product ID",), "Product")}
 
 

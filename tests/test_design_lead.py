@@ -87,3 +87,15 @@ def test_a_key_to_a_table_keyed_by_a_bare_number_is_named_after_it():
     result = design("Each locker has a number, a size and a floor. Each rental has a start date and uses one locker.")
     assert "Locker Number" in _columns(result, "Rental"), _columns(result, "Rental")
     assert foreign_keys_of(result, "Rental").get("Locker Number") == "Locker"
+
+
+def test_the_verb_after_a_passive_agent_is_the_subjects_not_the_agents():
+    # "created by a clerk and holds several parcels": the shipment holds them, so the quantities sit on
+    # the shipment's lines and the clerk gets no link of its own to parcels
+    result = design("Each shipment is created by a clerk and holds several parcels with quantities. "
+                    "Clerks have a name. Parcels have a weight.")
+    assert foreign_keys_of(result, "Shipment") == {"Clerk ID": "Clerk"}
+    targets = {t: set(foreign_keys_of(result, t).values()) for t in _tables(result)}
+    assert [t for t, refs in targets.items() if refs == {"Clerk", "Parcel"}] == []
+    lines = [t for t, refs in targets.items() if refs == {"Shipment", "Parcel"}]
+    assert len(lines) == 1 and "Quantity" in _columns(result, lines[0])

@@ -78,6 +78,11 @@ _BARE_COORDINATE = re.compile(r"^\s*(?:and|or|&)\s*$", re.IGNORECASE)
 _SYSTEM_AFTER = re.compile(r"(?:\s+(?!(?:of|the|a|an|in|to|for|and|or|with|by|on|at|from|its|their)\b)[a-z]+){0,3}"
                            r"\s+(?:management\s+)?(?:system|platform|software|application|database|module)s?\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"^\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:has|have|owns|own|manages|manage|employs|employ|operates|operate|runs|run|offers|offer|provides|provide)\b", re.IGNORECASE)
+# "each order is placed by a user and contains multiple products": the verb after the passive's agent
+# belongs to the passive's subject (the order contains them), not to the agent.
+_PASSIVE_AGENT_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+\s+)?[a-z]+\s+by\s+(?:a|an|the|one|each)?\s*$",
+                                   re.IGNORECASE)
+_AND_THEN_VERB = re.compile(r"^\s*,?\s*and\s+(?:also\s+)?[a-z]+s\s+", re.IGNORECASE)
 # "its sales data, including multiple stores": the business's own data and the things it spans.
 _OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 _INCLUDING_ONLY = re.compile(r"^\s*(?:data|information|records)?\s*,?\s*(?:including|covering|spanning)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -757,6 +762,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             continue  # "manage its sales data, including multiple stores": the data spans them, holds none
         elif qb == "many" and _COORDINATED_VERB.match(between):
             continue  # "provides customer service and has multiple customers": the company has them
+        elif qb == "many" and _AND_THEN_VERB.match(between) and _PASSIVE_AGENT_BEFORE.search(text, 0, a_start):
+            continue
         elif qb == "many":
             # A bare plural ("each user ... the grades obtained by students") counts nothing: only a
             # word of number says one X has many Y.
