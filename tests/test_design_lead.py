@@ -99,3 +99,10 @@ def test_the_verb_after_a_passive_agent_is_the_subjects_not_the_agents():
     assert [t for t, refs in targets.items() if refs == {"Clerk", "Parcel"}] == []
     lines = [t for t, refs in targets.items() if refs == {"Shipment", "Parcel"}]
     assert len(lines) == 1 and "Quantity" in _columns(result, lines[0])
+
+
+def test_a_sentence_that_only_states_a_link_is_not_reported_as_unused():
+    result = design("Farriers shoe horses. Each farrier has a name. Each horse has a breed. The weather is nice.")
+    assert ("Horse", "Farrier") in links(result)
+    unused = [s.text for s in result.not_understood]
+    assert unused == ["The weather is nice."]

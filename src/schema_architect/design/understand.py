@@ -297,7 +297,10 @@ def read_requirements(text: str) -> Reading:
     _drop_related_rows(ents, decisions)
     dropped = _drop_coordinated_pairs(ents)
     rels = [r for r in rels if r.left not in dropped and r.right not in dropped]
-    unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences) if i not in used]
+    # A sentence that only states a link ("Vets see pets.") was read too, though it gave no entity.
+    link_spans = [r.span for r in rels if r.span is not None and r.span.end > r.span.start]
+    unread = [Span(start=s.start, end=s.end, text=s.text) for i, s in enumerate(sentences)
+              if i not in used and not any(sp.start < s.end and sp.end > s.start for sp in link_spans)]
     if stopped_at is not None:
         share = 100 * (len(text) - stopped_at.start) / len(text)
         unread.append(Span(start=stopped_at.start, end=len(text),
