@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     VERB_LIKE_NOISE,
@@ -267,6 +268,13 @@ def _relative_clause(words: list[str], offsets: list[int], at: int) -> list[Verb
 
 def verb_clauses(text: str) -> list[VerbClause]:
     """The subject-verb-object clauses opening the sentence or one of its clauses."""
+    return list(_cached_clauses(text))
+
+
+@lru_cache(maxsize=4096)
+def _cached_clauses(text: str) -> tuple[VerbClause, ...]:
+    # The entity reading, the relationship reading and its per-pair checks all ask for the same
+    # sentence's clauses; the clauses are frozen, so one reading serves them all.
     tokens = [(m.group(), m.start()) for m in _WORD.finditer(text)]
     words = [t for t, _ in tokens]
     offsets = [o for _, o in tokens]
@@ -279,4 +287,4 @@ def verb_clauses(text: str) -> list[VerbClause]:
         for clause in _clause_at(words, offsets, i):
             if clause not in out:
                 out.append(clause)
-    return out
+    return tuple(out)
