@@ -367,7 +367,7 @@ class LogicalDesigner:
         names = self._loose_names()
         for d in drafts:
             dw = names[id(d)].replace("-", " ").split()
-            line_item = dw[-1] in _LINE_HEADS and dw[-2] in LINE_ITEM_OWNERS
+            line_item = len(dw) > 1 and dw[-1] in _LINE_HEADS and dw[-2] in LINE_ITEM_OWNERS
             # "Equipment Maintenance Event", "Pool Cleaning Activity": an occasion of a deed
             occasion = len(dw) > 2 and dw[-1] in _OCCASION_HEADS and bool(_EVENT_NOUN.search(dw[-2]))
             if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or occasion or dw[-1] in _RECORD_OF_HEADS
