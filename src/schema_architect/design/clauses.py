@@ -126,6 +126,14 @@ def _participle(word: str) -> bool:
     return (len(low) > 4 and low.endswith(("ed", "en"))) or low in _IRREGULAR_PARTICIPLES
 
 
+def _bare_plural_object(words: list[str], k: int) -> bool:
+    """"A seller lists items": a bare plural noun ends the clause after the verb (a list of fields
+    would have articles or commas: "the report lists the date and the amount")."""
+    return k < len(words) and _noun_word(words[k]) and words[k].isalpha() and _third_person(words[k]) \
+        and (k + 1 == len(words) or words[k + 1] in (".", ";", ":", "!")
+             or words[k + 1].lower() in ("each", "every", "a", "an", "the"))
+
+
 def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, bool, int] | None:
     """The verb starting at ``i``: (verb, passive, index after it), checked against the subject's number."""
     low = [w.lower() for w in words]
@@ -147,7 +155,9 @@ def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, 
         return None
     if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS \
             or (low[k] in ABSTRACT_NOUNS and _quantifier(words, k + 1)[0] not in ("many", "a")) \
-            or (low[k] in ENTITY_SUFFIX_NOISE and not (low[k] in VERB_LIKE_NOISE and k == i and not singular_subject)):
+            or (low[k] in ENTITY_SUFFIX_NOISE and not (k == i and (
+                (low[k] in VERB_LIKE_NOISE and not singular_subject)
+                or (low[k][:-1] in VERB_LIKE_NOISE and singular_subject and _bare_plural_object(words, k + 1))))):
         return None  # "store personnel information": a noun, whatever its ending ("features several ..." a verb)
     if not modal and (_third_person(words[k]) != singular_subject or low[k].endswith(("ed", "ing"))):
         return None  # "vets see", "each vet sees"; not "vet clinics", "vets treated", "vets seeing"

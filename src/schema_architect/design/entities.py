@@ -25,6 +25,7 @@ from .lexicon import (
     ABSTRACT_NOUNS,
     COMPOSITE_ATTRIBUTE_HEADS,
     ASSESSMENT_NOUNS,
+    TRANSACTION_NOUNS,
     ATTRIBUTE_INFO_KINDS,
     BUSINESS_NOUNS,
     COLLECTION_NOUNS,
@@ -323,6 +324,12 @@ _MADE_OBJECT = re.compile(r"\b(?:make|makes|made|place|places|placed|submit|subm
                           r"raise|raises|raised|create|creates|created|open|opens|opened)\s+(?:an?\s+|the\s+|their\s+|new\s+)?",
                           re.IGNORECASE)
 _COUNTED_START = re.compile(r"\s*(?:a|an|each|every)\s", re.IGNORECASE)
+# "leave a review for an item with a rating and a comment": the record made, then what it is for, then
+# its values; the record's noun is group 1
+_MADE_FOR = re.compile(r"\b(?:leave|leaves|left|write|writes|wrote|written|post|posts|posted|give|gives|gave|make|"
+                       r"makes|made|place|places|placed|submit|submits|submitted|file|files|filed|add|adds|added)\s+"
+                       r"(?:an?\s+|the\s+|their\s+|new\s+)?([A-Za-z]+)\s+(?:for|of|on|about|to)\s+"
+                       r"(?:an?\s+|the\s+|each\s+|their\s+|any\s+)?(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+\s*$", re.IGNORECASE)
 
 
 # "The order table records ...", "The student information table is used to store ...": the subject
@@ -618,6 +625,13 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             if o:
                 o.plural = is_plural(np[0].split()[-1])
                 return o
+    # 3e. "Buyers leave a review for an item with a rating and a comment": the values are the review's, not
+    # the item's the review is for
+    made_for = _MADE_FOR.search(stripped) if alist.trigger == "with" else None
+    if made_for and singular(made_for.group(1).lower()) in TRANSACTION_NOUNS | ASSESSMENT_NOUNS:
+        o = make(made_for.group(1), made_for.start(1), "record made for a thing before 'with'")
+        if o:
+            return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:").rstrip("\"”") if alist.trigger == "(" else stripped.rstrip(",:")))
     head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None

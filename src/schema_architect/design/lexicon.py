@@ -194,7 +194,8 @@ EVENT_NOUN_OF_VERB: dict[str, str] = {
 MAKING_VERBS: frozenset[str] = frozenset(
     ["make", "create", "place", "post", "submit", "write", "file", "open", "raise", "log", "generate", "produce",
      "author", "compose", "draft", "prepare", "upload", "incur", "receive", "earn", "get", "obtain", "win",
-     "accumulate", "accrue", "trigger", "cause", "lodge", "issue", "send", "initiate", "publish"]
+     "accumulate", "accrue", "trigger", "cause", "lodge", "issue", "send", "initiate", "publish",
+     "leave"]  # "guests leave a review": a review of their own each time
 )
 # Verbs by which a thing brings a charge on itself ("overdue loans incur a fine"): the charge is a record.
 CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "triggers", "accrue", "accrues"])

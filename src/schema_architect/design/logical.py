@@ -745,10 +745,11 @@ class LogicalDesigner:
             one, many = right, left
         if not rel.role and any(t == one.entity.name for _, t, _ in many.fks):
             return  # a role ("Reviewed By") is a second key to the same table; its own column is checked below
-        if any(
+        if not rel.role and any(
                 d is not one and d is not many and {one.entity.name, many.entity.name} <= {t for _, t, _ in d.fks}
                 for d in self.drafts.values()):
-            return  # a record of the text already links them ("a purchase of an ingredient from a supplier")
+            return  # a record of the text already links them ("a purchase of an ingredient from a supplier");
+            # not a role ("the seller of an item" is no reviewer of it)
         if any(t == many.entity.name for _, t, _ in one.fks) and rel.kind == "1:1":
             return
         if len(one.pk) != 1:

@@ -72,6 +72,7 @@ _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|th
 _RECORD_COVERS_MANY = re.compile(r"^\s*(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:for|with|of|covering|involving)\s+(?:"
                                  + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _RECORD_FOR = re.compile(r"^\s+(?:for|of|about|on)\s+$", re.IGNORECASE)
+_RECORD_FOR_ONE = re.compile(r"^\s+(?:for|of|about|on)\s+(?:an?|one)\s+$", re.IGNORECASE)
 _LISTED_ONLY = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as|&|/)\s*)?(?:the\s+|their\s+|its\s+)?$", re.IGNORECASE)
 _BARE_COORDINATE = re.compile(r"^\s*(?:and|or|&)\s*$", re.IGNORECASE)
 # "the bar management system", "an online document knowledge base system": up to three nouns before it
@@ -742,9 +743,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "bookings for one or more rooms", "an appointment with several doctors": each record covers
             # many of them, and each of them is in many records over time
             ev.m2m.setdefault(pair, span)
-        elif _RECORD_FOR.match(between) and is_record_or_transaction(a) and not is_record_or_transaction(b) \
-                and is_plural(text[a_start:a_end].split()[-1]) and qb is None:
-            # "users write reviews for products", "bookings of rooms": each record is of one of them (assumed)
+        elif is_record_or_transaction(a) and not is_record_or_transaction(b) and (
+                (_RECORD_FOR.match(between) and is_plural(text[a_start:a_end].split()[-1]) and qb is None)
+                or (_RECORD_FOR_ONE.match(between) and not is_plural(text[a_start:a_end].split()[-1]))):
+            # "users write reviews for products", "bookings of rooms", "leave a review for an item": each
+            # record is of one of them (assumed)
             _add(ev, b, a, Evidence(True, False, span))
         elif _PREPOSITION_ONLY.match(between):
             continue

@@ -29,7 +29,7 @@ from ..model.conceptual import Attribute, Cardinality, Decision, Relationship, S
 from .entities import EntitySet, np_after, usable
 from .lexicon import COMMON_VERBS, FUNCTION_WORDS, PERSON_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from .segment import Sentence
-from .words import entity_name, is_plural, loose
+from .words import entity_name, is_plural, loose, singular
 
 _ONE = r"(?:a|an|one|the|its|their|his|her)"
 _COUNT = r"(?:two|three|four|five|several|multiple)"  # "two assistant referees": a role several people play
@@ -263,3 +263,108 @@ def drop_folded_links(relationships: list[Relationship], folds: list[RoleFold]) 
     loans") says again what the role keys say: the roles are how they are linked."""
     folded = {frozenset((f.record, f.kind)) for f in folds}
     return [r for r in relationships if r.role or r.name or frozenset((r.left, r.right)) not in folded]
+
+
+# "Users can be buyers or sellers", "A member may act as a host or a guest", "Accounts are either
+# drivers or riders (or both)": the roles a kind of person can take. Roles are nouns: plural after a
+# plural kind, with an article after a singular one ("Rooms can be single or double" gives no roles).
+_ROLE_DECL = re.compile(
+    r"^\s*(?:(?:each|every|a|an|the|our|all|any)\s+)?(?P<kind>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
+    r"(?:(?:can|may|could|will)\s+(?:either\s+)?(?:be|act\s+as|register\s+as|sign\s+up\s+as|join\s+as)"
+    r"|(?:is|are)\s+either)\s+(?:either\s+)?"
+    r"(?P<roles>(?:an?\s+)?[A-Za-z][\w-]*(?:\s*,\s*(?:an?\s+)?[A-Za-z][\w-]*)*\s*,?\s*(?:or|and/or|and)\s+"
+    r"(?:an?\s+)?[A-Za-z][\w-]*)(?:\s*,?\s*(?:or|and)\s+both)?\s*(?:[.,;:]|$|\s+(?:and|but)\b)",
+    re.IGNORECASE)
+_ROLE_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and/or|and)\s+", re.IGNORECASE)
+
+
+@dataclass
+class DeclaredRoles:
+    """A kind of person and the roles the text says it can take, from one sentence."""
+
+    kind: str
+    roles: list[str]
+    span: Span
+
+
+def declared_roles(sentences: list[Sentence]) -> list[DeclaredRoles]:
+    out: list[DeclaredRoles] = []
+    for s in sentences:
+        m = _ROLE_DECL.match(s.text)
+        if not m:
+            continue
+        kind_words = m.group("kind").split()
+        if kind_words[-1].lower() in COMMON_VERBS or singular(kind_words[-1].lower()) not in PERSON_NOUNS:
+            continue  # only people take roles; "Vehicles can be cars or trucks" names kinds of vehicle
+        plural_kind = is_plural(kind_words[-1])
+        roles: list[str] = []
+        for part in _ROLE_SPLIT.split(m.group("roles").strip()):
+            words = part.split()
+            article = bool(words) and words[0].lower() in ("a", "an")
+            words = words[1:] if article else words
+            if len(words) != 1 or not (is_plural(words[0]) if plural_kind else article):
+                roles = []
+                break  # an adjective ("active or inactive"), not a role noun
+            name = entity_name(words[0])
+            if not name or loose(name) == loose(entity_name(" ".join(kind_words)) or ""):
+                roles = []
+                break
+            roles.append(name)
+        kind = entity_name(" ".join(kind_words))
+        if len(roles) >= 2 and usable(kind):
+            out.append(DeclaredRoles(kind, roles, Span(start=s.start, end=s.end, text=s.text)))
+    return out
+
+
+def fold_declared_roles(decls: list[DeclaredRoles], ents: EntitySet, rels: list[Relationship],
+                        decisions: list[Decision]) -> list[Relationship]:
+    """Each role is rows of the kind: a link of a role ("a seller lists items") is a key to the kind named
+    by the role ("Seller ID" -> User); a role no link uses is a flag of the kind ("Is Seller")."""
+    for decl in decls:
+        kind = ents.get(decl.kind)
+        if kind is None:
+            continue
+        for role in decl.roles:
+            ent = ents.get(role)
+            if ent is kind:
+                continue
+            linked = False
+            if ent is not None:
+                name = ent.name
+                kept: list[Relationship] = []
+                for rel in rels:
+                    if name not in (rel.left, rel.right):
+                        kept.append(rel)
+                        continue
+                    other = rel.right if rel.left == name else rel.left
+                    if other in (name, kind.name):
+                        continue  # "users can be sellers" again: no link of a kind to its own role
+                    one_side = (rel.left == name and rel.left_card is Cardinality.ONE
+                                and rel.right_card is Cardinality.MANY) or (
+                        rel.right == name and rel.right_card is Cardinality.ONE and rel.left_card is Cardinality.MANY)
+                    kept.append(rel.model_copy(update={
+                        "left": kind.name if rel.left == name else rel.left,
+                        "right": kind.name if rel.right == name else rel.right,
+                        "role": rel.role or (name if one_side else None),
+                        "name": rel.name or (None if one_side else f"{name} {other}")}))
+                    linked = True
+                rels = kept
+                for attr in ent.attributes:
+                    if not ents.is_placeholder(ent, attr) and not ents.has_attribute(kind, attr.name):
+                        ents.add_attribute(kind, attr)
+                for e in ents.entities:  # a listed "Seller" reference of another entity points at the kind
+                    for attr in e.attributes:
+                        if attr.references == name:
+                            attr.references, attr.role = kind.name, attr.role or name
+                ents.remove(ent)
+            if not linked:
+                flag = f"Is {role}"
+                if not ents.has_attribute(kind, flag):
+                    ents.add_attribute(kind, Attribute(name=flag, span=decl.span))
+            decisions.append(Decision(
+                subject=f"entity {role}", decision=f"{role} is a role of {kind.name}, not a table",
+                rationale=(f"the text says a {kind.name.lower()} can be a {role.lower()}: "
+                           + ("its links are keys to " + kind.name + f" named {role}" if linked
+                              else f"a flag on {kind.name}")),
+                span=decl.span))
+    return rels

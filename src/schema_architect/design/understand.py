@@ -55,7 +55,7 @@ from .clauses import NounPhrase, verb_clauses
 from .logical import is_identifier_name
 from .naming import plural
 from .relationships import detect_relationships, is_record_or_transaction, shares_participants
-from .roles import drop_folded_links, fold_coordinated_roles
+from .roles import declared_roles, drop_folded_links, fold_coordinated_roles, fold_declared_roles
 from .segment import Sentence, iter_sentences
 from .words import entity_name, is_plural, loose, singular
 
@@ -269,6 +269,12 @@ def read_requirements(text: str) -> Reading:
             ents.add_attribute(kind, Attribute(name=default_name(kind.name), span=fold.sentence_span), placeholder=True)
     _apply_sentence_constraints(sentences, ents)
     relationship_attrs += _recorded_flags(sentences, ents, used)
+    role_decls = declared_roles(sentences)
+    for decl in role_decls:  # "Users can be buyers or sellers": read the roles' links, then fold them
+        if ents.get(decl.kind) is not None:
+            for role in decl.roles:
+                if ents.get(role) is None and usable(role):
+                    ents.add(role, decl.span)
     names = [e.name for e in ents.entities]
     rels = drop_folded_links(detect_relationships(sentences, names), role_folds)
     rels += [link for fold in role_folds for link in fold.role_links()]
@@ -293,6 +299,7 @@ def read_requirements(text: str) -> Reading:
             rels.append(rel)
         rel.left_card = rel.right_card = Cardinality.MANY  # attributes of the pair: a table of its own
         rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
+    rels = fold_declared_roles(role_decls, ents, rels, decisions)
     rels = _merge_bare_heads(ents, rels, decisions)
     _drop_related_rows(ents, decisions)
     dropped = _drop_coordinated_pairs(ents)
