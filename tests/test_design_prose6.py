@@ -47,3 +47,9 @@ def test_lists_after_a_singular_subject_and_before_a_bare_plural_is_a_verb():
 def test_lists_with_articles_after_a_singular_subject_still_lists_fields():
     result = design("Each invoice has a number. The invoice lists the date and the total.")
     assert {"Date", "Total"} <= set(columns(result, "Invoice")), columns(result, "Invoice")
+
+
+def test_a_state_adjective_alone_is_no_part_of_the_table_name():
+    result = design("Outstanding invoices trigger a reminder. Each reminder has a date.")
+    assert "Outstanding Invoice" not in table_names(result), table_names(result)
+    assert "Invoice" in foreign_keys(result, "Reminder").values(), foreign_keys(result, "Reminder")

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .lexicon import (
     ACTION_GERUNDS,
+    STATE_ADJECTIVES,
     STATE_PARTICIPLES,
     DETERMINERS,
     ENTITY_PREFIX_NOISE,
@@ -200,8 +201,8 @@ def entity_name(phrase: str) -> str | None:
     if not words:
         return None
     while len(words) > 1 and ((words[0].lower().endswith("ed") and words[0].lower() not in ("red", "bed", "shed", "seed", "feed", "need", "speed", "breed"))
-                              or words[0].lower() in STATE_PARTICIPLES):
-        words.pop(0)  # "Registered users" -> "User", "broken leases" -> "Lease"
+                              or words[0].lower() in STATE_PARTICIPLES or words[0].lower() in STATE_ADJECTIVES):
+        words.pop(0)  # "Registered users" -> "User", "broken leases" -> "Lease", "overdue loans" -> "Loan"
     while words and (words[0].lower() in DETERMINERS or words[0].lower() in FUNCTION_WORDS):
         words.pop(0)
     if not words or not words[-1][0].isalpha():
