@@ -1,10 +1,19 @@
 """Index advice for MySQL/MariaDB from EXPLAIN: which queries scan whole tables, and the candidate
 indexes (same extraction and column ordering as for PostgreSQL, selectivity from index cardinality).
-MySQL has no hypothetical indexes, so candidates are reported, not cost-evaluated."""
+
+MySQL and MariaDB have no hypothetical indexes, so a candidate cannot be costed in place. With
+``verify`` each candidate is built for real on a copy: the tables a query reads are copied (structure
+with ``CREATE TABLE ... LIKE``, rows up to a limit) into a scratch database on the same server, the
+query is explained and timed there before and after building the candidates, and the scratch database
+is dropped. The user's tables are only read."""
 
 from __future__ import annotations
 
+import secrets
+import time
 from dataclasses import dataclass, field
+
+from sqlglot import exp
 
 from .indexes import Candidate, _merge, candidates_for
 from .pgcatalog import Catalog, ColumnStats, ExistingIndex, TableStats
@@ -13,11 +22,27 @@ from .workload import Query, Skip, Workload
 
 
 @dataclass
+class Verification:
+    """One query on the scratch copy, before and after its candidate indexes were built."""
+
+    access_before: str = ""  # EXPLAIN access types per table, e.g. "customer: ALL"
+    access_after: str = ""
+    rows_before: int = 0  # rows EXPLAIN expects to examine, summed over the plan
+    rows_after: int = 0
+    indexes_used: list[str] = field(default_factory=list)  # candidate indexes the plan after uses
+    ms_before: float | None = None  # best of ``repeats`` runs, SELECTs only
+    ms_after: float | None = None
+    note: str = ""
+
+
+@dataclass
 class MySQLQueryResult:
     query: Query
-    full_scans: list[tuple[str, int]]  # (table, estimated rows) with access type ALL
+    full_scans: list[tuple[str, int]]  # (table, estimated rows) read whole (access type ALL or index)
     plan: list[dict]
     candidates: list[str] = field(default_factory=list)  # DDL of candidates for the scanned tables
+    tables: list[str] = field(default_factory=list)  # every table the query reads, as the database spells it
+    verification: Verification | None = None  # with verify: the query on a copy, before and after
 
 
 @dataclass
@@ -28,6 +53,13 @@ class MySQLIndexAdvice:
     skipped: list[Skip] = field(default_factory=list)
     evaluation: str = ("EXPLAIN access types (MySQL/MariaDB has no hypothetical indexes): full scans are "
                        "reported with candidate indexes; candidates are not cost-evaluated")
+    verified: bool = False
+    copies: dict[str, tuple[int, int]] = field(default_factory=dict)  # table -> (rows copied, rows in table)
+
+
+EVALUATION_ON_COPY = ("EXPLAIN and timing on copies of the tables in a scratch database (MySQL/MariaDB has no "
+                      "hypothetical indexes): each query before and after building its candidate indexes there; "
+                      "the scratch database was dropped and the database's own tables were only read")
 
 
 def read_mysql_catalog(conn) -> Catalog:
@@ -61,7 +93,14 @@ def read_mysql_catalog(conn) -> Catalog:
     return Catalog(tables, hypopg="missing", stats_reset=None)
 
 
-def advise_indexes_mysql(conn, workload: Workload) -> MySQLIndexAdvice:
+# EXPLAIN access types that read every row: a table scan, or a walk of a whole index (what MariaDB
+# shows for an UPDATE ... WHERE on an unindexed column)
+FULL_SCANS = frozenset({"ALL", "INDEX"})
+DEFAULT_COPY_ROWS = 1_000_000  # rows copied per table for verification; larger tables are sampled (and said so)
+
+
+def advise_indexes_mysql(conn, workload: Workload, *, verify: bool = False,
+                         row_limit: int = DEFAULT_COPY_ROWS) -> MySQLIndexAdvice:
     catalog = read_mysql_catalog(conn)
     columns = catalog.columns_by_table()
     advice = MySQLIndexAdvice(workload, skipped=list(workload.skipped))
@@ -80,10 +119,110 @@ def advise_indexes_mysql(conn, workload: Workload) -> MySQLIndexAdvice:
         except Exception as exc:
             advice.skipped.append(Skip(q.location, q.sql, f"EXPLAIN failed: {exc}", q.count))
             continue
-        scans = [(str(r.get("table")), int(r.get("rows") or 0)) for r in plan if str(r.get("type")).upper() == "ALL"]
+        # EXPLAIN names a table by its alias in the query ("o" for "orders o")
+        real = {t.alias_or_name.lower(): t.name for t in q.tree.find_all(exp.Table)}
+        scans = [(real.get(str(r.get("table")).lower(), str(r.get("table"))), int(r.get("rows") or 0))
+                 for r in plan if str(r.get("type")).upper() in FULL_SCANS]
+        # text_pattern_ops is PostgreSQL's; a MySQL b-tree serves LIKE 'prefix%' as it is
         cands = [c for c in candidates_for(use, q, catalog)
-                 if any(c.table.lower() == t.lower() for t, _ in scans)]
+                 if not c.pattern_ops and any(c.table.lower() == t.lower() for t, _ in scans)]
         all_cands += cands
-        advice.per_query.append(MySQLQueryResult(q, scans, plan, [c.ddl("mysql") for c in _merge(cands)]))
+        read = dict.fromkeys(t.name.lower() for t in q.tree.find_all(exp.Table))
+        tables = [catalog.tables[t].name for t in read if t in catalog.tables]
+        advice.per_query.append(MySQLQueryResult(q, scans, plan, [c.ddl("mysql") for c in _merge(cands)], tables))
     advice.candidates = _merge(all_cands)
+    if verify and advice.candidates:
+        verify_on_copy(conn, advice, row_limit=row_limit)
     return advice
+
+
+def verify_on_copy(conn, advice: MySQLIndexAdvice, *, row_limit: int = DEFAULT_COPY_ROWS, repeats: int = 2) -> None:
+    """Explain and time each query that has candidates on copies of its tables, before and after
+    building the candidates there; the scratch database is always dropped."""
+    from ..errors import InputError
+    from ..sql.render import quote_identifier
+
+    targets = [r for r in advice.per_query if r.candidates]
+    for r in targets:
+        if any(t.args.get("db") or t.args.get("catalog") for t in r.query.tree.find_all(exp.Table)):
+            r.verification = Verification(note="not verified: the query names a database, so it would not read "
+                                               "the copy")
+    targets = [r for r in targets if r.verification is None]
+    wanted = sorted({t for r in targets for t in r.tables})
+    if not wanted:
+        return
+
+    def q(name: str) -> str:
+        return quote_identifier(name, "mysql")
+
+    scratch = f"sa_verify_{secrets.token_hex(4)}"
+    with conn.cursor() as cur:
+        cur.execute("SELECT DATABASE()")
+        home = cur.fetchone()[0]
+        try:
+            cur.execute(f"CREATE DATABASE {q(scratch)}")
+        except Exception as exc:
+            raise InputError(f"--verify could not create a scratch database on the server: {exc}",
+                             hint="verification builds the candidate indexes on copies of the tables in a "
+                                  "scratch database; grant CREATE and DROP on sa_verify_% to this user, or run "
+                                  "without --verify") from exc
+        try:
+            for table in wanted:
+                cur.execute(f"SELECT COUNT(*) FROM {q(home)}.{q(table)}")
+                total = int(cur.fetchone()[0])
+                cur.execute(f"CREATE TABLE {q(scratch)}.{q(table)} LIKE {q(home)}.{q(table)}")
+                cur.execute(f"INSERT INTO {q(scratch)}.{q(table)} SELECT * FROM {q(home)}.{q(table)} "
+                            f"LIMIT {int(row_limit)}")
+                cur.execute(f"ANALYZE TABLE {q(scratch)}.{q(table)}")
+                cur.fetchall()
+                advice.copies[table] = (min(total, row_limit), total)
+            cur.execute(f"USE {q(scratch)}")
+            for r in targets:
+                r.verification = _measure(cur, r, repeats, before=True)
+            built = set()
+            for cand in advice.candidates:
+                if cand.table in advice.copies and cand.name not in built:
+                    cur.execute(cand.ddl("mysql").rstrip(";"))
+                    built.add(cand.name)
+            for table in advice.copies:
+                cur.execute(f"ANALYZE TABLE {q(table)}")
+                cur.fetchall()
+            for r in targets:
+                after = _measure(cur, r, repeats, before=False)
+                v = r.verification
+                v.access_after, v.rows_after, v.ms_after = after.access_after, after.rows_after, after.ms_after
+                v.indexes_used = [name for name in built if name in after.indexes_used]
+                v.note = v.note or after.note
+        finally:
+            if home:
+                cur.execute(f"USE {q(home)}")
+            cur.execute(f"DROP DATABASE IF EXISTS {q(scratch)}")
+    sampled = [f"{t} ({copied:,} of {total:,} rows)" for t, (copied, total) in advice.copies.items() if copied < total]
+    advice.evaluation = EVALUATION_ON_COPY + (f"; sampled copies: {', '.join(sampled)}" if sampled else "")
+    advice.verified = True
+
+
+def _measure(cur, r: MySQLQueryResult, repeats: int, *, before: bool) -> Verification:
+    cur.execute(f"EXPLAIN {r.query.sql}")
+    names = [d[0].lower() for d in cur.description]
+    plan = [dict(zip(names, row)) for row in cur.fetchall()]
+    access = ", ".join(f"{p.get('table')}: {p.get('type')}" for p in plan)
+    rows = sum(int(p.get("rows") or 0) for p in plan)
+    used = [str(p.get("key")) for p in plan if p.get("key")]
+    ms, note = None, ""
+    if r.query.kind != "select":
+        note = "timed only for SELECT statements (running a change would alter the copy between runs)"
+    elif r.query.has_parameters:
+        note = "not timed: the statement has parameters and no values"
+    else:
+        best = None
+        for _ in range(repeats):
+            started = time.perf_counter()
+            cur.execute(r.query.sql)
+            cur.fetchall()
+            elapsed = (time.perf_counter() - started) * 1000
+            best = elapsed if best is None else min(best, elapsed)
+        ms = best
+    if before:
+        return Verification(access_before=access, rows_before=rows, ms_before=ms, note=note)
+    return Verification(access_after=access, rows_after=rows, ms_after=ms, indexes_used=used, note=note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .denormalization import DEFAULT_SHARE, DenormalizationProposal, advise_denormalization
@@ -231,8 +231,9 @@ def render_json(report: OptimizeReport) -> str:
 
 
 # -- MySQL / MariaDB ---------------------------------------------------------------------------------------
-def optimize_mysql(url: str, workload: str | Path):
-    """EXPLAIN-based index advice on MySQL/MariaDB (full scans and candidate indexes)."""
+def optimize_mysql(url: str, workload: str | Path, *, verify: bool = False):
+    """EXPLAIN-based index advice on MySQL/MariaDB (full scans and candidate indexes); with ``verify``
+    the candidates are built and measured on copies of the tables in a scratch database."""
     from ..errors import InputError
     from .live import connect
     from .mysql import advise_indexes_mysql
@@ -242,7 +243,7 @@ def optimize_mysql(url: str, workload: str | Path):
         raise InputError("MySQL/MariaDB advice needs a workload file", hint="pass --workload FILE")
     wl = load_workload(workload, dialect="mysql")
     with connect(url) as conn:
-        return advise_indexes_mysql(conn, wl)
+        return advise_indexes_mysql(conn, wl, verify=verify)
 
 
 def mysql_to_dict(advice) -> dict:
@@ -250,9 +251,13 @@ def mysql_to_dict(advice) -> dict:
         "evaluation": advice.evaluation,
         "workload": {"source": advice.workload.source, "statements": advice.workload.statements_read,
                      "distinct": len(advice.workload.queries)},
+        "verified": advice.verified,
+        "copies": {t: {"rows_copied": c, "rows": n} for t, (c, n) in advice.copies.items()},
         "per_query": [{"id": r.query.id, "sql": r.query.sql, "count": r.query.count,
                        "full_scans": [{"table": t, "rows": n} for t, n in r.full_scans],
-                       "candidates": r.candidates} for r in advice.per_query],
+                       "candidates": r.candidates,
+                       "verification": asdict(r.verification) if r.verification else None}
+                      for r in advice.per_query],
         "candidates": [{"table": c.table, "columns": list(c.columns), "ddl": c.ddl("mysql"), "queries": sorted(c.queries),
                         "reasons": c.reasons} for c in advice.candidates],
         "skipped": [{"location": s.location, "reason": s.reason, "count": s.count} for s in advice.skipped],
@@ -267,6 +272,19 @@ def render_mysql_markdown(advice, database: str) -> str:
         scans = ", ".join(f"{t}: {n:,}" for t, n in r.full_scans) or "-"
         lines.append(f"| {r.query.id}: `{r.query.short.replace('|', '/')}` | {r.query.count} | {scans} | "
                      f"{'<br>'.join(f'`{d}`' for d in r.candidates) or '-'} |")
+    checked = [r for r in advice.per_query if r.verification]
+    if checked:
+        lines += ["", "## Verified on a copy", "",
+                  "| query | access before | access after | rows examined (est.) | time (ms) | indexes used | note |",
+                  "|---|---|---|---|---|---|---|"]
+        for r in checked:
+            v = r.verification
+
+            def ms(x):
+                return "-" if x is None else f"{x:.1f}"
+            lines.append(f"| {r.query.id} | {v.access_before or '-'} | {v.access_after or '-'} | "
+                         f"{v.rows_before:,} -> {v.rows_after:,} | {ms(v.ms_before)} -> {ms(v.ms_after)} | "
+                         f"{', '.join(v.indexes_used) or 'none'} | {v.note or ''} |")
     if advice.skipped:
         lines += ["", f"## Skipped ({sum(s.count for s in advice.skipped)} statement(s))", ""]
         lines += [f"- {s.location}: {s.reason}" for s in advice.skipped]

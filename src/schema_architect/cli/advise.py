@@ -99,8 +99,9 @@ def register(app: typer.Typer) -> None:
         fmt: ReportFormat = typer.Option(ReportFormat.markdown, "--format", "-f"),
         out: Path | None = typer.Option(None, "-o", "--out", help="write the report here"),
         verify: bool = typer.Option(False, "--verify",
-                                    help="measure targeted queries with EXPLAIN ANALYZE before/after building the "
-                                         "recommended indexes (in a transaction that is rolled back)"),
+                                    help="measure targeted queries before/after building the recommended indexes: "
+                                         "PostgreSQL with EXPLAIN ANALYZE in a transaction that is rolled back; "
+                                         "MySQL/MariaDB on copies of the tables in a scratch database that is dropped"),
         max_indexes: int = typer.Option(10, "--max-indexes", min=0),
         min_partition_rows: float = typer.Option(10_000_000, "--min-partition-rows",
                                                  help="tables above this many rows are considered for partitioning"),
@@ -125,7 +126,7 @@ def register(app: typer.Typer) -> None:
 
             from ..advise.report import mysql_to_dict, optimize_mysql, render_mysql_markdown
 
-            advice = optimize_mysql(db, workload)
+            advice = optimize_mysql(db, workload, verify=verify)
             write_output(render_mysql_markdown(advice, redact_url(db)) if fmt is ReportFormat.markdown
                          else json.dumps(mysql_to_dict(advice), indent=2, default=str), out)
             return
