@@ -180,6 +180,8 @@ def read_pg_stat_statements(conn, *, limit: int = 1000) -> list[RawStatement]:
             "SELECT query, calls, mean_exec_time FROM pg_stat_statements "
             "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
             "AND query !~* '^\\s*(begin|commit|rollback|set|show|explain|create|drop|alter|vacuum|analy)' "
+            # catalog reads (tools, drivers, this advisor itself) are not the application's workload
+            "AND query !~* '\\m(pg_[a-z_]+|information_schema)\\M' "
             "ORDER BY calls * mean_exec_time DESC LIMIT %s", (limit,)).fetchall()
     except Exception as exc:  # not preloaded: "pg_stat_statements must be loaded via shared_preload_libraries"
         conn.rollback()
