@@ -809,6 +809,15 @@ class LogicalDesigner:
             targets = {t for _, t, _ in d.fks}
             if a.entity.name in targets and b.entity.name in targets:
                 return  # an entity of the text already links them (an enrolment, a record)
+        for x, y in ((a, b), (b, a)):
+            if not (rel.attributes or rel.name or rel.role) and any(
+                    t == y.entity.name and x.attrs.get(c) in x.entity.attributes and not x.attrs[c].role
+                    for c, t, _ in x.fks):
+                # "beer manufacturers produce beer types" where each beer type lists its manufacturer
+                # number: the text's own column already realizes the relationship (a link with values
+                # of its own, "with quantities", or a named one still needs its table; a role column,
+                # "Invigilator Staff Number", is another link)
+                return
         if len(a.pk) != 1 or len(b.pk) != 1:
             return
         # Only a document's lines are its items ("Order Item"); "suppliers supply products in a quantity"
