@@ -24,6 +24,7 @@ from ..model.types import DataType
 from .datatypes import infer_type
 from .lexicon import (
     COUNTED_DOCUMENTS,
+    EVENT_NOUN_OF_VERB,
     FUNCTION_WORDS,
     GOODS_EVENT_WORDS,
     GOODS_WORDS,
@@ -978,14 +979,16 @@ def _named_by_verb(d: _TableDraft, a: _TableDraft, b: _TableDraft, rel) -> bool:
     if rel.span is None:
         return False
     words = _words(d.entity.name)
-    head, side_words = words[-1], set(_words(a.entity.name)) | set(_words(b.entity.name))
+    if len(words) > 1 and words[-1] in _RECORD_HEADS:
+        words = words[:-1]  # "Rental Record" for "customers can rent bikes": the rentals, kept
+    head, side_words = singular(words[-1]), set(_words(a.entity.name)) | set(_words(b.entity.name))
     if not set(words[:-1]) <= side_words or head in side_words:
         return False
     if any(t not in (a.entity.name, b.entity.name) for _, t, _ in d.fks):
         return False
     verbs = [w for w in re.findall(r"[a-z]{4,}", rel.span.text.lower())
              if not {w, singular(w)} & (side_words | {head})]  # the verb, not a mention of a name
-    return any(head[:4] == v[:4] for v in verbs)
+    return any(head[:4] == v[:4] or EVENT_NOUN_OF_VERB.get(v) == head for v in verbs)
 
 
 def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:

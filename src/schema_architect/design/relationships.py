@@ -31,6 +31,7 @@ from .lexicon import (
     DATA_VERBS,
     DETERMINERS,
     ENTITY_SUFFIX_NOISE,
+    EVENT_NOUN_OF_VERB,
     FUNCTION_WORDS,
     HEADING_ACTIONS,
     LINK_VALUE_HEADS,
@@ -357,13 +358,36 @@ _NOMINAL_SUFFIXES = ("ation", "ition", "sion", "tion", "ment", "ance", "ence", "
 def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) -> str | None:
     """The one-word entity named after the verb ('admitted' -> Admission, 'enrol' -> Enrolment,
     'rented' -> Rental): the record each act of it makes, which both parties point at."""
-    if verb.lower() in DATA_VERBS:
-        return None  # "each session records the client": the list's reading
     stem = _verb_stem(verb.lower())
     stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
     stem = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl" else stem  # "admitt"
+    base = _IRREGULAR_BASES.get(verb.lower(), stem)
+    nouns = {EVENT_NOUN_OF_VERB[v] for v in (base, base + "e", stem, stem + "e") if v in EVENT_NOUN_OF_VERB}
+    if verb.lower() in DATA_VERBS:
+        if not nouns:
+            return None  # "each session records the client": the list's reading
+        stem = ""  # "technicians maintain machines": only the verb's own event noun ("Maintenance Record")
     found = [n for n in names if n not in pair and len(n.split()) == 1 and _nominalizes(stem, n.lower())]
+    if found:
+        return found[0] if len(found) == 1 else None
+    # "beer types are sold in bars" beside "Sales Record", "technicians maintain machines" beside "Machine
+    # Maintenance Record": the event noun of the verb, after nothing but the sides' names, maybe kept as a record
+    side_words = {w for side in pair for w in loose(side).split()}
+    found = []
+    for n in names:
+        words = loose(n).split()
+        if n in pair or len(words) < 2:
+            continue
+        if words[-1] in _RECORD_HEADS and len(words) > 1:
+            words = words[:-1]
+        if words and (words[-1] in nouns or _nominalizes(stem, words[-1])) and set(words[:-1]) <= side_words:
+            found.append(n)
     return found[0] if len(found) == 1 else None
+
+
+# Past participles whose base no suffix rule finds: "sold" -> "sell".
+_IRREGULAR_BASES = {"sold": "sell", "bought": "buy", "paid": "pay", "lent": "lend", "sent": "send", "held": "hold",
+                    "made": "make", "kept": "keep", "taught": "teach", "given": "give", "taken": "take"}
 
 
 _THROUGH = re.compile(r"\s*,?\s+(?:through|via|by\s+means\s+of)\s+(?:(?:a|an|the|their|its)\s+)?"

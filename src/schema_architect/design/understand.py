@@ -1074,14 +1074,16 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
     if not renamed:
         return rels
     out: list[Relationship] = []
-    seen: set[frozenset] = set()
+    seen: dict[frozenset, int] = {}
     for r in rels:
         was_self = r.left == r.right  # "users follow other users" stays a link of the merged table
         r.left, r.right = renamed.get(r.left, r.left), renamed.get(r.right, r.right)
         pair = frozenset((r.left, r.right))
         if (r.left != r.right or was_self) and pair not in seen:
-            seen.add(pair)
+            seen[pair] = len(out)
             out.append(r)
+        elif pair in seen and out[seen[pair]].fallback and not r.fallback:
+            out[seen[pair]] = r  # a link the text states wins over the guess from the one person named
     for e in ents.entities:
         for attr in e.attributes:
             if attr.references in renamed:
