@@ -184,7 +184,8 @@ def test_model_tool_calling(shop, tmp_path, monkeypatch):
         assert "".join(d["text"] for d in data(events, "message")) == "You have 3 notes."
         first = llm.requests[0]
         assert {t["function"]["name"] for t in first["tools"]} == {
-            "get_database_schema", "run_read_only_query", "ask_for_confirmation", "execute_change"}
+            "design_schema", "refine_design", "get_database_schema", "run_read_only_query", "ask_for_confirmation",
+            "execute_change"}
         assert first["stream"] is True
 
         before = sqlite_digest(db)
@@ -203,6 +204,50 @@ def test_model_tool_calling(shop, tmp_path, monkeypatch):
                     json={"sql": proposal["sql"], "confirmation_token": proposal["confirmation_token"]}, headers=h)
     assert r.status_code == 200
     assert sqlite3.connect(db).execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+
+
+def test_model_designs_and_refines_with_the_offline_engine(shop, tmp_path, monkeypatch):
+    """The model passes the user's requirements to design_schema and a change to refine_design; the page shows
+    each design, each is saved as a version, the model sees tables, questions and DDL, and no database changes."""
+    _client, _h, db, _cid, _conv = shop
+    before = sqlite_digest(db)
+    with ReplayServer() as llm:
+        llm.add(
+            Reply(tool_calls=[{"name": "design_schema", "arguments": {"requirements": SHOP}}]),
+            Reply(content="Your design has customers and orders.", when="customer_id"),
+            Reply(tool_calls=[{"name": "refine_design", "arguments": {"request": "add a phone number to customers"}}]),
+            Reply(content="Added the phone number.", when="phone_number"),
+            Reply(tool_calls=[{"name": "design_schema", "arguments": {"requirements": "   "}}]),
+            Reply(content="Please describe your data.", when="requirements text is empty"),
+        )
+        client = make_client(tmp_path / "model", monkeypatch,
+                             llm_config=load_config({"model": "replay-model", "base_url": llm.base_url}))
+        h = sign_up(client, "alice")
+        cid = client.post("/api/v1/connections", json={"name": "db", "url": f"sqlite:///{db}"}, headers=h).json()["id"]
+        conv = client.post("/api/v1/conversations", json={"connection_id": cid}, headers=h).json()["id"]
+
+        events = chat(client, h, conv, "I run a shop: " + SHOP)
+        shown = data(events, "schema")
+        assert [s["source"] for s in shown] == ["design"]
+        assert {"customers", "orders"} <= {t["name"] for t in shown[0]["tables"]}
+        result = json.loads(next(m["content"] for m in llm.requests[1]["messages"] if m["role"] == "tool"))
+        assert result["dialect"] == "sqlite" and "CREATE TABLE" in result["ddl"]
+        assert "customer_id" in result["tables"]["orders"]
+
+        events = chat(client, h, conv, "customers need a phone number too")
+        refined = json.loads([m["content"] for m in llm.requests[3]["messages"] if m["role"] == "tool"][-1])
+        assert "phone_number" in refined["tables"]["customers"] and refined["changes"]
+        assert "".join(d["text"] for d in data(events, "message")) == "Added the phone number."
+
+        events = chat(client, h, conv, "design something")  # the model passes nothing: it is told so, in words
+        assert data(events, "error")[0]["code"] == "invalid_input" and not data(events, "schema")
+        assert "".join(d["text"] for d in data(events, "message")) == "Please describe your data."
+        assert llm.remaining == 0
+    design_id = client.get("/api/v1/designs", headers=h).json()[0]["id"]
+    versions = client.get(f"/api/v1/designs/{design_id}", headers=h).json()["versions"]
+    assert [v["version"] for v in versions] == [1, 2]
+    assert any(c["name"] == "phone_number" for t in versions[1]["schema"]["schema"]["tables"] for c in t["columns"])
+    assert sqlite_digest(db) == before  # designing touched no database
 
 
 @pytest.mark.mariadb

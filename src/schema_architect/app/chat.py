@@ -1,12 +1,13 @@
-"""The chat assistant: server-sent events, four tools, and an offline intent router.
+"""The chat assistant: server-sent events, six tools, and an offline intent router.
 
 Events (``event: NAME`` + JSON ``data``): ``message`` (a piece of the answer's text), ``schema``
 (a design or a live schema: Mermaid, DDL, tables), ``confirm`` (a proposed change with its
 confirmation token: the page asks the user), ``result`` (rows of a read-only query), ``error``
 (``{code, message, hint}``) and ``done``.
 
-Tools, the same for both paths: get the database schema, ask for confirmation, run a read-only
-query, execute a change. The change tool needs a confirmation token that only the user holds (it
+Tools, the same for both paths: design from requirements, refine the design, get the database
+schema, ask for confirmation, run a read-only query, execute a change. Designing and refining change
+only the conversation's design, never a database. The change tool needs a confirmation token that only the user holds (it
 is sent to the page, never to a model): safety is enforced by :mod:`.safety`, not by a prompt.
 
 Without a configured model, :func:`route` maps a message to an intent with a few patterns (design,
@@ -146,26 +147,23 @@ class Turn:
         intent, match = route(message, bool(self.state.get("schema")) or self.connection_id is not None)
         yield from getattr(self, f"do_{intent}")(message, match)
 
-    def do_design(self, message: str, _m) -> Iterator[str]:
-        text = DESIGN_PREFIX.sub("", message, count=1)
-        text = text[0].upper() + text[1:] if text else message
+    def tool_design(self, text: str):
+        """A new design from requirements text (the offline engine); it becomes the conversation's
+        design, and earlier requests to change the old design are forgotten."""
         result = designed(text)
-        self.state.update(requirements=[text], answers={}, schema=json.loads(result.schema.to_json(indent=None)))
-        yield from self.show_design(result, f"Here is a design with {len(result.schema.tables)} table(s): "
-                                            + ", ".join(t.name for t in result.schema.tables) + ".")
+        self.state.update(requirements=[text], answers={}, evolutions=[],
+                          schema=json.loads(result.schema.to_json(indent=None)))
+        return result
 
-    def do_refine(self, message: str, _m) -> Iterator[str]:
-        """Change the design: a description is added to the requirements and designed again; an
-        imperative request ("add a phone number to customers", "drop email from customers") is applied
-        with :func:`evolve.english.evolve_schema` and remembered, so later redesigns replay it."""
+    def tool_refine(self, message: str):
+        """Change the design (never the database): a description is added to the requirements and
+        designed again; an imperative request ("add a phone number to customers", "drop email from
+        customers") is applied with :func:`evolve.english.evolve_schema` and remembered, so later
+        redesigns replay it. Returns the new schema and the list of changes."""
         from ..design.session import schema_changes
         from ..errors import InputError
         from ..model.jsonform import schema_from_dict
 
-        if self.connection_id is not None and not DESCRIPTION.match(message):
-            handled = yield from self.live_request(message)
-            if handled:
-                return
         before = schema_from_dict(self.state["schema"]) if self.state.get("schema") else None
         requirements = list(self.state.get("requirements", []))
         evolutions = list(self.state.get("evolutions", []))
@@ -187,6 +185,23 @@ class Turn:
         changes = schema_changes(before, schema)
         self.state.update(requirements=requirements, evolutions=evolutions,
                           schema=json.loads(schema.to_json(indent=None)))
+        return schema, changes
+
+    def do_design(self, message: str, _m) -> Iterator[str]:
+        text = DESIGN_PREFIX.sub("", message, count=1)
+        text = text[0].upper() + text[1:] if text else message
+        result = self.tool_design(text)
+        yield from self.show_design(result, f"Here is a design with {len(result.schema.tables)} table(s): "
+                                            + ", ".join(t.name for t in result.schema.tables) + ".")
+
+    def do_refine(self, message: str, _m) -> Iterator[str]:
+        """A change request: on the connected database when it names something there (proposed for
+        approval), else a change of the design (:meth:`tool_refine`)."""
+        if self.connection_id is not None and not DESCRIPTION.match(message):
+            handled = yield from self.live_request(message)
+            if handled:
+                return
+        schema, changes = self.tool_refine(message)
         summary = ("Updated the design: " + "; ".join(changes) + ".") if changes else \
             "I added that to the requirements, but the design did not change (nothing new was recognized; try " \
             "'add a phone number to customers' or 'Each supplier has a name and an email.')."

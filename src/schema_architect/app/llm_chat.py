@@ -1,6 +1,7 @@
 """The chat with a configured model: streamed chat completions with tool calling.
 
-The model sees four tools. The server runs them with the same code as the offline router and the
+The model sees six tools: two that design (the offline engine designs from the requirements the model
+passes on, and refines that design) and four that read or change the connected database. The server runs them with the same code as the offline router and the
 REST routes (:mod:`.actions`), so the model gets no power the user does not have, and less: the
 confirmation token of a proposed change goes to the page only, never back to the model, so
 ``execute_change`` can succeed only with a token the user approved in the dialog.
@@ -24,7 +25,11 @@ HISTORY = 20
 
 SYSTEM = (
     "You are Schema Architect, an assistant that designs relational databases and helps people look at and "
-    "change their own database safely. Use get_database_schema before answering questions about the database. "
+    "change their own database safely. To design a database from a description of the user's data, call "
+    "design_schema with the requirements in the user's words (complete sentences about the things, their details "
+    "and how they relate); to change that design, call refine_design. Designing never touches a database: to "
+    "create a design's tables, call ask_for_confirmation with its DDL. "
+    "Use get_database_schema before answering questions about the database. "
     "Use run_read_only_query for questions about the data (one SELECT). To change the database, call "
     "ask_for_confirmation with the exact SQL: the user approves or denies it in the page, and the server runs it "
     "only after approval. Never claim a change ran unless the user approved it."
@@ -39,6 +44,12 @@ def _function(name: str, description: str, properties: dict, required: list[str]
 
 _SQL = {"type": "string", "description": "the SQL text"}
 TOOLS = [
+    _function("design_schema", "Design a normalized schema from requirements in plain English (replaces the "
+              "conversation's design; changes no database). Returns the tables, open questions and the DDL.",
+              {"requirements": {"type": "string", "description": "the requirements, as sentences"}}, ["requirements"]),
+    _function("refine_design", "Change the current design: a sentence describing more data ('Each supplier has a "
+              "name.') or a request ('add a phone number to customers'). Changes no database.",
+              {"request": {"type": "string"}}, ["request"]),
     _function("get_database_schema", "The tables of the connected database (or of the current design) as DDL.", {}, []),
     _function("run_read_only_query", "Run exactly one read-only SELECT on the connected database.", {"sql": _SQL},
               ["sql"]),
@@ -126,6 +137,8 @@ def _run_tool(turn, call: dict) -> tuple[dict, list[str]]:
         return {"error": "the arguments are not a JSON object"}, []
     name = call["name"]
     try:
+        if name in ("design_schema", "refine_design"):
+            return _design_tool(turn, name, args)
         if name == "get_database_schema":
             from ..sql.render import render_ddl
             from .schemas import schema_view
@@ -156,3 +169,26 @@ def _run_tool(turn, call: dict) -> tuple[dict, list[str]]:
 
         body = as_json(exc)["error"]
         return {"error": body["message"], "code": body["code"]}, [turn.emit("error", body)]
+
+
+def _design_tool(turn, name: str, args: dict) -> tuple[dict, list[str]]:
+    """design_schema / refine_design: the design becomes the conversation's (a new version is saved and the
+    page shows it); the model gets what it needs to talk about it."""
+    from ..sql.render import render_ddl
+    from .schemas import schema_view
+
+    if name == "design_schema":
+        result = turn.tool_design(str(args.get("requirements", "")))
+        schema, questions, changes = result.schema, result.questions, None
+    else:
+        schema, changes = turn.tool_refine(str(args.get("request", "")))
+        questions = []
+    turn.save_design_version(schema)
+    dialect = turn.dialect or "postgresql"
+    outcome = {"tables": {t.name: t.column_names for t in schema.tables},
+               "ddl": render_ddl(schema, dialect), "dialect": dialect}
+    if questions:
+        outcome["open_questions"] = [{"question": q.question, "assumed": q.assumption} for q in questions]
+    if changes is not None:
+        outcome["changes"] = changes or ["nothing changed: no new thing or detail was recognized"]
+    return outcome, [turn.emit("schema", {"source": "design", **schema_view(schema, dialect)})]
