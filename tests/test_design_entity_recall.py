@@ -256,7 +256,10 @@ def test_a_bare_mention_is_the_one_described_entity_named_with_it():
     assert "Booth" in names, names  # two described kinds of booth: the bare mention is neither
     names = entity_names("The studio offers multiple recording booths, each with a booth code and a size. "
                          "Each musician can reserve multiple booths.")
-    assert "Booth" in names, names  # related to something else: a thing of its own
+    assert "Booth" not in names, names  # related after the full name was used: the same booths, said short
+    names = entity_names("Each musician has a name and an email. Each musician can reserve multiple booths. The "
+                         "studio also offers multiple recording booths, each with a booth code and a size.")
+    assert "Booth" in names, names  # related before any recording booth was named: a thing of its own
 
 
 def test_a_title_case_records_heading_over_a_sentence_names_no_second_table():

@@ -70,4 +70,6 @@ def test_key_only_table_beside_a_link_of_it_stays():
     # "Contest Judge" keyed by contest and judge links them: it is not the judge
     result = design("Each baking contest has a contest ID, a title and a date. Each contest has multiple judges.")
     assert result.schema.table("Judge") is not None
-    assert _fks(result, "Contest Judge") == {"Contest ID": "Baking Contest", "Judge ID": "Judge"}
+    # (the link table is named after the contest the text means, "Baking Contest Judge", since "each
+    # contest" refers back to the baking contest)
+    assert _fks(result, "Baking Contest Judge") == {"Contest ID": "Baking Contest", "Judge ID": "Judge"}

@@ -23,6 +23,7 @@ from .entities import (
 )
 from .lexicon import (
     ABSTRACT_NOUNS,
+    ENTERPRISE_WORDS,
     EVENT_NOUN_OF_VERB,
     CHARGE_NOUNS,
     CHARGE_VERBS,
@@ -300,7 +301,7 @@ def read_requirements(text: str) -> Reading:
         rel.left_card = rel.right_card = Cardinality.MANY  # attributes of the pair: a table of its own
         rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
     rels = fold_declared_roles(role_decls, ents, rels, decisions)
-    rels = _merge_bare_heads(ents, rels, decisions)
+    rels = _merge_bare_heads(ents, rels, decisions, text)
     _drop_related_rows(ents, decisions)
     dropped = _drop_coordinated_pairs(ents)
     rels = [r for r in rels if r.left not in dropped and r.right not in dropped]
@@ -1047,7 +1048,8 @@ def _merge_aspects(ents: EntitySet, rels: list[Relationship], renamed: dict[str,
         _fold_into(ents, part, thing, renamed, decisions, why)
 
 
-def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision]) -> list[Relationship]:
+def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list[Decision],
+                      text: str = "") -> list[Relationship]:
     """"The observatory operates multiple radio telescopes. Each telescope has a code, ...": a
     qualified name that was only mentioned ("Radio Telescope", no attributes of its own) is the
     entity named by its head noun ("Telescope", which has them) when that head names exactly one
@@ -1070,7 +1072,7 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
         mention = qualified[0]
         _fold_into(ents, mention, bare, renamed, decisions,
                    f"'{mention.name}' is only mentioned and {bare.name}, its head noun, has the attributes")
-    _fold_bare_mentions(ents, rels, renamed, decisions)
+    _fold_bare_mentions(ents, rels, renamed, decisions, text)
     if not renamed:
         return rels
     out: list[Relationship] = []
@@ -1146,7 +1148,8 @@ def _own_information(name: str, ent: Entity, ents: EntitySet) -> bool:
 _LINKED_WORDS = frozenset({"associated", "related", "linked", "corresponding"})
 
 
-def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict[str, str], decisions: list[Decision]) -> None:
+def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict[str, str], decisions: list[Decision],
+                        text: str = "") -> None:
     """"The company offers multiple satellite transmission services, each with a service ID, ...
     Each client can subscribe to multiple services": the bare head ("Service"), only mentioned, is
     the one described entity whose name ends in it; the short form refers back to the full one."""
@@ -1154,17 +1157,44 @@ def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict
     for bare in ents.entities:
         if bare.name in renamed or bare.name in renamed.values() or not _mentioned_only(bare):
             continue
-        if any(bare.name in (r.left, r.right) for r in rels):
-            continue
         tail = loose(bare.name).split()
         longer = [e for e in described if len(loose(e.name).split()) > len(tail)
                   and loose(e.name).split()[-len(tail):] == tail]
         if len(longer) != 1:
             continue  # "business project department" and "supervision project department": which one?
         full = longer[0]
-        _fold_into(ents, bare, full, renamed, decisions,
-                   f"'{bare.name}' is only mentioned and {full.name}, the one described entity named with it, "
-                   "has the attributes")
+        if any(bare.name in (r.left, r.right) for r in rels) and not _refers_back(bare, full, ents):
+            continue  # "each student takes courses ... evening language courses": the plain kind came first
+        why = (f"'{bare.name}' is only mentioned and {full.name}, the one described entity named with it, "
+               "has the attributes")
+        if _names_the_trade(text, full.name):
+            # "The satellite transmission service company offers multiple satellite transmission services":
+            # the business's own trade qualifies all of its rows; they go by the head noun
+            why += f"; '{full.name}' is the business's trade, so its rows go by '{bare.name}'"
+            renamed[full.name] = bare.name
+            ents.rename(full, bare.name)
+        _fold_into(ents, bare, full, renamed, decisions, why)
+
+
+def _refers_back(short: Entity, full: Entity, ents: EntitySet) -> bool:
+    """"manages multiple electrical grid infrastructure projects ... each resource can be used by multiple
+    projects": a head noun first used after the qualified name was is that name said short (its links
+    are the qualified entity's). Not when the qualifier is another entity ("customer orders" are the
+    orders of customers) or the name is a phrase ("daily operations of processing pool")."""
+    if not short.spans or not full.spans:
+        return False
+    words = full.name.split()
+    if any(w.lower() in ("of", "to", "for") for w in words):
+        return False
+    if any(ents.get(" ".join(words[:k])) for k in range(1, len(words) - len(short.name.split()) + 1)):
+        return False
+    return min(s.start for s in full.spans) < min(s.start for s in short.spans)
+
+
+def _names_the_trade(text: str, name: str) -> bool:
+    """'the satellite transmission service company': the name is the business's trade."""
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    return re.search(rf"\b{words}\s+(?:{'|'.join(ENTERPRISE_WORDS)})\b", text, re.IGNORECASE) is not None
 
 
 # "..., and we record whether they attended", "We also note whether the bike was insured": one yes/no
