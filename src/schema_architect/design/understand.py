@@ -144,6 +144,14 @@ def read_requirements(text: str) -> Reading:
             if owner is None and lists_a_record(alist):
                 record_lists.append((idx, alist, s))  # its record may be named only after the loop
                 continue
+            if owner is not None and owner.rule.startswith("'of each X'") and lists_a_record(alist):
+                # "Stores the chat records. Each record includes ..., the content of the message": the
+                # record the text named before owns the list, not the thing one item is of
+                named = _record_named_near(alist, sentences, idx, ents)
+                if named is not None:
+                    ents.add(named, Span(start=s.start, end=s.end, text=s.text))
+                    record_lists.append((idx, alist, s))
+                    continue
             owner = owner or _abstract_owner(alist, things)
             if owner is None:
                 for name, span in _system_inventory(alist, s):
@@ -197,6 +205,7 @@ def read_requirements(text: str) -> Reading:
                 continue
             owner_name = _assessment_of(owner.name, alist, ents) or owner.name
             owner_name = _record_named_by_heading(owner_name, _lead_topic(s.text) or s.heading, alist) or owner_name
+            owner_name = _record_of_topic(owner_name, s, alist, ents) or owner_name
             is_new = ents.get(owner_name) is None
             if s.heading and is_new:
                 described_under.setdefault(s.heading, set()).add(loose(owner_name))
@@ -1294,7 +1303,10 @@ def _records_of_lists(record_lists, sentences: list[Sentence], ents: EntitySet, 
             if named:
                 owner = ents.get(named[-1][0])
         if owner is None:
-            continue
+            named = _record_named_near(alist, sentences, idx, ents)
+            if named is None:
+                continue
+            owner = ents.get(named) or ents.add(named, Span(start=s.start, end=s.end, text=s.text))
         read.add(idx)
         decisions.append(Decision(subject=f"entity {owner.name}", decision=f"{owner.name} owns the list of its records",
                                   rationale="'each record includes ...' describes the record named before",
@@ -1304,6 +1316,42 @@ def _records_of_lists(record_lists, sentences: list[Sentence], ents: EntitySet, 
                 ents.add_attribute(owner, Attribute(name=attribute_name(item.name), span=Span(
                     start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
     return read
+
+
+_RECORD_WORD = re.compile(r"\brecords?\b", re.IGNORECASE)
+_RECORD_KEY_WORDS = frozenset({"id", "number", "no", "code"})
+_EACH_RECORD = re.compile(r"^\s*(?:each|every|the|this)\s+(?:record|entry)\s", re.IGNORECASE)
+
+
+def _record_named_near(alist, sentences: list[Sentence], idx: int, ents: EntitySet) -> str | None:
+    """The record an "each record includes ..." list is of when no entity of the text is one: the
+    record its key item names ("the sighting record number" -> Sighting Record), else the "X records"
+    the sentence or the ones just before under the same heading speak of ("Stores the chat records")."""
+    if not _EACH_RECORD.match(alist.prefix):
+        return None  # "record information such as ..." lists values, of no record named here
+    words = alist.items[0].name.split() if alist.items else []
+    if len(words) >= 3 and words[-1].lower() in _RECORD_KEY_WORDS and words[-2].lower() in ("record", "records"):
+        name = entity_name(" ".join(words[:-1]))  # the record's own key comes first
+        if usable(name):
+            return name
+    s = sentences[idx]
+    for back in range(idx, max(-1, idx - _RECORD_LIST_REACH - 1), -1):
+        if sentences[back].heading != s.heading:
+            break
+        text = sentences[back].text
+        limit = alist.items[0].start if back == idx else len(text)
+        for m in reversed([m for m in _RECORD_WORD.finditer(text, 0, limit)]):
+            before = re.findall(r"[A-Za-z][\w-]*", text[max(0, m.start() - 60):m.start()])
+            kind = []
+            for w in reversed(before[-3:]):
+                if w.lower() in FUNCTION_WORDS or w.lower() in DETERMINERS or w.lower() in COMMON_VERBS \
+                        or w.lower() in _LIST_RECORD_HEADS:
+                    break
+                kind.insert(0, w)
+            name = entity_name(" ".join(kind + ["record"])) if kind else None
+            if name and usable(name):
+                return name
+    return None
 
 
 # "Users can register", "Each doctor belongs to": the subject of a sentence that acts or is counted.
@@ -1554,6 +1602,28 @@ def _lead_topic(text: str) -> str | None:
     """"User Joining Group Chat Management, Records ...": a heading run into its sentence with a comma."""
     m = _LEAD_TOPIC.match(text)
     return m.group(1).strip() if m else None
+
+
+_FOR_TOPIC = re.compile(r"^\s*(?:for|in|under)\s+(?:the\s+)?((?:[a-z][\w-]*\s+){1,4}?)management\s*,", re.IGNORECASE)
+_EACH_BEFORE_OWNER = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+
+
+def _record_of_topic(owner: str, s: Sentence, alist, ents: EntitySet) -> str | None:
+    """"For consumption record management, the system records detailed information for each transaction,
+    including time, amount, location": under a topic that names a kind of record, the values of each act
+    it records are that record's ("Consumption Record"), when the act is no thing the text describes
+    elsewhere."""
+    m = _FOR_TOPIC.match(s.text)
+    phrase = m.group(1) if m else (_lead_topic(s.text) or s.heading or "")
+    topic = entity_name(_heading_topic(phrase.strip())) if phrase.strip() else None
+    if not topic or not usable(topic) or len(topic.split()) < 2 or topic.split()[-1].lower() not in ("record", "log"):
+        return None
+    if ents.get(owner) is not None or len(owner.split()) != 1 or loose(owner) in loose(topic).split():
+        return None  # "Borrowing Record Management: each book ...": a thing of the text is its own
+    at = s.text.lower().find(owner.lower(), 0, alist.trigger_start)
+    if at < 0 or not _EACH_BEFORE_OWNER.search(s.text, 0, at):
+        return None
+    return topic
 
 
 def _record_named_by_heading(owner: str, heading: str | None, alist) -> str | None:
