@@ -489,7 +489,8 @@ class _Reader:
                 definition = self.insp.get_view_definition(name, **kw)
             except NotImplementedError:
                 definition = None
-            views.append(View(name=name, definition=_view_body(definition),
+            # in the model's generic dialect, like a view parsed from DDL (kept as read if it does not parse)
+            views.append(View(name=name, definition=generic_sql(_view_body(definition), self.dialect) or "",
                               columns=[c["name"] for c in columns.get((self.db_schema, name), [])]))
         return views
 

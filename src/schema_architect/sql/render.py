@@ -32,7 +32,8 @@ from .dialects import (
 __all__ = [
     "quote_identifier", "render_add_check", "render_add_foreign_key", "render_add_unique", "render_column_definition",
     "render_comments", "render_create_index", "render_create_table", "render_create_view", "render_ddl",
-    "render_drop_table", "render_expression", "render_statements", "render_type", "default_check_name",
+    "render_drop_table", "render_expression", "render_statements", "render_type", "render_view_query",
+    "default_check_name",
 ]
 
 
@@ -231,7 +232,12 @@ def render_drop_table(name: str, dialect: str | Dialect) -> str:
 def render_create_view(view: View, dialect: str | Dialect) -> str:
     d = get_dialect(dialect)
     cols = f" ({_columns(view.columns, d)})" if view.columns else ""
-    return f"CREATE VIEW {d.quote(view.name)}{cols} AS {_render_query(view.definition, d)}"
+    return f"CREATE VIEW {d.quote(view.name)}{cols} AS {render_view_query(view, d)}"
+
+
+def render_view_query(view: View, dialect: str | Dialect) -> str:
+    """The SELECT of a view in ``dialect`` (the migration planner wraps it in CREATE [OR REPLACE] VIEW)."""
+    return _render_query(view.definition, get_dialect(dialect))
 
 
 def _render_query(sql_text: str, d: Dialect) -> str:
