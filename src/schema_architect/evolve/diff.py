@@ -1,14 +1,18 @@
 """Compare two schema models into an ordered list of operations (Alembic autogenerate style).
 
 What is compared: tables, columns (type, nullability, default, identity), primary keys, foreign
-keys, unique and check constraints, indexes. Constraints are matched by what they cover, not by
-name (names differ between sources: a DDL file may leave them out, a database always has them).
-Column order, comments and views are not compared. Renames are detected for tables (name and
-column-set similarity) and columns (same type, similar name); each carries a confidence, and
-``renames`` (``old:new`` for a table, ``table.old:new`` for a column) overrides detection.
+keys, unique and check constraints, indexes, views (definition and output columns) and comments on
+tables and columns. Constraints are matched by what they cover, not by name (names differ between
+sources: a DDL file may leave them out, a database always has them). View definitions are compared
+in a canonical form (:mod:`.views`), so a database's read-back text of an unchanged view equals the
+DDL's. Column order is not compared. Renames are detected for tables (name and column-set
+similarity) and columns (same type, similar name); each carries a confidence, and ``renames``
+(``old:new`` for a table, ``table.old:new`` for a column) overrides detection.
 
-The operations come out in a safe order (the plan keeps it): renames, drop dependent constraints,
-create tables, add columns, alter columns, drop columns, add constraints, drop tables.
+The operations come out in a safe order (the plan keeps it): drop views, renames, drop dependent
+constraints, create tables, add columns, alter columns, drop columns, add constraints, comments, drop
+tables, create or replace views. Views that a change breaks without being changed themselves are
+the planner's business (it drops and recreates them around the change, per dialect).
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ from .operations import (
     AddPrimaryKey,
     AddUnique,
     AlterColumn,
+    CommentColumn,
+    CommentTable,
     CreateTable,
+    CreateView,
     DropCheck,
     DropColumn,
     DropForeignKey,
@@ -37,8 +44,10 @@ from .operations import (
     DropPrimaryKey,
     DropTable,
     DropUnique,
+    DropView,
     RenameColumn,
     RenameTable,
+    ReplaceView,
     apply_operations,
     check_key,
     fk_key,
@@ -47,6 +56,7 @@ from .operations import (
     pk_key,
     unique_key,
 )
+from .views import ViewReader
 
 TABLE_RENAME_THRESHOLD = 0.6
 COLUMN_RENAME_THRESHOLD = 0.6
@@ -158,8 +168,10 @@ def _pair(olds: list, news: list, score, threshold: float, forced: dict[str, str
 
 # -- the diff ------------------------------------------------------------------------------------------
 def diff_schemas(old: Schema, new: Schema, *, renames: list[str] | tuple[str, ...] = (),
-                 detect_renames: bool = True) -> SchemaDiff:
-    """The operations that turn ``old`` into ``new``, in a safe order."""
+                 detect_renames: bool = True, compare_comments: bool = True) -> SchemaDiff:
+    """The operations that turn ``old`` into ``new``, in a safe order.
+
+    ``compare_comments=False``: comments are left out (for a database that has none, like SQLite)."""
     forced_tables, forced_columns = parse_renames(renames)
     _check_forced(old, new, forced_tables, forced_columns)
     result = SchemaDiff()
@@ -218,6 +230,7 @@ def diff_schemas(old: Schema, new: Schema, *, renames: list[str] | tuple[str, ..
     drop_cols: list = []
     add_constraints: list = []
     drop_tables: list = []
+    comments: list = []
 
     renamed_pairs = [(table_pairs.get(o, o), n) for o, n in paired]
     for i_old, t_old in enumerate(old.tables):
@@ -230,12 +243,18 @@ def diff_schemas(old: Schema, new: Schema, *, renames: list[str] | tuple[str, ..
         dc, ac = _constraint_changes(t_old, t_ren, t_new)
         drop_constraints += dc
         add_constraints += ac
+        if compare_comments and (t_ren.comment or None) != (t_new.comment or None):
+            comments.append(CommentTable(table=t_ren.name, old=t_ren.comment or None, new=t_new.comment or None))
         for c in t_new.columns:
             before = t_ren.column(c.name)
             if before is None:
                 add_cols.append(AddColumn(table=t_ren.name, column=c))
-            elif _column_differs(t_ren, before, t_new, c):
+                continue
+            if _column_differs(t_ren, before, t_new, c):
                 alter.append(AlterColumn(table=t_ren.name, old=before, new=c))
+            if compare_comments and (before.comment or None) != (c.comment or None):
+                comments.append(CommentColumn(table=t_ren.name, column=c.name, old=before.comment or None,
+                                              new=c.comment or None))
         for c in t_ren.columns:
             if t_new.column(c.name) is None:
                 drop_cols.append(DropColumn(table=t_ren.name, column=c))
@@ -249,9 +268,36 @@ def diff_schemas(old: Schema, new: Schema, *, renames: list[str] | tuple[str, ..
 
     # constraints on tables being dropped go with their table; FKs *into* them were dropped above
     add_constraints.sort(key=lambda op: isinstance(op, AddForeignKey))  # FKs last: their targets exist
-    result.operations = (rename_ops + drop_constraints + create + add_cols + alter + drop_cols
-                         + add_constraints + drop_tables)
+    drop_views, create_views = _view_changes(old, new)
+    result.operations = (drop_views + rename_ops + drop_constraints + create + add_cols + alter + drop_cols
+                         + add_constraints + comments + drop_tables + create_views)
     return result
+
+
+def _view_changes(old: Schema, new: Schema) -> tuple[list, list]:
+    """(drops, creates and replaces): drops readers first, creates after what they read."""
+    if not old.views and not new.views:
+        return [], []
+    before, after = ViewReader(old), ViewReader(new)
+    old_by = {v.name.lower(): v for v in old.views}
+    new_by = {v.name.lower(): v for v in new.views}
+    drops = [DropView(view=old_by[n]) for n in reversed(before.order()) if n not in new_by]
+    creates: list = []
+    for n in after.order():
+        v = new_by[n]
+        prior = old_by.get(n)
+        if prior is None:
+            creates.append(CreateView(view=v))
+        elif view_differs(before, prior, after, v):
+            creates.append(ReplaceView(old=prior, new=v))
+    return drops, creates
+
+
+def view_differs(before: ViewReader, a, after: ViewReader, b) -> bool:
+    if a.definition == b.definition and [c.lower() for c in a.columns] == [c.lower() for c in b.columns]:
+        return False
+    sa, sb_ = before.shape(a.name), after.shape(b.name)
+    return (sa.key, sa.columns) != (sb_.key, sb_.columns)
 
 
 def _conf(cands: list[RenameCandidate], old: str, new: str) -> float:
@@ -313,7 +359,7 @@ def _constraint_changes(t_old: Table, t_ren: Table, t_new: Table) -> tuple[list,
 
 
 # -- canonical form and fingerprint ----------------------------------------------------------------------
-def canonical(schema: Schema, *, ignore_tables: tuple[str, ...] = ()) -> dict:
+def canonical(schema: Schema, *, ignore_tables: tuple[str, ...] = (), comments: bool = True) -> dict:
     """What the diff compares, as plain data: equal canonical forms mean an empty diff."""
     out: dict = {}
     for t in schema.tables:
@@ -323,6 +369,7 @@ def canonical(schema: Schema, *, ignore_tables: tuple[str, ...] = ()) -> dict:
             "columns": {
                 c.name.lower(): [c.type.model_dump(mode="json"), effective_nullable(t, c),
                                  normalize_sql(c.default), c.autoincrement]
+                + ([c.comment or None] if comments else [])
                 for c in t.columns
             },
             "pk": list(pk_key(t.primary_key)),
@@ -331,6 +378,11 @@ def canonical(schema: Schema, *, ignore_tables: tuple[str, ...] = ()) -> dict:
             "checks": sorted(check_key(x) for x in t.check_constraints),
             "indexes": sorted(json.dumps(index_key(x)) for x in t.indexes),
         }
+        if comments:
+            out[t.name.lower()]["comment"] = t.comment or None
+    if schema.views:
+        reader = ViewReader(schema)
+        out["views (schema-architect)"] = {name: [s.key, list(s.columns)] for name, s in sorted(reader.all().items())}
     return out
 
 

@@ -225,7 +225,13 @@ class _Faults:
 # -- apply -------------------------------------------------------------------------------------------------------
 def drift_of(plan: MigrationPlan, live: Schema) -> list[str]:
     """What the live database has that the plan's FROM schema does not (as diff lines; empty: no drift)."""
-    return diff_schemas(plan.from_model(), live, detect_renames=False).describe()
+    return differences(plan.from_model(), live, plan.dialect)
+
+
+def differences(a: Schema, b: Schema, dialect: str) -> list[str]:
+    """The diff from ``a`` to ``b`` as lines, leaving out what ``dialect`` cannot hold (SQLite: comments)."""
+    has_comments = sb.dialect(dialect).comments != "none"
+    return diff_schemas(a, b, detect_renames=False, compare_comments=has_comments).describe()
 
 
 def apply_plan(plan: MigrationPlan, url: str, *, allow_destructive: bool = False, yes: bool = True,
@@ -308,7 +314,7 @@ def apply_plan(plan: MigrationPlan, url: str, *, allow_destructive: bool = False
             faults(i, "after")
         store.set_plan(plan.id, "applied")
         store.audit(plan.id, "apply", "applied", f"{result.phases_run} phases run, {result.phases_skipped} skipped")
-    result.remaining_differences = diff_schemas(live_schema(url), plan.to_model(), detect_renames=False).describe()
+    result.remaining_differences = differences(live_schema(url), plan.to_model(), plan.dialect)
     result.seconds = time.monotonic() - started
     return result
 
@@ -476,7 +482,7 @@ def rollback_last(url: str, *, audit_file: str | Path | None = None, fault: str 
             result.phases_run += 1
         store.set_plan(plan.id, "rolled_back")
         store.audit(plan.id, "rollback", "rolled_back", f"{result.phases_run} phases undone")
-    result.remaining_differences = diff_schemas(live_schema(url), plan.from_model(), detect_renames=False).describe()
+    result.remaining_differences = differences(live_schema(url), plan.from_model(), plan.dialect)
     result.seconds = time.monotonic() - started
     return result
 

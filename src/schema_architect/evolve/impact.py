@@ -31,11 +31,16 @@ from .operations import (
     AddPrimaryKey,
     AddUnique,
     AlterColumn,
+    CommentColumn,
+    CommentTable,
     CreateTable,
+    CreateView,
     DropColumn,
     DropTable,
+    DropView,
     RenameColumn,
     RenameTable,
+    ReplaceView,
     apply_operations,
 )
 from .plan import MigrationPlan
@@ -180,6 +185,8 @@ class _Analysis:
         if isinstance(op, CreateTable):
             self.created.add(op.table.name.lower())
             return
+        if isinstance(op, (CreateView, DropView, ReplaceView, CommentTable, CommentColumn)):
+            return  # no data involved; views that a change breaks are the planner's (see below)
         table = getattr(op, "table", None)
         name = table.name if isinstance(table, Table) else table
         if not self.exists_live(name):
@@ -220,7 +227,7 @@ class _Analysis:
         else:
             self.add("error", "data_loss", message + "; pass --allow-destructive to run it", table=table, count=count)
 
-    def _dependents(self, state: Schema, table: str, column: str) -> None:
+    def _dependents(self, state: Schema, table: str, column: str, *, gone: bool = True) -> None:
         t = state.table(table)
         low = column.lower()
         for ix in t.indexes if t else []:
@@ -235,18 +242,31 @@ class _Analysis:
                 if low in (c.lower() for c in fk.columns):
                     self.add("warning", "dependent_foreign_key",
                              f"foreign key {table}({', '.join(fk.columns)}) uses {column}", table=table)
-        self._dependent_views(table, column)
+        self._dependent_views(table, column, gone=gone)
 
-    def _dependent_views(self, table: str, column: str | None) -> None:
+    def _dependent_views(self, table: str, column: str | None, *, gone: bool = True) -> None:
+        """Views using what changes: fine when the plan drops them first and their TO definition no longer
+        reads what is ``gone`` (a dropped table or column); an error otherwise."""
+        from .views import ViewReader
+
         real_t = self.names.table(table)
         real_c = self.names.column(table, column) if column else None
+        target = self.plan.to_model()
+        after = ViewReader(target)
         for view in self.live.views:
             body = view.definition.lower()
             if re.search(rf"\b{re.escape(real_t.lower())}\b", body) and (
                     real_c is None or re.search(rf"\b{re.escape(real_c.lower())}\b", body)):
                 what = f"{table}.{column}" if column else table
-                self.add("error", "dependent_view", f"view {view.name} depends on {what}: drop or change it first",
-                         table=table)
+                drop = self.s.drop_view.format(name=self.q(view.name))
+                kept = next((v for v in target.views if v.name.lower() == view.name.lower()), None)
+                still_reads = gone and kept is not None and after.uses(kept.name, table, column)
+                if any(drop in phase.up for phase in self.plan.phases) and not still_reads:
+                    self.add("info", "dependent_view", f"view {view.name} depends on {what}: the plan drops it "
+                             "before the change and creates it again after", table=table)
+                else:
+                    self.add("error", "dependent_view", f"view {view.name} depends on {what}: drop or change it "
+                             "first", table=table)
 
     def _alter(self, op: AlterColumn, name: str, real_t: str, rows: int, state: Schema) -> None:
         if (name.lower(), op.new.name.lower()) in self.added:
@@ -261,7 +281,7 @@ class _Analysis:
             self._conversion(op, name, real_t, col, op.new.type)
             if op.destructive:
                 self._destructive(f"{op.describe()}: a narrower type", name, rows)
-            self._dependents(state, name, op.old.name)
+            self._dependents(state, name, op.old.name, gone=False)
 
     def _conversion(self, op: AlterColumn, name: str, real_t: str, col: str, target: DataType) -> None:
         text = self.s.as_text.format(expr=col)

@@ -22,6 +22,7 @@ from ..model import (
     Schema,
     Table,
     UniqueConstraint,
+    View,
 )
 
 
@@ -293,8 +294,80 @@ class DropIndex(_Op):
         return AddIndex(table=self.table, index=self.index)
 
 
+class CreateView(_Op):
+    op: Literal["create_view"] = "create_view"
+    view: View
+
+    def describe(self) -> str:
+        return f"create view {self.view.name}"
+
+    def reverse(self) -> Operation:
+        return DropView(view=self.view)
+
+
+class DropView(_Op):
+    """A view leaves the schema; it keeps its definition so rollback can create it again."""
+
+    op: Literal["drop_view"] = "drop_view"
+    view: View
+
+    def describe(self) -> str:
+        return f"drop view {self.view.name}"
+
+    def reverse(self) -> Operation:
+        return CreateView(view=self.view)
+
+
+class ReplaceView(_Op):
+    """A view's definition changes (compared in canonical form, see :mod:`.views`)."""
+
+    op: Literal["replace_view"] = "replace_view"
+    old: View
+    new: View
+
+    def describe(self) -> str:
+        return f"replace view {self.new.name}"
+
+    def reverse(self) -> Operation:
+        return ReplaceView(old=self.new, new=self.old)
+
+
+class CommentTable(_Op):
+    op: Literal["comment_table"] = "comment_table"
+    table: str
+    old: str | None = None
+    new: str | None = None
+
+    def describe(self) -> str:
+        return f"comment on table {self.table}: {_quoted(self.old)} -> {_quoted(self.new)}"
+
+    def reverse(self) -> Operation:
+        return CommentTable(table=self.table, old=self.new, new=self.old)
+
+
+class CommentColumn(_Op):
+    op: Literal["comment_column"] = "comment_column"
+    table: str
+    column: str
+    old: str | None = None
+    new: str | None = None
+
+    def describe(self) -> str:
+        return f"comment on column {self.table}.{self.column}: {_quoted(self.old)} -> {_quoted(self.new)}"
+
+    def reverse(self) -> Operation:
+        return CommentColumn(table=self.table, column=self.column, old=self.new, new=self.old)
+
+
+def _quoted(text: str | None) -> str:
+    if not text:
+        return "none"
+    short = text if len(text) <= 40 else text[:37] + "..."
+    return repr(short)
+
+
 Operation = Annotated[
-    CreateTable | DropTable | RenameTable | AddColumn | DropColumn | RenameColumn | AlterColumn | AddPrimaryKey | DropPrimaryKey | AddForeignKey | DropForeignKey | AddUnique | DropUnique | AddCheck | DropCheck | AddIndex | DropIndex,
+    CreateTable | DropTable | RenameTable | AddColumn | DropColumn | RenameColumn | AlterColumn | AddPrimaryKey | DropPrimaryKey | AddForeignKey | DropForeignKey | AddUnique | DropUnique | AddCheck | DropCheck | AddIndex | DropIndex | CreateView | DropView | ReplaceView | CommentTable | CommentColumn,
     Field(discriminator="op"),
 ]
 
@@ -345,7 +418,25 @@ def _same(a: str, b: str) -> bool:
     return a.lower() == b.lower()
 
 
+def _view_index(s: Schema, name: str) -> int:
+    for i, v in enumerate(s.views):
+        if _same(v.name, name):
+            return i
+    raise ModelError(f"no view {name!r}", where=name)
+
+
 def _apply_one(s: Schema, op) -> None:
+    if isinstance(op, CreateView):
+        if any(_same(v.name, op.view.name) for v in s.views):
+            raise ModelError(f"view {op.view.name} exists already")
+        s.views.append(op.view.model_copy(deep=True))
+        return
+    if isinstance(op, DropView):
+        s.views.pop(_view_index(s, op.view.name))
+        return
+    if isinstance(op, ReplaceView):
+        s.views[_view_index(s, op.old.name)] = op.new.model_copy(deep=True)
+        return
     if isinstance(op, CreateTable):
         if s.table(op.table.name) is not None:
             raise ModelError(f"table {op.table.name} exists already")
@@ -364,7 +455,14 @@ def _apply_one(s: Schema, op) -> None:
                     fk.ref_table = op.new_name
         return
     t = _table(s, op.table)
-    if isinstance(op, AddColumn):
+    if isinstance(op, CommentTable):
+        t.comment = op.new
+    elif isinstance(op, CommentColumn):
+        c = t.column(op.column)
+        if c is None:
+            raise ModelError(f"no column {t.name}.{op.column}")
+        c.comment = op.new
+    elif isinstance(op, AddColumn):
         if t.column(op.column.name) is not None:
             raise ModelError(f"column {t.name}.{op.column.name} exists already")
         t.columns.append(op.column.model_copy(deep=True))

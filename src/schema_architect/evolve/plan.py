@@ -14,6 +14,14 @@ tables). Which recipe each operation gets is read from the dialect's :class:`Alt
 * SQLite: the documented table rebuild (new table, copy, drop, rename) in one transaction with
   foreign keys off and ``PRAGMA foreign_key_check`` before commit.
 
+Views: a view the change breaks (it uses a table or column that is dropped, renamed, retyped or
+rebuilt, as the dialect's ``views_break_on`` says) is dropped in the first phases and created again,
+with its TO definition, in the last ones; so are the views that read it. A changed view is replaced in
+place where the dialect can (MySQL/MariaDB ``CREATE OR REPLACE VIEW``; PostgreSQL only when the old
+output columns stay as they were and new ones are appended), else dropped first and created last.
+Comments: ``COMMENT ON`` (PostgreSQL), ``ALTER TABLE ... COMMENT`` / ``MODIFY COLUMN`` with the full
+column definition (MySQL/MariaDB); SQLite has none, and the plan's notes say so.
+
 Data a step removes is kept so rollback can put it back: a dropped column is first copied to a
 ``schema_architect_bak_*`` table (by primary key), a dropped table is renamed to one, a SQLite rebuild
 snapshots the table. Those backup tables are not part of the schema (the diff ignores the prefix).
@@ -40,7 +48,10 @@ from .operations import (
     AddPrimaryKey,
     AddUnique,
     AlterColumn,
+    CommentColumn,
+    CommentTable,
     CreateTable,
+    CreateView,
     DropCheck,
     DropColumn,
     DropForeignKey,
@@ -48,11 +59,16 @@ from .operations import (
     DropPrimaryKey,
     DropTable,
     DropUnique,
+    DropView,
     Operation,
     RenameColumn,
     RenameTable,
+    ReplaceView,
     apply_operations,
 )
+from .views import ViewReader
+
+_VIEW_OPS = (CreateView, DropView, ReplaceView)
 
 PLAN_FORMAT = "schema-architect/migration-plan"
 PLAN_VERSION = 1
@@ -180,6 +196,7 @@ def plan_migration(old: Schema, new: Schema, dialect: str, *, renames: list[str]
     tag = hashlib.sha256(f"{plan.from_fingerprint}{plan.to_fingerprint}{syntax.name}".encode()).hexdigest()[:6]
     planner = _Planner(syntax, d, old, new, tag, batch_size)
     plan.phases = planner.phases_for(diff.operations)
+    plan.notes += planner.notes
     plan.id = plan.compute_id()
     return plan
 
@@ -188,6 +205,7 @@ class _Planner:
     def __init__(self, syntax: AlterSyntax, d, old: Schema, new: Schema, tag: str, batch: int):
         self.s, self.d, self.old, self.new, self.tag, self.batch = syntax, d, old, new, tag, batch
         self.state = old.model_copy(deep=True)
+        self.notes: list[str] = []
 
     # helpers ------------------------------------------------------------------------------------------
     def q(self, name: str) -> str:
@@ -206,17 +224,123 @@ class _Planner:
     # entry ----------------------------------------------------------------------------------------------
     def phases_for(self, ops: list) -> list[Phase]:
         self.ops = ops
+        view_ops = [op for op in ops if isinstance(op, _VIEW_OPS)]
+        table_ops = [op for op in ops if not isinstance(op, _VIEW_OPS)]
+        first, last = self._view_phases(view_ops, table_ops)
         if self.s.rebuild_for:
-            return self._phases_with_rebuilds(ops)
-        phases: list[Phase] = []
-        for op in ops:
-            phases += getattr(self, "_" + op.op)(op)
-            self.state = apply_operations(self.state, [op])
-        return phases
+            phases = self._phases_with_rebuilds(table_ops)
+        else:
+            phases = []
+            for op in table_ops:
+                phases += getattr(self, "_" + op.op)(op)
+                self.state = apply_operations(self.state, [op])
+        self.state = apply_operations(self.state, view_ops)
+        return first + phases + last
+
+    # views ----------------------------------------------------------------------------------------------
+    def _breaks(self, table_ops: list) -> list[tuple[str, str | None, str]]:
+        """(table, column or None, what happens) for each change of ``table_ops`` that breaks a view using
+        it in this dialect; names as the FROM schema has them (the views are read against it)."""
+        kinds = self.s.views_break_on
+        tables: dict[str, str] = {}  # current name (lower) -> FROM name
+        columns: dict[tuple[str, str], str] = {}  # (FROM table lower, current column lower) -> FROM name
+        out: list[tuple[str, str | None, str]] = []
+
+        def origin(table: str) -> str:
+            return tables.get(table.lower(), table)
+
+        def col(table: str, column: str) -> str:
+            return columns.get((origin(table).lower(), column.lower()), column)
+
+        rebuilt = self._rebuilt_tables(table_ops) if "rebuild" in kinds else set()
+        for op in table_ops:
+            if isinstance(op, DropTable) and "drop_table" in kinds:
+                out.append((origin(op.table.name), None, f"table {op.table.name} is dropped"))
+            elif isinstance(op, RenameTable):
+                if "rename_table" in kinds:
+                    out.append((origin(op.old_name), None, f"table {op.old_name} is renamed to {op.new_name}"))
+                tables[op.new_name.lower()] = origin(op.old_name)
+            elif isinstance(op, DropColumn) and "drop_column" in kinds:
+                out.append((origin(op.table), col(op.table, op.column.name),
+                            f"column {op.table}.{op.column.name} is dropped"))
+            elif isinstance(op, RenameColumn):
+                if "rename_column" in kinds:
+                    out.append((origin(op.table), col(op.table, op.old_name),
+                                f"column {op.table}.{op.old_name} is renamed to {op.new_name}"))
+                columns[(origin(op.table).lower(), op.new_name.lower())] = col(op.table, op.old_name)
+            elif isinstance(op, AlterColumn) and op.type_changed and "alter_type" in kinds:
+                out.append((origin(op.table), col(op.table, op.old.name),
+                            f"column {op.table}.{op.old.name} changes type ({op.old.type} -> {op.new.type})"))
+        for name in sorted(rebuilt):
+            out.append((origin(name), None, f"table {name} is rebuilt"))
+        return out
+
+    def _view_phases(self, view_ops: list, table_ops: list) -> tuple[list[Phase], list[Phase]]:
+        """Phases before the table changes (drops) and after them (creates, replaces)."""
+        if not self.old.views and not self.new.views:
+            return [], []
+        before, after = ViewReader(self.old), ViewReader(self.new)
+        old_by = {v.name.lower(): v for v in self.old.views}
+        new_by = {v.name.lower(): v for v in self.new.views}
+        dropping = {op.view.name.lower(): op for op in view_ops if isinstance(op, DropView)}
+        replacing = {op.old.name.lower(): op for op in view_ops if isinstance(op, ReplaceView)}
+        creating = {op.view.name.lower(): op for op in view_ops if isinstance(op, CreateView)}
+        why: dict[str, str] = {}
+        for table, column, what in self._breaks(table_ops):
+            for name in before.views:
+                if name not in why and before.uses(name, table, column):
+                    why[name] = what
+        readers = {n for n in before.views if before.shape(n).tables & (set(replacing) | set(dropping))}
+        in_place = {n for n, op in replacing.items() if self.s.replace_view and n not in why and (
+            not self.s.replace_view_appends_only or (n not in readers and _appends(before.shape(n), after.shape(n))))}
+        gone = before.readers_of(set(why) | set(dropping) | (set(replacing) - in_place))
+        in_place -= gone
+        for name in sorted(gone - set(why) - set(dropping) - set(replacing)):
+            used = sorted(before.shape(name).tables & gone)
+            why[name] = f"it reads view {', '.join(used)}, which is dropped first"
+        first: list[Phase] = []
+        for name in reversed(before.order()):
+            if name not in gone:
+                continue
+            view = old_by[name]
+            drop = self.fmt(self.s.drop_view, **sb.view_parts(self.d, view))
+            again = self.fmt(self.s.create_view, **sb.view_parts(self.d, view))
+            if name in dropping:
+                first.append(Phase(name="Drop view", operation=dropping[name].describe(), up=[drop], down=[again]))
+            elif name in why:
+                note = f"{why[name]}; the view is created again after the change"
+                first.append(Phase(name="Drop dependent view", operation=f"drop view {view.name} ({why[name]})",
+                                   up=[drop], down=[again], note=note))
+                self.notes.append(f"view {view.name} depends on what changes ({why[name]}): it is dropped before "
+                                  "the change and created again after it, with the TO schema's definition")
+            else:
+                first.append(Phase(name="Drop view to replace it", operation=replacing[name].describe(),
+                                   up=[drop], down=[again], note="the new definition is created after the other changes"
+                                   + ("" if self.s.replace_view else f"; {self.s.name} has no CREATE OR REPLACE VIEW")))
+        last: list[Phase] = []
+        for name in after.order():
+            view = new_by[name]
+            parts = sb.view_parts(self.d, view)
+            create = self.fmt(self.s.create_view, **parts)
+            drop = self.fmt(self.s.drop_view, **parts)
+            if name in creating and name not in gone:
+                last.append(Phase(name="Create view", operation=creating[name].describe(), up=[create], down=[drop]))
+            elif name in in_place:
+                old_parts = sb.view_parts(self.d, replacing[name].old)
+                down = ([self.fmt(self.s.replace_view, **old_parts)] if not self.s.replace_view_appends_only
+                        else [drop, self.fmt(self.s.create_view, **old_parts)])
+                last.append(Phase(name="Replace view", operation=replacing[name].describe(),
+                                  up=[self.fmt(self.s.replace_view, **parts)], down=down))
+            elif name in gone:
+                label = "Recreate dependent view" if name in why else "Create replaced view"
+                operation = replacing[name].describe() if name in replacing else f"create view {view.name} again"
+                last.append(Phase(name=label, operation=operation, up=[create], down=[drop],
+                                  note="with the TO schema's definition" if name in why else None))
+        return first, last
 
     # tables ---------------------------------------------------------------------------------------------
     def _create_table(self, op: CreateTable) -> list[Phase]:
-        up = sb.create_table(self.d, op.table)
+        up = sb.create_table(self.d, op.table) + self._new_comments(op.table)
         return [Phase(name="Create table", operation=op.describe(), table=op.table.name, up=up,
                       down=[sb.drop_table(self.d, op.table.name)])] + self._move_data(op.table)
 
@@ -261,6 +385,49 @@ class _Planner:
                       up=[self.fmt(self.s.rename_table, table=self.q(op.old_name), new=self.q(op.new_name))],
                       down=[self.fmt(self.s.rename_table, table=self.q(op.new_name), new=self.q(op.old_name))])]
 
+    # comments -------------------------------------------------------------------------------------------
+    def _comment_text(self, text: str | None) -> str:
+        return sb.string_literal(self.d, text) if text else self.s.no_comment
+
+    def _no_comments(self, op) -> list[Phase]:
+        self.notes.append(f"{self.s.name} has no comments: '{op.describe()}' is not applied")
+        return []
+
+    def _comment_table(self, op: CommentTable) -> list[Phase]:
+        if not self.s.comment_table:
+            return self._no_comments(op)
+        t = self.q(op.table)
+        up, alts = self._online("comment_table", self.fmt(self.s.comment_table, table=t, text=self._comment_text(op.new)))
+        down = self.fmt(self.s.comment_table, table=t, text=self._comment_text(op.old))
+        return [Phase(name="Change table comment", operation=op.describe(), table=op.table, up=up,
+                      up_alternatives=alts, down=[down])]
+
+    def _comment_column(self, op: CommentColumn) -> list[Phase]:
+        if not self.s.comment_column:
+            return self._no_comments(op)
+        table = self.t(op.table)
+        column = table.column(op.column)
+
+        def stmt(text: str | None) -> str:
+            return self.fmt(self.s.comment_column, table=self.q(table.name), column=self.q(column.name),
+                            text=self._comment_text(text), definition=sb.column_definition(
+                                self.d, table, column.model_copy(update={"comment": text})))
+
+        up, alts = self._online("comment_column", stmt(op.new))
+        return [Phase(name="Change column comment", operation=op.describe(), table=op.table, up=up,
+                      up_alternatives=alts, down=[stmt(op.old)])]
+
+    def _new_comments(self, table: Table, column: Column | None = None) -> list[str]:
+        """COMMENT ON for a created table or an added column, where comments are not written inline."""
+        if self.d.comments != "comment_on" or not self.s.comment_column:
+            return []
+        if column is None:
+            return sb.table_comments(self.d, table)
+        if not column.comment:
+            return []
+        return [self.fmt(self.s.comment_column, table=self.q(table.name), column=self.q(column.name),
+                         text=self._comment_text(column.comment), definition="")]
+
     # columns ----------------------------------------------------------------------------------------------
     def _online(self, kind: str, statement: str) -> tuple[list[str], list[list[str]]]:
         """``statement`` with the dialect's online clauses for ``kind``: (first try, fallbacks)."""
@@ -282,6 +449,7 @@ class _Planner:
         if c.nullable or c.default is None:
             up, alts = self._online("add_column", self.fmt(self.s.add_column, table=t,
                                                            definition=sb.column_definition(self.d, table, c)))
+            up = up + self._new_comments(table, c)
             return [Phase(name="Add column", operation=op.describe(), table=op.table, up=up, up_alternatives=alts,
                           down=[drop], note=None if c.nullable else "a NOT NULL column without a default "
                           "can only be added to an empty table")]
@@ -291,8 +459,8 @@ class _Planner:
                                                        definition=sb.column_definition(self.d, table, loose)))
         default = sb.expression(self.d, c.default)
         phases = [
-            Phase(name="Add column as nullable", operation=op.describe(), table=op.table, up=up,
-                  up_alternatives=alts, down=[drop]),
+            Phase(name="Add column as nullable", operation=op.describe(), table=op.table,
+                  up=up + self._new_comments(table, c), up_alternatives=alts, down=[drop]),
         ]
         phases += self._set_default(op, op.table, c.name, default, None)
         phases.append(self._backfill(op, op.table, f"{col} = {default}", f"{col} IS NULL"))
@@ -469,7 +637,7 @@ class _Planner:
         switch = remove + [
             self.fmt(rename, table=t, old=col, new=self.q(retired)),
             self.fmt(rename, table=t, old=self.q(shadow), new=col),
-        ]
+        ] + self._new_comments(table, old)  # the comment stays with the name
         unswitch = [
             self.fmt(rename, table=t, old=col, new=self.q(shadow)),
             self.fmt(rename, table=t, old=self.q(retired), new=col),
@@ -633,17 +801,27 @@ class _Planner:
             kind = "drop_column_constrained"  # rollback could not restore NOT NULL/DEFAULT with ALTER
         return kind in self.s.rebuild_for
 
-    def _phases_with_rebuilds(self, ops: list) -> list[Phase]:
+    def _rebuilt_tables(self, ops: list) -> set[str]:
+        """Tables (lower case, names as when rebuilt) that the SQLite-style rebuild re-makes."""
+        if not self.s.rebuild_for:
+            return set()
         created = {op.table.name.lower() for op in ops if isinstance(op, CreateTable)}
-        rebuilt: dict[str, list] = {}
+        rebuilt: set[str] = set()
         # Each op is judged against the schema as it will be when the op runs (after earlier renames).
         start, self.state = self.state, self.state.model_copy(deep=True)
-        for op in ops:
-            table = getattr(op, "table", None)
-            if isinstance(table, str) and table.lower() not in created and self._needs_rebuild(op):
-                rebuilt.setdefault(table.lower(), [])
-            self.state = apply_operations(self.state, [op])
-        self.state = start
+        try:
+            for op in ops:
+                table = getattr(op, "table", None)
+                if isinstance(table, str) and table.lower() not in created and self._needs_rebuild(op):
+                    rebuilt.add(table.lower())
+                self.state = apply_operations(self.state, [op])
+        finally:
+            self.state = start
+        return rebuilt
+
+    def _phases_with_rebuilds(self, ops: list) -> list[Phase]:
+        created = {op.table.name.lower() for op in ops if isinstance(op, CreateTable)}
+        rebuilt = self._rebuilt_tables(ops)
         last_index = {}
         for i, op in enumerate(ops):
             table = getattr(op, "table", None)
@@ -711,6 +889,13 @@ class _Planner:
         out.append(self.fmt(self.s.rename_table, table=tmp, new=t))
         out += [sb.create_index(self.d, shape, i) for i in shape.indexes]
         return out
+
+
+def _appends(old, new) -> bool:
+    """The new view keeps every old output column as it was (name and expression) and adds some after."""
+    n = len(old.projections)
+    return bool(n) and len(new.projections) >= n and new.projections[:n] == old.projections and \
+        new.columns[:n] == old.columns
 
 
 _LABEL = {"fk": "foreign key", "ck": "check constraint", "uq": "unique constraint", "pk": "primary key"}

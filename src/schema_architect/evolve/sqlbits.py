@@ -7,7 +7,7 @@ ALTER templates of :mod:`.dialect_ops`.
 
 from __future__ import annotations
 
-from ..model import CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint
+from ..model import CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint, View
 from ..model.naming import constraint_name
 from ..sql.dialects import Dialect, get_dialect
 
@@ -57,6 +57,25 @@ def create_index(d: Dialect, table: Table | str, index: Index) -> str:
     from ..sql.render import render_create_index
 
     return render_create_index(table, index, d)
+
+
+def view_parts(d: Dialect, view: View) -> dict[str, str]:
+    """``name``, ``columns`` (" (a, b)" or "") and ``query`` for the view templates of :mod:`.dialect_ops`."""
+    from ..sql.render import render_view_query
+
+    cols = " (" + ", ".join(q(d, c) for c in view.columns) + ")" if view.columns else ""
+    return {"name": q(d, view.name), "columns": cols, "query": render_view_query(view, d)}
+
+
+def table_comments(d: Dialect, table: Table) -> list[str]:
+    """COMMENT ON statements for a new table (dialects that write comments inline return none)."""
+    from ..sql.render import render_comments
+
+    return render_comments(table, d)
+
+
+def string_literal(d: Dialect, text: str) -> str:
+    return d.string_literal(text)
 
 
 def drop_table(d: Dialect, name: str) -> str:

@@ -75,6 +75,24 @@ class AlterSyntax:
     unconvertible: dict[str, str] = field(default_factory=dict)
     """target family (integer, decimal, float, date, timestamp, time, boolean, uuid, json) -> predicate
     true when the text {v} does NOT convert to {type}; families missing here are not checked"""
+    # -- views ------------------------------------------------------------------------------------------
+    create_view: str = "CREATE VIEW {name}{columns} AS {query}"
+    drop_view: str = "DROP VIEW {name}"
+    replace_view: str = ""
+    """CREATE OR REPLACE VIEW; empty: a changed view is dropped and created again"""
+    replace_view_appends_only: bool = False
+    """PostgreSQL: OR REPLACE only keeps the old output columns and appends new ones, same names and types"""
+    views_break_on: frozenset[str] = frozenset()
+    """changes that break a view using the table (or, for column changes, the column): the planner drops
+    such views first and creates them again afterwards. Kinds: drop_table, rename_table, drop_column,
+    rename_column, alter_type, rebuild (a SQLite table rebuild: the table is dropped and re-made)"""
+    # -- comments ---------------------------------------------------------------------------------------
+    comment_table: str = ""
+    """{table} {text}; empty: the dialect has no comments (the plan says so)"""
+    comment_column: str = ""
+    """{table} {column} {text} {definition} (the full column definition, for MySQL's MODIFY)"""
+    no_comment: str = "NULL"
+    """what {text} is when a comment is removed"""
     notes: tuple[str, ...] = ()
 
     def clauses_for(self, kind: str) -> tuple[str, ...]:

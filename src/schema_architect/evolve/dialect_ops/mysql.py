@@ -41,6 +41,8 @@ MYSQL = AlterSyntax(
         # a new FK must check existing rows, which only the copy algorithm does with checks on
         "add_fk": ("",),
         "add_ck": ("",),
+        "comment_table": _INSTANT_FIRST,
+        "comment_column": _INSTANT_FIRST,
     },
     lock_timeout="SET SESSION lock_wait_timeout = {seconds}",
     lock_timeout_errors=("Lock wait timeout exceeded", "(error 1205)"),
@@ -51,6 +53,14 @@ MYSQL = AlterSyntax(
         "CREATE TRIGGER {trigger}_u BEFORE UPDATE ON {table} FOR EACH ROW SET NEW.{shadow} = CAST(NEW.{column} AS {cast_type})",
     ),
     drop_sync_trigger=("DROP TRIGGER IF EXISTS {trigger}_i", "DROP TRIGGER IF EXISTS {trigger}_u"),
+    replace_view="CREATE OR REPLACE VIEW {name}{columns} AS {query}",
+    # MySQL/MariaDB do not stop any of these; the view is left invalid ("references invalid table(s)").
+    # A type change is not among them: a view's column types are worked out when it is queried.
+    views_break_on=frozenset({"drop_table", "rename_table", "drop_column", "rename_column"}),
+    comment_table="ALTER TABLE {table} COMMENT = {text}",
+    # MODIFY restates the whole column: type, NULL, default, AUTO_INCREMENT and the new comment
+    comment_column="ALTER TABLE {table} MODIFY COLUMN {definition}",
+    no_comment="''",
     as_text="CAST({expr} AS CHAR)",
     # MySQL's CAST never fails (it warns and yields 0 or NULL), so the tests read the text instead
     unconvertible={

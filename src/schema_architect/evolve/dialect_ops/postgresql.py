@@ -32,6 +32,13 @@ POSTGRESQL = AlterSyntax(
         "CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()",
     ),
     drop_sync_trigger=("DROP TRIGGER IF EXISTS {trigger} ON {table}", "DROP FUNCTION IF EXISTS {function}()"),
+    replace_view="CREATE OR REPLACE VIEW {name}{columns} AS {query}",
+    replace_view_appends_only=True,
+    # a renamed table or column is followed by the views that use it; a dropped one is refused, and so is
+    # a type change (and expand/contract would leave the view on the retired column)
+    views_break_on=frozenset({"drop_table", "drop_column", "alter_type"}),
+    comment_table="COMMENT ON TABLE {table} IS {text}",
+    comment_column="COMMENT ON COLUMN {table}.{column} IS {text}",
     as_text="CAST({expr} AS text)",
     # PostgreSQL 16 has pg_input_is_valid; before it, a cast inside an exception block answers exactly.
     conversion_setup=(
