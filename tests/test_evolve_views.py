@@ -123,6 +123,18 @@ def test_postgresql_replaces_in_place_only_when_columns_are_appended():
         assert [p.name for p in plan.phases] == ["Drop view to replace it", "Create replaced view"], other
 
 
+def test_postgresql_drops_and_creates_a_view_that_other_views_read_even_when_columns_are_appended():
+    reader = "CREATE VIEW v_reader AS SELECT id FROM v_paid;\n"
+    a = model(BASE + reader)
+    b = model(BASE.replace("SELECT id, total", "SELECT id, total, status") + reader)
+    plan = plan_migration(a, b, "postgresql")
+    assert [(p.name, p.up[0]) for p in plan.phases] == [
+        ("Drop dependent view", "DROP VIEW v_reader"), ("Drop view to replace it", "DROP VIEW v_paid"),
+        ("Create replaced view", "CREATE VIEW v_paid AS SELECT id, total, status FROM orders WHERE status = 'paid'"),
+        ("Recreate dependent view", "CREATE VIEW v_reader AS SELECT id FROM v_paid")]
+    assert [p.name for p in plan_migration(a, b, "mysql").phases] == ["Replace view"]
+
+
 def test_mysql_replaces_and_sqlite_drops_and_creates():
     a, b = model(BASE), model(BASE.replace("SELECT id, total", "SELECT total, id"))
     (phase,) = plan_migration(a, b, "mysql").phases

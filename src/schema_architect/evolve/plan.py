@@ -290,9 +290,10 @@ class _Planner:
             for name in before.views:
                 if name not in why and before.uses(name, table, column):
                     why[name] = what
-        readers = {n for n in before.views if before.shape(n).tables & (set(replacing) | set(dropping))}
+        # PostgreSQL's rollback of an appended-columns replace drops and recreates the view: not with readers
+        read = {n for n in replacing if any(n in before.shape(o).tables for o in before.views if o != n)}
         in_place = {n for n, op in replacing.items() if self.s.replace_view and n not in why and (
-            not self.s.replace_view_appends_only or (n not in readers and _appends(before.shape(n), after.shape(n))))}
+            not self.s.replace_view_appends_only or (n not in read and _appends(before.shape(n), after.shape(n))))}
         gone = before.readers_of(set(why) | set(dropping) | (set(replacing) - in_place))
         in_place -= gone
         for name in sorted(gone - set(why) - set(dropping) - set(replacing)):
