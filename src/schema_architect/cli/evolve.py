@@ -65,7 +65,7 @@ def register(app: typer.Typer) -> None:
         dialect: str | None = typer.Option(None, "--dialect", help="dialect of DDL files (default: guessed)"),
         fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f"),
     ) -> None:
-        """Compare two schemas: tables, columns, keys, constraints, indexes; renames with a confidence."""
+        """Compare two schemas: tables, columns, keys, constraints, indexes, views, comments; renames with a confidence."""
         import json
 
         from ..evolve.diff import diff_schemas
