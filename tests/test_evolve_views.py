@@ -39,6 +39,20 @@ CREATE VIEW doubled (oid, amount) AS SELECT id, total * 2 FROM orders
 CREATE VIEW mid_orders AS SELECT id FROM big_orders WHERE total BETWEEN 1 AND 5000 ORDER BY id;
 CREATE VIEW sizes AS SELECT id, CASE WHEN total > 10 THEN 'big' ELSE 'small' END AS size,
     COALESCE(status, 'none') AS st, UPPER(status) AS up FROM orders;
+CREATE VIEW every_order AS SELECT * FROM orders;
+CREATE VIEW all_ids AS SELECT id FROM orders UNION SELECT id FROM customers;
+CREATE VIEW buyers AS SELECT id, name FROM customers WHERE id IN (SELECT customer_id FROM orders WHERE total > 5);
+CREATE VIEW ranked AS SELECT id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY total DESC) AS rn FROM orders;
+CREATE VIEW statuses AS SELECT DISTINCT status FROM orders;
+CREATE VIEW top5 AS SELECT id FROM orders ORDER BY total DESC LIMIT 5;
+CREATE VIEW with_orders AS SELECT c.name, o.id AS order_id FROM customers c LEFT JOIN orders o ON o.customer_id = c.id;
+CREATE VIEW counts AS SELECT c.id, (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id) AS n FROM customers c;
+CREATE VIEW others AS SELECT id FROM orders WHERE total <> -1 AND status NOT IN ('x', 'y') AND NOT (status LIKE 'z%');
+CREATE VIEW sums AS SELECT id, (total + 1) * 2 AS t2, total / 3 AS t3, -total AS neg FROM orders;
+CREATE VIEW active AS SELECT id FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id);
+CREATE VIEW big_ids AS WITH big AS (SELECT id, total FROM orders WHERE total > 10) SELECT id FROM big;
+CREATE VIEW labels AS SELECT LOWER(name) AS lname, LENGTH(name) AS len, name || ' ' || COALESCE(city, '') AS label
+    FROM customers;
 """
 ROWS = ["INSERT INTO customers VALUES (1, 'Ada', 'Oslo')", "INSERT INTO customers VALUES (2, 'Bo', NULL)",
         "INSERT INTO orders VALUES (1, 1, 150.00, 'paid', '2024-02-01')",
@@ -93,6 +107,24 @@ def test_a_changed_view_is_still_seen_through_the_normalization(pg_url):
                     .replace("'paid', 'sent'", "'paid'").replace("ORDER BY id", "ORDER BY id DESC"))
     assert sorted(view_ops(diff_schemas(live_schema(pg_url), changed))) == [
         "replace view big_orders", "replace view mid_orders", "replace view order_customers"]
+
+
+def test_the_normalization_keeps_what_changes_the_result():
+    def key(definition: str) -> str:
+        from schema_architect.evolve.views import ViewReader
+
+        s = model(TABLES)
+        s.views = [View(name="v", definition=definition)]
+        return ViewReader(s).shape("v").key
+
+    same = [("SELECT id FROM orders WHERE total > 1", "SELECT orders.id AS id FROM orders WHERE (orders.total > 1)")]
+    differ = [("SELECT (total + 1) * 2 AS x FROM orders", "SELECT total + 1 * 2 AS x FROM orders"),
+              ("SELECT id FROM orders WHERE status = 'Paid'", "SELECT id FROM orders WHERE status = 'paid'"),
+              ("SELECT id FROM orders WHERE total > 1", "SELECT id FROM orders WHERE total >= 1"),
+              ("SELECT id AS a FROM orders", "SELECT id AS b FROM orders"),
+              ("SELECT id FROM orders ORDER BY id", "SELECT id FROM orders ORDER BY id DESC")]
+    assert all(key(a) == key(b) for a, b in same)
+    assert all(key(a) != key(b) for a, b in differ)
 
 
 # -- the operations per dialect --------------------------------------------------------------------------

@@ -174,6 +174,7 @@ def _shape(view: View, mapping: dict) -> ViewShape:
     tree = tree.transform(_tidy)
     _drop_parens(tree)
     _order_by_output_names(tree)
+    _inner_queries(tree)
     for ident in tree.find_all(exp.Identifier):
         ident.set("this", ident.this.lower())
         ident.set("quoted", False)
@@ -181,11 +182,13 @@ def _shape(view: View, mapping: dict) -> ViewShape:
         node.comments = None
     star = any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and isinstance(s.this, exp.Star))
                for s in (tree.selects if isinstance(tree, exp.Select) else []))
+    for select in tree.find_all(exp.Select):  # (SELECT ...) AS n is read either way: as an Alias, always
+        select.set("expressions", [_named(e) for e in select.expressions])
     if view.columns and isinstance(tree, exp.Select) and len(view.columns) == len(tree.selects):
         named = []
         for name, sel in zip(view.columns, tree.selects):
             inner = sel.this if isinstance(sel, exp.Alias) else sel
-            named.append(exp.alias_(inner.copy(), exp.to_identifier(name.lower())))
+            named.append(exp.Alias(this=inner.copy(), alias=exp.to_identifier(name.lower())))
         tree.set("expressions", named)
     if isinstance(tree, exp.Query):
         columns = tuple(c.lower() for c in (view.columns or tree.named_selects))
@@ -195,6 +198,18 @@ def _shape(view: View, mapping: dict) -> ViewShape:
     used = {c.name.lower() for c in tree.find_all(exp.Column) if c.name}
     return ViewShape(key=_dump(tree), columns=columns, projections=tuple(_dump(s) for s in selects),
                      tables=frozenset(_table_names(tree)), used_columns=frozenset(used), star=star)
+
+
+def _named(projection):
+    from sqlglot import exp
+
+    if isinstance(projection, exp.Subquery) and projection.args.get("alias") is not None:
+        alias = projection.args["alias"]
+        alias = alias.this if isinstance(alias, exp.TableAlias) else alias
+        inner = projection.copy()
+        inner.set("alias", None)
+        return exp.Alias(this=inner, alias=alias.copy())
+    return projection
 
 
 def _flatten_joins(tree):
@@ -213,6 +228,36 @@ def _flatten_joins(tree):
             select.set("joins", joins + (select.args.get("joins") or []))
             inner = table
     return tree
+
+
+def _inner_queries(tree) -> None:
+    """Subqueries in expressions (scalar, IN, EXISTS): their output names do not matter (PostgreSQL names
+    ``count(*)`` "count"), nor does the LIMIT 1 MySQL gives an EXISTS."""
+    from sqlglot import exp
+
+    for select in list(tree.find_all(exp.Select)):
+        node = select.parent
+        while isinstance(node, exp.Subquery):
+            node = node.parent
+        if node is None or isinstance(node, (exp.From, exp.Join, exp.CTE, exp.SetOperation, exp.With)):
+            continue
+        select.set("expressions", [e.this if isinstance(e, exp.Alias) else e for e in select.expressions])
+        if isinstance(node, exp.Exists):
+            select.set("limit", None)
+
+
+def _number(text: str):
+    """A numeric literal as the tree of ``-1`` or ``1.5``, or None when ``text`` is not a number."""
+    from sqlglot import exp
+
+    try:
+        float(text)
+    except ValueError:
+        return None
+    text = text.strip()
+    if text.startswith("-"):
+        return exp.Neg(this=exp.Literal.number(text[1:]))
+    return exp.Literal.number(text.lstrip("+"))
 
 
 def _drop_parens(tree) -> None:
@@ -253,6 +298,10 @@ def _tidy(node):
 
     if isinstance(node, exp.Cast):
         inner = _unparen(node.this)
+        if isinstance(inner, exp.Literal) and inner.is_string and node.to.is_type(*exp.DataType.NUMERIC_TYPES):
+            number = _number(inner.this)  # PostgreSQL writes -1 as '-1'::numeric
+            if number is not None:
+                return number
         if isinstance(inner, (exp.Literal, exp.Boolean, exp.Null, exp.Array)) or (
                 isinstance(inner, exp.Neg) and isinstance(inner.this, exp.Literal)):
             return inner.transform(_tidy)
@@ -265,6 +314,31 @@ def _tidy(node):
         if isinstance(array, exp.Array):
             found = exp.In(this=node.this.transform(_tidy), expressions=[e.transform(_tidy) for e in array.expressions])
             return found if isinstance(node, exp.EQ) else exp.Not(this=found)
+    if isinstance(node, exp.Div):
+        # PostgreSQL's division read back casts to DOUBLE; MySQL's guards the divisor with NULLIF(x, 0)
+        def operand(x):
+            x = _unparen(x)
+            while isinstance(x, exp.Cast) and x.to.is_type(*exp.DataType.REAL_TYPES):
+                x = _unparen(x.this)
+            if isinstance(x, exp.Nullif) and isinstance(_unparen(x.expression), exp.Literal) \
+                    and _unparen(x.expression).this == "0":
+                x = _unparen(x.this)
+            return x.transform(_tidy)
+
+        return exp.Div(this=operand(node.this), expression=operand(node.expression))
+    if node.args.get("negate"):  # x NOT LIKE y as NOT x LIKE y
+        node.set("negate", None)
+        return exp.Not(this=node.transform(_tidy))
+    if isinstance(node, exp.DPipe):  # a || b as CONCAT(a, b), how MySQL writes it
+        node = exp.Concat(expressions=[node.this.transform(_tidy), node.expression.transform(_tidy)])
+    if isinstance(node, exp.Concat):
+        parts = []
+        for e in node.expressions:
+            e = _unparen(e)
+            parts += e.expressions if isinstance(e, exp.Concat) else [e]
+        node.set("expressions", parts)
+        for k in ("safe", "coalesce"):
+            node.set(k, None)
     if isinstance(node, exp.Between):
         return exp.And(this=exp.GTE(this=node.this.copy(), expression=node.args["low"].copy()),
                        expression=exp.LTE(this=node.this.copy(), expression=node.args["high"].copy())).transform(_tidy)
