@@ -331,3 +331,37 @@ def test_random_view_changes_reach_the_target_on_sqlite_and_roll_back(tmp_path_f
     if not plan.is_empty:
         rollback_last(url)
         assert diff_schemas(live_schema(url), a, detect_renames=False).describe() == []
+
+
+# -- the command line, end to end ------------------------------------------------------------------------------
+def test_cli_diff_plan_apply_rollback_with_views_and_comments(run_cli, tmp_path, pg_url):
+    v1 = tmp_path / "v1.sql"
+    v2 = tmp_path / "v2.sql"
+    v1.write_text(TABLES + DEPENDENT)
+    v2.write_text(RETYPED + DEPENDENT.replace("WHERE total > 100", "WHERE total > 200")
+                  + "CREATE VIEW v_cities AS SELECT DISTINCT city FROM customers;\n"
+                  + "COMMENT ON COLUMN orders.total IS 'with tax';\n")
+    build(pg_url, model(v1.read_text()))
+    assert run_cli("diff", pg_url, str(v1)).stdout.strip() == "no differences: the two schemas are the same"
+    diff = run_cli("diff", pg_url, str(v2))
+    assert diff.exit_code == 0, diff.output
+    assert [line for line in diff.stdout.splitlines() if "view" in line or "comment" in line] == [
+        "comment on column orders.total: none -> 'with tax'", "replace view v_top", "create view v_cities"]
+    plan, sql_dir = tmp_path / "plan.json", tmp_path / "sql"
+    res = run_cli("migrate", "plan", pg_url, str(v2), "--dialect", "postgresql", "-o", str(plan),
+                  "--sql-dir", str(sql_dir))
+    assert res.exit_code == 0, res.output
+    up = next(sql_dir.glob("*.up.sql")).read_text()
+    assert up.index("DROP VIEW v_top") < up.index("DROP VIEW v_totals") < up.index("ALTER TABLE orders ADD COLUMN")
+    assert "COMMENT ON COLUMN orders.total IS 'with tax'" in up
+    assert "depends on what changes" in plan.read_text()
+    impact = run_cli("migrate", "impact", str(plan), "--db", pg_url, "--allow-destructive")
+    assert impact.exit_code == 0, impact.output
+    res = run_cli("migrate", "apply", str(plan), "--db", pg_url, "--yes", "--allow-destructive")
+    assert res.exit_code == 0, res.output
+    assert "differs from the plan's TO schema" not in res.output
+    assert query(pg_url, "SELECT id FROM v_top ORDER BY id") == [(3,)]
+    assert run_cli("diff", pg_url, str(v2)).stdout.strip() == "no differences: the two schemas are the same"
+    res = run_cli("migrate", "rollback", "--db", pg_url, "--yes")
+    assert res.exit_code == 0 and "differs" not in res.output, res.output
+    assert run_cli("diff", pg_url, str(v1)).stdout.strip() == "no differences: the two schemas are the same"
