@@ -354,7 +354,8 @@ def test_cli_diff_plan_apply_rollback_with_views_and_comments(run_cli, tmp_path,
     up = next(sql_dir.glob("*.up.sql")).read_text()
     assert up.index("DROP VIEW v_top") < up.index("DROP VIEW v_totals") < up.index("ALTER TABLE orders ADD COLUMN")
     assert "COMMENT ON COLUMN orders.total IS 'with tax'" in up
-    assert "depends on what changes" in plan.read_text()
+    assert "note: view v_totals depends on what changes (column orders.total changes type" in res.output
+    assert "-- note: view v_totals depends on what changes (column orders.total changes type" in up
     impact = run_cli("migrate", "impact", str(plan), "--db", pg_url, "--allow-destructive")
     assert impact.exit_code == 0, impact.output
     res = run_cli("migrate", "apply", str(plan), "--db", pg_url, "--yes", "--allow-destructive")

@@ -40,6 +40,8 @@ def _plan_table(plan) -> None:
     for row in describe_plan(plan):
         table.add_row(str(row[0]), row[1], row[2], row[3])
     err_console.print(table)
+    for note in plan.notes:
+        err_console.print(f"[dim]note:[/] {note}", highlight=False)
 
 
 def _findings_table(report) -> None:
@@ -160,6 +162,8 @@ def register(app: typer.Typer) -> None:
         write_output(plan.to_json(), out)
         if plan.is_empty:
             err_console.print("the two schemas are the same: the plan is empty")
+            for note in plan.notes:  # what the dialect cannot do (SQLite: comments)
+                err_console.print(f"[dim]note:[/] {note}", highlight=False)
         else:
             _plan_table(plan)
         if sql_dir is not None:

@@ -19,6 +19,7 @@ def _header(plan: MigrationPlan, direction: str) -> list[str]:
         f"-- schema-architect migration {plan.id} ({direction}), dialect {plan.dialect}",
         f"-- FROM {plan.from_fingerprint}  TO {plan.to_fingerprint}",
         f"-- {len(plan.phases)} phases" + (" (some lose data: see 'destructive')" if plan.destructive else ""),
+        *(f"-- note: {n}" for n in plan.notes),
         "",
     ]
 
