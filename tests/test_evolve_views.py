@@ -275,6 +275,15 @@ def test_a_view_that_does_not_parse_is_a_clear_input_error():
         plan_migration(a, c, "postgresql")
 
 
+def test_an_unreadable_view_that_does_not_change_is_compared_as_text_and_kept_around_changes():
+    odd = View(name="odd", definition="SELECT total FROM orders ~~~ WHERE")
+    a = model(TABLES).model_copy(deep=True, update={"views": [odd]})
+    assert diff_schemas(a, a.model_copy(deep=True)).is_empty
+    b = model(RETYPED).model_copy(deep=True, update={"views": [odd]})
+    plan = plan_migration(a, b, "postgresql")  # it names orders: assumed to use every column of it
+    assert plan.phases[0].name == "Drop dependent view" and plan.phases[-1].name == "Recreate dependent view"
+
+
 def test_the_cli_says_which_view_it_cannot_read(run_cli, tmp_path):
     a = model(TABLES)
     b = a.model_copy(deep=True, update={"views": [View(name="broken", definition="SELECT FROM WHERE (")]})

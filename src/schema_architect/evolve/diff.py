@@ -287,8 +287,10 @@ def _view_changes(old: Schema, new: Schema) -> tuple[list, list]:
         v = new_by[n]
         prior = old_by.get(n)
         if prior is None:
+            after.shape(n).readable()  # a definition that cannot be read is not created
             creates.append(CreateView(view=v))
         elif view_differs(before, prior, after, v):
+            after.shape(n).readable()
             creates.append(ReplaceView(old=prior, new=v))
     return drops, creates
 

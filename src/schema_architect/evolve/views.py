@@ -13,6 +13,10 @@ text would make every diff against a live database "replace the view". So each d
   writes, ``count(0)`` as ``count(*)``, NULLS FIRST/LAST and MySQL's emulation of it in ORDER BY,
   database qualifiers, identifier case and quoting.
 
+A definition that cannot be read (a server's own syntax sqlglot does not know, or a mistake) is
+compared as text and assumed to use every column of what it names; the diff refuses to create or
+replace a view from one, with an InputError that names the view.
+
 Casts of literals and casts to text are ignored, so a view edited only by adding or removing such a
 cast is not seen as changed.
 """
@@ -39,6 +43,13 @@ class ViewShape:
     tables: frozenset[str] = field(default_factory=frozenset)  # tables and views it reads, lower case
     used_columns: frozenset[str] = field(default_factory=frozenset)  # column names it mentions, lower case
     star: bool = False  # it reads "*" that could not be expanded: assume it uses every column
+    error: InputError | None = None  # the definition cannot be read: compared as text, never created
+
+    def readable(self) -> ViewShape:
+        """This shape, or the InputError saying why the definition cannot be read."""
+        if self.error is not None:
+            raise self.error
+        return self
 
 
 def view_error(view: View, reason: str) -> InputError:
@@ -69,11 +80,26 @@ class ViewReader:
                 if used in self.views and used not in self._busy and used not in self.mapping:
                     self.mapping[used] = {c: "TEXT" for c in self.shape(used).columns}
             shape = _shape(view, self.mapping)
+        except InputError as exc:
+            shape = self._unreadable(view, exc)
         finally:
             self._busy.discard(low)
         self._shapes[low] = shape
         self.mapping.setdefault(low, {c: "TEXT" for c in shape.columns})
         return shape
+
+    def _unreadable(self, view: View, error: InputError) -> ViewShape:
+        """A definition sqlglot cannot read (a database's own syntax, or a mistake): compared as text, and
+        assumed to use every column of every table or view its text names."""
+        import re
+
+        from .operations import normalize_sql
+
+        words = set(re.findall(r"[a-z_][a-z0-9_$]*", view.definition.lower()))
+        names = (set(self.mapping) | set(self.views)) & words
+        return ViewShape(key="text:" + (normalize_sql(view.definition) or ""),
+                         columns=tuple(c.lower() for c in view.columns), projections=(),
+                         tables=frozenset(names - {view.name.lower()}), star=True, error=error)
 
     def all(self) -> dict[str, ViewShape]:
         return {name: self.shape(name) for name in self.views}
@@ -114,13 +140,6 @@ class ViewReader:
         if table.lower() not in s.tables:
             return False
         return column is None or s.star or column.lower() in s.used_columns
-
-
-def check_views(schema: Schema) -> None:
-    """Raise a clear InputError for the first view whose definition cannot be read."""
-    reader = ViewReader(schema)
-    for v in schema.views:
-        reader.shape(v.name)
 
 
 # -- the canonical form -------------------------------------------------------------------------------
