@@ -134,10 +134,18 @@ def test_sqlite_has_no_comments_and_the_plan_says_so(sqlite_url):
     apply_schema(sqlite_url, model(V1))
     plan = plan_migration(live_schema(sqlite_url), model(V2), "sqlite")
     assert plan.is_empty
-    assert any(n.startswith("sqlite has no comments: 'comment on table account") for n in plan.notes)
+    assert "comment on column account.score: none -> 'points': not applied (sqlite has no comments)" in plan.notes
     assert sum("has no comments" in n for n in plan.notes) == 3  # SQLite read back no comment on note
     assert "COMMENT" not in render_up_sql(plan)
     assert apply_plan(plan, sqlite_url).status == "nothing_to_do"
+
+
+def test_sqlite_says_so_when_the_commented_table_is_rebuilt_anyway():
+    wider = V2.replace("score INTEGER DEFAULT 0", "score INTEGER NOT NULL DEFAULT 0")
+    plan = plan_migration(model(V1), model(wider), "sqlite")
+    assert [p.name for p in plan.phases] == ["Rebuild table"]
+    assert "comment" not in plan.phases[0].operation
+    assert sum("has no comments" in n for n in plan.notes) == 4
 
 
 # -- property: random comment edits, applied on PostgreSQL, give the target and roll back ---------------------

@@ -391,7 +391,7 @@ class _Planner:
         return sb.string_literal(self.d, text) if text else self.s.no_comment
 
     def _no_comments(self, op) -> list[Phase]:
-        self.notes.append(f"{self.s.name} has no comments: '{op.describe()}' is not applied")
+        self.notes.append(f"{op.describe()}: not applied ({self.s.name} has no comments)")
         return []
 
     def _comment_table(self, op: CommentTable) -> list[Phase]:
@@ -823,10 +823,11 @@ class _Planner:
     def _phases_with_rebuilds(self, ops: list) -> list[Phase]:
         created = {op.table.name.lower() for op in ops if isinstance(op, CreateTable)}
         rebuilt = self._rebuilt_tables(ops)
+        native = (RenameColumn, CommentTable, CommentColumn)  # renames run natively, first; comments alone
         last_index = {}
         for i, op in enumerate(ops):
             table = getattr(op, "table", None)
-            if isinstance(table, str) and table.lower() in rebuilt and not isinstance(op, RenameColumn):
+            if isinstance(table, str) and table.lower() in rebuilt and not isinstance(op, native):
                 last_index[table.lower()] = i
         phases: list[Phase] = []
         pending: dict[str, tuple[Table, list]] = {}
@@ -840,7 +841,7 @@ class _Planner:
                 continue
             elif isinstance(op, AddForeignKey) and key in created:
                 pass  # created in its final form, foreign keys included
-            elif key in rebuilt and not isinstance(op, RenameColumn):  # renames run natively, first
+            elif key in rebuilt and not isinstance(op, native):
                 if key not in pending:
                     pending[key] = (self.t(table).model_copy(deep=True), [])
                 pending[key][1].append(op)

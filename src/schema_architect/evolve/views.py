@@ -54,7 +54,7 @@ class ViewShape:
 
 def view_error(view: View, reason: str) -> InputError:
     return InputError(f"view {view.name}: its definition is not a SELECT this program can read ({reason})",
-                      where=view.name, hint="write the view body in standard SQL, e.g. "
+                      hint="write the view body in standard SQL, e.g. "
                       "CREATE VIEW v AS SELECT a, b FROM t WHERE a > 0")
 
 
