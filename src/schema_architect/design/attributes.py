@@ -777,6 +777,10 @@ _NUMBER_RANGE = re.compile(r"\s+(?:between|from)\s+(-?\d+(?:\.\d+)?)\s+(?:and|to
                            re.IGNORECASE)
 
 
+# "the creator's details": all that is said of one thing, standing for the thing
+_WHOLE_INFO_WORDS = frozenset({"details", "information", "info"})
+# "the ID", "the serial number": an item with its own article that is only a key word ("the ID of the X")
+_KEY_OF_THE = re.compile(r"^\s*the\s+(id|identifier|code|number|no\.?)\s*$", re.IGNORECASE)
 _POSSESSED_EVENT = re.compile(r"([A-Za-z]+)['’]s?\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)[.;!]?\s*$")
 _EXAMPLES_OF_KEY = re.compile(r"\bidentifier\s*\(\s*(?:such as|e\.g\.?|eg|like|for example)\b[^()]*\)$", re.IGNORECASE)
 
@@ -858,6 +862,16 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on|such|like|including)\b",
                                      of.group(2) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
         owned = _POSSESSED_EVENT.match(of.group(2))
+        key_of = _KEY_OF_THE.match(name[: of.start()]) if of.group(1).lower() == "the" else None
+        owner_words = (item.of_owner or "").strip(" .;").split()
+        if key_of and 1 <= len(owner_words) <= 3 and not is_plural(owner_words[-1]) \
+                and all(w.isalpha() for w in owner_words):
+            # "..., and the ID of the administrator who released the notice": with its own "the", one
+            # thing's key named by what the thing is (an "Administrator ID" in the notice), not a
+            # detail of the administrator ("the name and ID of each member" stays the member's)
+            item.name = clean_phrase(f"{' '.join(owner_words)} {key_of.group(1)}")
+            item.of_owner = None
+            return item
         if owned and of.group(1).lower() == "the":
             # "the time of the user's last login": the user's Last Login Time
             item.of_owner = owned.group(1)
@@ -887,6 +901,11 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
             if w.lower() in DETERMINERS or w.lower() in FUNCTION_WORDS or len(keep) >= 3:
                 break
             keep.insert(0, w)
+        if keep and poss.group(2).strip(" .;").lower() in _WHOLE_INFO_WORDS and not re.search(r"s['’]\s", name):
+            # "group chat name, creator's details, and creation time": the details of one person named
+            # by a role stand for that person, a reference (not a detail to drop)
+            item.name = clean_phrase(" ".join(keep))
+            return item
         if keep:
             item.possessor = " ".join(keep) + ("s" if re.search(r"s['’]\s", name) else "")
             name = poss.group(2)

@@ -77,7 +77,8 @@ _TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day
 # Roles the organization's own staff fill ("Manager" of a department, "Salesperson" of a sale, "Maintenance
 # Staff ID", "Person in Charge"): a key to the staff table whatever the role is called.
 _STAFF_ROLES = frozenset({"manager", "person", "salesperson", "salesman", "saleswoman", "producer", "personnel", "staff",
-                          "commander", "technician", "maintainer", "clerk", "cashier", "dispatcher", "representative"})
+                          "commander", "technician", "maintainer", "clerk", "cashier", "dispatcher", "representative",
+                          "administrator", "admin"})
 # People tables staff can be rows of, in order of preference; a table named only by such words ("Staff
 # Member", "Crew Member") is the staff, "Sales Personnel" is staff of one kind.
 _STAFF_TABLE_WORDS = ("employee", "staff", "personnel", "worker", "crew", "user", "administrator")
@@ -607,6 +608,8 @@ class LogicalDesigner:
             if a.references:
                 target = self.drafts.get(loose(a.references))
             said = a.span.text if a.span and a.span.text.strip() else col  # "colleges" though named "College"
+            if re.sub(r"[^a-z ]", " ", said.lower()).split()[-1:] in (["details"], ["information"], ["info"]):
+                said = col  # "creator's details" stands for the creator, one of them
             if target is None and not is_identifier_name(col) and not (_singular_last_word(col) and _singular_last_word(said)):
                 continue  # "students", "related attachments": several of them, not a key to one
             target = target or self._find_target(col, d)
