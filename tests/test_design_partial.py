@@ -27,6 +27,23 @@ def test_the_name_and_id_of_each_member_stay_the_members_own():
     assert "Member ID" not in _columns(result, "Tournament")
 
 
+# -- "assigns a Y to each X" -------------------------------------------------------------------------------
+def test_a_thing_assigned_to_each_recipient_is_a_key_of_the_recipient():
+    text = ("Each berth has a berth ID, a length and a depth. "
+            "Each ship has a ship ID, a name and a flag. "
+            "The harbour master assigns a berth to each ship.")
+    result = design(text)
+    assert _fks(result, "Ship").get("Berth ID") == "Berth"
+    assert "Ship ID" not in _columns(result, "Berth")
+
+
+def test_a_thing_lent_to_each_member_is_still_the_members():
+    text = ("Each kayak has a kayak ID, a colour and a length. "
+            "Each member has a member ID, a name and a phone. "
+            "The club lends a kayak to each member.")
+    assert "Kayak ID" not in _columns(design(text), "Member")
+
+
 # -- an administrator's key ----------------------------------------------------------------------------------
 def test_an_administrator_id_points_at_the_users_when_there_is_no_administrator_table():
     text = ("The parking garage app keeps users with a user ID, a login name and a password. "

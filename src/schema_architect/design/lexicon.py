@@ -325,6 +325,15 @@ ASSESSMENT_NOUNS: frozenset[str] = frozenset(["evaluation", "assessment", "appra
 PERSON_NOUNS: tuple[str, ...] = ("user", "employee", "staff", "member", "personnel", "person", "account",
                                  "customer", "worker", "administrator", "crew", "student", "teacher")
 
+# Verbs of allotting a thing that exists apart from the one who gets it ("assigns a tutor to each student",
+# "allocates a berth to every ship"): each recipient gets one, which may be allotted to others too, so
+# the recipient holds its key (unlike "lends a book to each member", where the thing given is the point).
+ALLOTTING_VERBS: frozenset[str] = frozenset(
+    ["assign", "assigns", "assigned", "assigning", "allocate", "allocates", "allocated", "allocating", "allot",
+     "allots", "allotted", "allotting", "appoint", "appoints", "appointed", "appointing", "designate",
+     "designates", "designated", "designating"]
+)
+
 # Verbs after which "each X can <verb> multiple Y" is many-to-many even when the reverse is unstated:
 # the Y exist on their own and are shared (students take courses, readers borrow books).
 SHARING_VERBS: frozenset[str] = frozenset(

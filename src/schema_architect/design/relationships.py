@@ -22,6 +22,7 @@ from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .clauses import NounPhrase, VerbClause, verb_clauses
 from .entities import attribute_name, sentence_mentions
 from .lexicon import (
+    ALLOTTING_VERBS,
     ASSESSMENT_NOUNS,
     BUSINESS_NOUNS,
     COLLECTION_NOUNS,
@@ -428,6 +429,10 @@ def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence)
         if obj is not None and obj != recipient and not _has_evidence(ev, recipient, obj):
             if obj.lower().split()[-1] in _CLASSIFIER_HEADS - {"grade"}:
                 _add(ev, obj, recipient, Evidence(True, False, span))  # "assigns roles to users": a user has a role
+            elif clause.recipient.count == "each" and phrase.count in ("a", "one", "the", None) and not phrase.plural \
+                    and clause.verb.lower() in ALLOTTING_VERBS:
+                # "the school assigns a tutor to each student": each student gets one tutor, who has others
+                _add(ev, obj, recipient, Evidence(True, False, span))
             else:
                 _add(ev, recipient, obj, Evidence(True, False, span))
 
