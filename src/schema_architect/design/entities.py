@@ -634,6 +634,8 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:").rstrip("\"”") if alist.trigger == "(" else stripped.rstrip(",:")))
+    if np and alist.trigger in _EXAMPLE_TRIGGERS:
+        np = _noun_before_participle(s.text, np)
     head = np_after(s.text, 0) if np and _COUNTED_START.match(s.text) else None
     if head and head[2] < np[1] and _SUBJECT_MODIFIER.match(s.text, head[2], np[1]):
         np = (head[0], head[1])  # "Each copy of a book has a shelf code": the copy's, not the book's
@@ -719,6 +721,27 @@ def _owner_of(alist: AttributeList) -> Owner | None:
 _PLURAL_MODIFIERS = frozenset({"sales", "goods", "news", "parts", "sports", "savings", "arms", "customs", "services",
                                "operations", "materials", "electronics", "communications", "earnings", "accounts",
                                "events", "arts", "series", "species", "premises", "clothes"})
+
+
+_EXAMPLE_TRIGGERS = frozenset({"including", "such as", "includes", "include", "like"})
+# "message events related to specific topics, including", "news posted by administrators, including": a
+# participle that links the noun to another thing (or names who made it) is a modifier of the noun before
+# it, which is what the list describes. Relating and authoring participles of general English.
+_MODIFYING_PARTICIPLE = re.compile(r"\b(?:related|relating|linked|connected|associated|attached|belonging|"
+                                   r"posted|published|submitted|made|issued|provided|created|generated|uploaded|"
+                                   r"written|placed|raised|sent|received|owned|held)\s+(?:to|by|with|for)\s+"
+                                   r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+
+
+def _noun_before_participle(text: str, np: tuple[str, int]) -> tuple[str, int]:
+    """The noun a participial modifier ends on is not the owner; the noun it modifies is."""
+    m = _MODIFYING_PARTICIPLE.search(text, max(0, np[1] - 60), np[1])
+    if not m or _AUXILIARY_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return np  # "each conversation is linked to a record, including": the sentence's own verb
+    return np_before(text, m.start()) or np
 
 
 def _object_of_bare_clause(np: tuple[str, int]) -> tuple[str, int]:
