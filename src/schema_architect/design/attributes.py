@@ -178,7 +178,9 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
             or (len(items) == 1 and _VERB_PHRASE_WITH_LIST.match(text, region_end)) else 2
         if word == ":" and len(attrs) == 1 and len(text[attrs[0].start:attrs[0].end].split()) > MAX_ITEM_WORDS:
             attrs = []  # "...system: A repair station wants to use a database to ...": a sentence, not a field
-        if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs):
+        if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs) \
+                or word in _EXAMPLE_WORDS and _closed_by_other_kinds(text, attrs) \
+                or word == ":" and _KINDS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             # "user roles, such as student, teacher": values, not attributes; the roles are still a thing
             out.append(AttributeList(sentence, word, first.start(), first.end(), []))
             taken_until = region_end
@@ -204,6 +206,32 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         out.extend(paren)
     out.sort(key=lambda a: a.trigger_start)
     return out
+
+
+_EXAMPLE_WORDS = frozenset({"such as", "including", "like", "include", "includes"})
+# "..., and other details": what the closing "other X" names when the list is of fields, not of kinds.
+_FIELD_KIND_HEADS = frozenset({"information", "info", "details", "detail", "data", "content", "contents", "metrics",
+                               "attributes", "fields", "properties", "characteristics", "parameters", "indicators",
+                               "items", "records", "settings", "features", "fees", "costs", "times", "dates"})
+_OTHER_ITEM = re.compile(r"\s*(?:and|or)?\s*other\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s*(?:\.|$)", re.IGNORECASE)
+
+
+# "various applications (bed change, repair)", "three types of users: job seekers, companies": a count
+# or variety of a plural noun, then the list, names the kinds of that noun, not its fields.
+_KINDS_BEFORE = re.compile(r"\b(?:various|different|several|multiple|many|(?:\w+\s+)?(?:types|kinds|sorts|categories)\s+of)"
+                           r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+[^s\W]s\s*$", re.IGNORECASE)
+
+
+def _closed_by_other_kinds(text: str, items: list[Item]) -> bool:
+    """"sells products such as phones, computers, and other electronic goods", "including transfers,
+    deposits, and other operations": a list closed by "and other X" names kinds of X (examples of a class),
+    not fields, unless X is a word for fields ("and other details", "and other performance metrics")."""
+    if len(items) < 2:
+        return False
+    m = _OTHER_ITEM.match(text, items[-1].start, items[-1].end) if items[-1].end - items[-1].start < 60 else None
+    if m is None:
+        return False
+    return m.group(1).lower() not in _FIELD_KIND_HEADS
 
 
 # Determiners, pronouns, modal and auxiliary verbs, "to": a field list written in telegraphic style has none.
@@ -318,7 +346,8 @@ def _parenthesised_lists(sentence: Sentence) -> list[AttributeList]:
         items = [it for it in split_items(text, begin, m.end(1)) if not it.many]
         if re.search(r"\bor\b", inner, re.IGNORECASE) and _listed_values(inner):
             continue  # "a position (pre-roll, mid-roll or post-roll)": alternatives are values
-        if _value_list(text[: m.start()], items) or _one_attribute_values(text[: m.start()], inner):
+        if _value_list(text[: m.start()], items) or _one_attribute_values(text[: m.start()], inner) \
+                or _KINDS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "personnel type (teacher, student, visitor)": the values of one attribute
         if len(items) >= 2:
             start = m.start() + m.group().index("(")
