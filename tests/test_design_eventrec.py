@@ -3,7 +3,7 @@ not made twice."""
 
 from __future__ import annotations
 
-from design_helpers import foreign_keys, table_names
+from design_helpers import columns, foreign_keys, table_names
 from schema_architect.design import design
 
 
@@ -66,3 +66,19 @@ def test_many_to_many_verb_is_kept_in_the_record_named_by_its_event_noun():
     r = design(text)
     assert foreign_keys(r, "Rental Record") == {"Customer ID": "Customer", "Bike ID": "Bike"}
     assert table_names(r) == ["Rental Record", "Customer", "Bike"]
+
+
+# -- a record whose text says which thing it is of -------------------------------------------------------
+def test_record_of_an_act_done_on_a_thing_owns_the_list_and_points_at_the_thing():
+    text = ("Each vessel has a vessel ID, a name and a tonnage. The port can record each inspection carried out on "
+            "the vessels, including the inspection date, the inspector and the result.")
+    r = design(text)
+    assert foreign_keys(r, "Inspection") == {"Vessel ID": "Vessel"}
+    assert "Inspection Date" not in columns(r, "Vessel")
+
+
+def test_status_kept_for_each_thing_points_at_the_thing():
+    text = ("Each shipment has a shipment ID, a weight and a destination. The system can track the delivery status "
+            "for each shipment, including the courier, the delivery date and the result.")
+    r = design(text)
+    assert foreign_keys(r, "Shipment Delivery Status") == {"Shipment ID": "Shipment"}

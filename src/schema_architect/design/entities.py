@@ -25,6 +25,7 @@ from .lexicon import (
     ABSTRACT_NOUNS,
     COMPOSITE_ATTRIBUTE_HEADS,
     ASSESSMENT_NOUNS,
+    EVENT_NOUN_OF_VERB,
     TRANSACTION_NOUNS,
     ATTRIBUTE_INFO_KINDS,
     BUSINESS_NOUNS,
@@ -326,6 +327,22 @@ _MADE_OBJECT = re.compile(r"\b(?:make|makes|made|place|places|placed|submit|subm
 _COUNTED_START = re.compile(r"\s*(?:a|an|each|every)\s", re.IGNORECASE)
 # "leave a review for an item with a rating and a comment": the record made, then what it is for, then
 # its values; the record's noun is group 1
+# "each repair performed on a vessel, ", "the inspections carried out for the bridges": a participle of doing,
+# a preposition, then the thing, ending the phrase before a list ("based on", "used for" do nothing to it)
+_DONE_ON = re.compile(r"\s+(?!(?:based|related|focused|centred|centered|used|needed|required)\b)"
+                      r"(?:[a-z]+ed|done|made|held|given|kept|carried\s+out)\s+(on|for|to|at|in|of|by)\s+"
+                      r"(?:the\s+|each\s+|every\s+|a\s+|an\s+|its\s+|their\s+|all\s+)?"
+                      r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}\s*,?\s*$", re.IGNORECASE)
+_EVENT_NOUNS = frozenset(EVENT_NOUN_OF_VERB.values())
+
+
+def _an_event_phrase(phrase: str) -> bool:
+    """"Repair", "Maintenance Task", "Sales Record", "Inspection": something done or kept each time."""
+    words = [singular(w) for w in phrase.lower().split()]
+    return bool(words) and (words[-1] in TRANSACTION_NOUNS | ASSESSMENT_NOUNS | {"record", "log", "entry", "history"}
+                            or any(w in _EVENT_NOUNS for w in words))
+
+
 _MADE_FOR = re.compile(r"\b(?:leave|leaves|left|write|writes|wrote|written|post|posts|posted|give|gives|gave|make|"
                        r"makes|made|place|places|placed|submit|submits|submitted|file|files|filed|add|adds|added)\s+"
                        r"(?:an?\s+|the\s+|their\s+|new\s+)?([A-Za-z]+)\s+(?:for|of|on|about|to)\s+"
@@ -561,7 +578,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
                 event = _event_before(s.text, last.start())
                 named = entity_name(f"{o.name} {event}") if event else None
                 if named and usable(named):
-                    o.name, o.rule = named, "event of each X"  # "the handling of each proposal" -> Proposal Handling
+                    # "the handling of each proposal" -> Proposal Handling, which is of one proposal
+                    o.possessor = o.possessor or o.name
+                    o.name, o.rule = named, "event of each X"
             if o:
                 return o
     # 2b. "multiple sales personnel, whose details include", "is operated with one aircraft, which has":
@@ -631,6 +650,16 @@ def _owner_of(alist: AttributeList) -> Owner | None:
     if made_for and singular(made_for.group(1).lower()) in TRANSACTION_NOUNS | ASSESSMENT_NOUNS:
         o = make(made_for.group(1), made_for.start(1), "record made for a thing before 'with'")
         if o:
+            return o
+    # 3f. "record each maintenance task performed on the processing pools, including ...": the values are
+    # the record's, and it is of the thing its act was done on, not the thing's own
+    done_on = _DONE_ON.search(stripped)
+    record = np_before(s.text, done_on.start()) if done_on else None
+    thing = np_after(s.text, done_on.end(1)) if done_on else None
+    if record and thing and _an_event_phrase(record[0]):
+        o = make(record[0], record[1], "record of what was done on a thing")
+        if o and entity_name(thing[0]) and loose(entity_name(thing[0])) != loose(o.name):
+            o.possessor = o.possessor or entity_name(thing[0])
             return o
     # 4. the subject right before the trigger
     np = np_before(s.text, len(stripped.rstrip(",:").rstrip("\"”") if alist.trigger == "(" else stripped.rstrip(",:")))
