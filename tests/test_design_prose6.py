@@ -53,3 +53,64 @@ def test_a_state_adjective_alone_is_no_part_of_the_table_name():
     result = design("Outstanding invoices trigger a reminder. Each reminder has a date.")
     assert "Outstanding Invoice" not in table_names(result), table_names(result)
     assert "Invoice" in foreign_keys(result, "Reminder").values(), foreign_keys(result, "Reminder")
+
+
+def test_one_thing_placed_in_each_of_another_every_period_is_a_record_of_the_three():
+    result = design("Each nurse has a name. Each ward has a floor. Every week the hospital assigns a nurse to each ward.")
+    assert set(foreign_keys(result, "Assignment").values()) == {"Nurse", "Ward"}, table_names(result)
+    assert "Week" in columns(result, "Assignment"), columns(result, "Assignment")
+
+
+def test_a_passive_placement_every_period_is_a_record_too():
+    result = design("Each volunteer has a name. Each shelter has an address. "
+                    "Each month, a volunteer is assigned to each shelter.")
+    assert set(foreign_keys(result, "Assignment").values()) == {"Volunteer", "Shelter"}, table_names(result)
+    assert "Month" in columns(result, "Assignment"), columns(result, "Assignment")
+
+
+def test_abstract_words_counted_then_described_each_are_things():
+    result = design("A questionnaire has several fields, each with a label and a type. Each questionnaire has a title.")
+    assert {"Label", "Type"} <= set(columns(result, "Field")), table_names(result)
+    assert "Label" not in columns(result, "Questionnaire"), columns(result, "Questionnaire")
+
+
+def test_a_field_list_label_is_still_no_field_table():
+    result = design("Ship Management: records basic information about ships.\nFields: Ship ID (Primary key), Name, Type\n\n"
+                    "Crew Management: records basic information about crew members.\nFields: Crew Member ID, Name, Ship ID")
+    assert "Field" not in table_names(result), table_names(result)
+
+
+def test_coordinated_possessors_both_own_the_fields():
+    result = design("We record drivers and mechanics' names and phone numbers.")
+    for t in ("Driver", "Mechanic"):
+        assert {"Name", "Phone Number"} <= set(columns(result, t)), (t, table_names(result))
+    assert "Name" not in table_names(result), table_names(result)
+
+
+def test_a_gerund_before_a_collective_people_word_names_the_people():
+    result = design("Monitoring staff have a name and a phone number. Each sensor has a code. Monitoring staff check sensors.")
+    assert "Monitoring Staff" in table_names(result), table_names(result)
+
+
+def test_a_feature_line_opens_with_the_systems_verb_not_a_subject():
+    result = design("Rosters staff duties. Each duty has a date and a location. Each staff member has a name.")
+    assert "Roster" not in table_names(result), table_names(result)
+    assert "Duty" in table_names(result), table_names(result)
+
+
+def test_what_a_feature_line_acts_on_is_a_thing():
+    result = design("Rosters crew watches. Each crew member has a name.")
+    assert "Roster" not in table_names(result), table_names(result)
+    assert "Crew Watch" in table_names(result), table_names(result)
+
+
+def test_a_plural_subject_and_its_verb_still_link():
+    result = design("Vets see pets. Each vet has a name. Each pet has a species.")
+    assert "Vet" in table_names(result) and "Pet" in table_names(result), table_names(result)
+
+
+def test_coordinated_kinds_of_the_lists_owner_each_own_the_fields():
+    result = design("The hotel manages the information of all staff, including cleaning staff and kitchen staff's "
+                    "names and phone numbers.")
+    for t in ("Cleaning Staff", "Kitchen Staff"):
+        assert {"Name", "Phone Number"} <= set(columns(result, t)), (t, table_names(result))

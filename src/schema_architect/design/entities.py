@@ -467,6 +467,9 @@ def _owner_of(alist: AttributeList) -> Owner | None:
             start += len(words[0]) + 1  # "has a handle and post short messages with ...": the verb is no name
             words = words[1:]
         phrase = " ".join(words)
+        if phrase.lower() in ("field", "fields") and not s.text[:start].strip():
+            return None  # "Fields: Ship ID, Name", "Fields include ...": the label of a field list, not a thing
+            # (a farm's "several fields, each with a name and an area" are)
         name = _keyed_suffix_name(phrase, alist) or entity_name(phrase)
         owner_word = re.search(r"([A-Za-z]+)['’]s?\s+$", s.text[:start])
         info_kinds = ATTRIBUTE_INFO_KINDS | {"registration", "account", "profile"}

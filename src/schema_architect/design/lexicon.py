@@ -197,6 +197,10 @@ MAKING_VERBS: frozenset[str] = frozenset(
      "accumulate", "accrue", "trigger", "cause", "lodge", "issue", "send", "initiate", "publish",
      "leave"]  # "guests leave a review": a review of their own each time
 )
+# Recurring periods of time: "every season we plant a crop in each field" makes one record per period,
+# per crop and per field (the period is a value of the record, not a thing of its own).
+PERIOD_NOUNS: frozenset[str] = frozenset(["season", "year", "month", "week", "day", "semester", "term", "quarter",
+                                          "night", "weekend", "cycle", "evening", "morning"])
 # Verbs by which a thing brings a charge on itself ("overdue loans incur a fine"): the charge is a record.
 CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "triggers", "accrue", "accrues"])
 # Adjectives of the state a thing is in ("overdue loans", "late payments", "active members"): beside a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model.conceptual import Attribute, Cardinality, ConceptualModel, Decision, Entity, Relationship, Span
@@ -46,7 +46,10 @@ from .lexicon import (
     LIST_TRIGGERS,
     MODAL_VERBS,
     NON_LINKING_VERBS,
+    PERIOD_NOUNS,
+    PERSON_NOUNS,
     ROLE_GROUPS,
+    ROLE_NOUNS,
     STATE_ADJECTIVES,
     SHARING_VERBS,
     TRANSACTION_NOUNS,
@@ -92,7 +95,50 @@ def _analyze(text: str, heading: str | None):
     Cached by text: repeated sentences (boilerplate, pasted twice) cost nothing the second time.
     """
     s = Sentence(text, 0, heading)
-    return tuple((alist, owner_of(alist)) for alist in find_attribute_lists(s))
+    out = []
+    for alist in find_attribute_lists(s):
+        owner = owner_of(alist)
+        shared = _coordinated_possessors(alist, owner)
+        out.extend(shared if shared else [(alist, owner)])
+    return tuple(out)
+
+
+_AND_BETWEEN = re.compile(r"^\s*,?\s*(?:and|&)\s*$", re.IGNORECASE)
+
+
+def _coordinated_possessors(alist: AttributeList, owner: Owner | None) -> list:
+    """"monitoring personnel and maintenance personnel's names, phone numbers and positions": the list
+    splitter took the first owner for an item and the second for the possessor of the first field; both
+    own every field. One list per owner, or [] when the list is not of that shape."""
+    items, text = alist.items, alist.sentence.text
+    k = next((n for n, it in enumerate(items) if it.possessor), None)
+    if not k or len(items) - k < 1:
+        return []
+    if any(it.possessor or it.of_owner or it.many for it in items[:k]) \
+            or not all(_AND_BETWEEN.match(text[a.end:b.start]) or text[a.end:b.start].strip() == ","
+                       for a, b in zip(items[:k], items[1:k + 1])) \
+            or not _AND_BETWEEN.match(text[items[k - 1].end:items[k].start]):
+        return []
+    owners = [(it.name, it.start) for it in items[:k]]
+    at = text.find(items[k].possessor, items[k - 1].end)
+    if at < 0:
+        return []
+    owners.append((items[k].possessor, at))
+    names = [entity_name(o) for o, _ in owners]
+    if not all(usable(n) for n in names) or len({loose(n) for n in names}) < len(names):
+        return []
+    heads = [o.split()[-1].lower() for o, _ in owners]
+    if len(set(heads)) > 1 and not all(is_plural(h) for h in heads):
+        return []  # "record audit status and operators' operation history": a value, then one owner's
+    if owner is not None and not (len(set(heads)) == 1 and loose(owner.name) == heads[0]):
+        return []  # the list has an owner of its own, unless it is the kind both are of ("the information of
+        # all personnel, including monitoring personnel and maintenance personnel's names")
+    if is_identifier_name(items[k].name):
+        return []  # "the sender and receiver's user IDs": the keys of two roles, not two owners' fields
+    fields = [replace(it, possessor=None) for it in items[k:]]
+    return [(AttributeList(alist.sentence, alist.trigger, alist.trigger_start, alist.trigger_end, list(fields)),
+             Owner(name, Span(start=start, end=start + len(phrase), text=phrase), "coordinated possessors", plural=True))
+            for name, (phrase, start) in zip(names, owners)]
 
 
 def _shift(span: Span, by: int) -> Span:
@@ -121,7 +167,7 @@ def read_requirements(text: str) -> Reading:
             break
         sentences.append(s)
         for name, items in _recorded_event(s.text) + _placed_event(s.text) + _noted_event(s.text) \
-                + _through_record(s.text):
+                + _through_record(s.text) + _periodic_event(s.text):
             used.add(idx)
             ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
             for item in items:
@@ -152,7 +198,7 @@ def read_requirements(text: str) -> Reading:
                     ents.add(named, Span(start=s.start, end=s.end, text=s.text))
                     record_lists.append((idx, alist, s))
                     continue
-            owner = owner or _abstract_owner(alist, things)
+            owner = _counted_abstract_owner(alist, things) or owner or _abstract_owner(alist, things)
             if owner is None:
                 for name, span in _system_inventory(alist, s):
                     if _add_mentioned(ents, name, span):
@@ -732,6 +778,63 @@ def _placed_event(text: str) -> tuple:
     return ((name, items),)
 
 
+# "Every season we plant a crop in each field", "Each year, a coach is assigned to each team", "We rotate a
+# guard to each gate every night": one thing placed in each of another kind, again every period.
+_NP2 = r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+_PERIODIC_CORE = (r"(?:(?:the\s+|our\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:(?:can|will|must|should|usually|always)\s+)?"
+                  r"(?P<verb>[a-z]+)\s+(?:a|an|one)\s+(?P<x>" + _NP2 + r")"
+                  r"|(?:a|an|one)\s+(?P<px>" + _NP2 + r")\s+(?:is|gets)\s+(?P<part>[a-z]+(?:ed|en))"
+                  r")\s+(?:in|on|at|to|for|into|onto|per)\s+(?:each|every)\s+(?P<y>" + _NP2 + r")")
+_PERIODIC_EVENT = re.compile(r"^\s*(?:(?:every|each)\s+(?P<t1>[a-z]+)\s*,?\s+" + _PERIODIC_CORE
+                             + r"|" + _PERIODIC_CORE.replace("?P<", "?P<e_")
+                             + r"\s+(?:every|each)\s+(?P<t2>[a-z]+))\s*[.;!]?\s*$", re.IGNORECASE)
+
+
+_HAVING_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "includes", "include", "contains",
+                           "contain", "gets", "get", "needs", "need", "wants", "want"})
+
+
+def _gerund(verb: str) -> str:
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+@lru_cache(maxsize=4096)
+def _periodic_event(text: str) -> tuple:
+    """((record name, items),) for "Every season we plant a crop in each field": a record per period,
+    thing and place ("Planting": Crop, Field, Season); the things named become keys later."""
+    m = _PERIODIC_EVENT.match(text)
+    if not m:
+        return ()
+    g = {k[2:] if k.startswith("e_") else k: v for k, v in m.groupdict().items() if v is not None}
+    gs = {k: (m.start(k), m.end(k)) for k, v in m.groupdict().items() if v is not None}
+    time = g.get("t1") or g.get("t2")
+    if time.lower() not in PERIOD_NOUNS:
+        return ()
+    if "verb" in g:
+        verb = g["verb"].lower()
+        if verb in FUNCTION_WORDS or verb in MODAL_VERBS or verb in _HAVING_VERBS:
+            return ()
+        base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+        name = EVENT_NOUN_OF_VERB.get(base) or EVENT_NOUN_OF_VERB.get(verb) or _gerund(base)
+        if {verb, base, base + "s"} & (DATA_VERBS | MAKING_VERBS):
+            name = g["x"]  # "every month we record a reading for each meter": the reading is the record
+    else:
+        part = g["part"].lower()
+        stem = part[:-2] if part.endswith("ed") else part
+        name = _event_noun(part) or _gerund(stem + ("e" if stem + "e" in EVENT_NOUN_OF_VERB else ""))
+    x_key = "x" if "x" in g else "px"
+    things = [entity_name(g[x_key]), entity_name(g["y"])]
+    if not all(t and t.lower() not in FUNCTION_WORDS for t in things) or loose(things[0]) == loose(things[1]):
+        return ()  # (an abstract word may name a thing: "in each field" is a key once fields are described)
+    made = loose(entity_name(name) or "") == loose(things[0])
+    keys = ([] if made else [k for k in gs if k.rsplit("_", 1)[-1] == x_key][:1]) + \
+        [k for k in gs if k.rsplit("_", 1)[-1] == "y"][:1] + [k for k in gs if k.rsplit("_", 1)[-1] in ("t1", "t2")][:1]
+    items = tuple(Item(name=text[gs[k][0]:gs[k][1]], start=gs[k][0], end=gs[k][1]) for k in keys)
+    return ((entity_name(name), items),)
+
+
 # "Each vehicle model must have a unique name.", "Customer information includes Customer ID.": a list of one.
 _ONE_ATTRIBUTE = re.compile(r"^\s*(?:(?:each|every)\s+(?P<each>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)|"
                             r"(?:the\s+)?(?P<info>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:information|info|details))\s+"
@@ -817,13 +920,34 @@ _EACH_ABSTRACT_HAS = re.compile(r"(?:^|[.;!?]\s+)(?:each|every)\s+(?P<word>[a-z]
                                 r"[^.;]*\b(?:and|,)\s", re.IGNORECASE)
 
 
+# "A farm has several fields, each with a name and an area": counted, then described one by one.
+_SEVERAL_ABSTRACT_EACH = re.compile(r"\b(?:several|many|multiple|various|numerous|some|\d+)\s+(?P<word>[a-z]+),\s*"
+                                    r"each\s+(?:with|having|has)\s+[^.;]*\b(?:and|,)\s", re.IGNORECASE)
+
+
 def _abstract_words_described(text: str) -> frozenset[str]:
     """The abstract words (ABSTRACT_NOUNS) that this text describes as things with values of their own."""
     return frozenset(m.group("word").lower() for m in _EACH_ABSTRACT_HAS.finditer(text)
-                     if m.group("word").lower() in ABSTRACT_NOUNS)
+                     if m.group("word").lower() in ABSTRACT_NOUNS) | frozenset(
+        singular(m.group("word").lower()) for m in _SEVERAL_ABSTRACT_EACH.finditer(text)
+        if m.group("word").lower() in ABSTRACT_NOUNS and is_plural(m.group("word").lower()))
 
 
 _EACH_WORD = re.compile(r"^\s*(?:each|every)\s+(?P<word>[a-z]+)\s*$", re.IGNORECASE)
+_SEVERAL_WORD_EACH = re.compile(r"\b(?:several|many|multiple|various|numerous|some|\d+)\s+(?P<many>[a-z]+),\s*(?:each\s*)?$",
+                                re.IGNORECASE)
+
+
+def _counted_abstract_owner(alist, things: frozenset[str]) -> Owner | None:
+    """"A farm has several fields, each with a name and an area", where the text describes fields as
+    things: the fields own the list, not the farm."""
+    m = _SEVERAL_WORD_EACH.search(alist.prefix)
+    word = singular(m.group("many").lower()) if m else ""
+    if not m or word not in things:
+        return None
+    start = alist.sentence.start + m.start("many")
+    return Owner(name=entity_name(word), span=Span(start=start, end=start + len(m.group("many")), text=m.group("many")),
+                 rule=f"'{m.group('many').lower()}, each' are described by their own values")
 
 
 def _abstract_owner(alist, things: frozenset[str]) -> Owner | None:
@@ -1461,6 +1585,14 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
         if clause.verb.lower() in _DESCRIBING_VERBS or not all(_countable(p) for p in (clause.subject, clause.object)) \
                 or ents.get(entity_name(clause.verb) or "") is not None:
             continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb
+        if _feature_line(clause, ents):
+            # "Schedules crew shifts.": the system schedules, nothing is a Schedule; what it acts on is a thing
+            start = clause.subject.end + len(s.text[clause.subject.end:]) - len(s.text[clause.subject.end:].lstrip())
+            name = entity_name(s.text[start:clause.object.end])
+            if usable(name) and clause.object.count is None and not clause.more_objects:
+                out.append((name, Span(start=s.start + start, end=s.start + clause.object.end,
+                                       text=s.text[start:clause.object.end])))
+            continue
         if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE):
             continue
         if not all(_a_thing(entity_name(p.text) or "") or _a_charge_incurred(clause, p) for p in clause.objects):
@@ -1480,6 +1612,25 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
             if usable(name) and (_a_thing(name) or _a_charge_incurred(clause, phrase) or _an_acting_role(clause, phrase)):
                 out.append((name, Span(start=s.start + phrase.start, end=s.start + phrase.end, text=phrase.text)))
     return out
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "eer", "ee")
+
+
+def _feature_line(clause, ents: EntitySet) -> bool:
+    """"Schedules crew shifts.": a line of a feature list opens with the system's verb and no subject; the
+    word read as the verb is a noun the text names things with ("crew" of Crew Member) or a noun of people,
+    so the opening word is no plural subject."""
+    subject = clause.subject
+    if subject.start != 0 or subject.count is not None or " " in subject.text or not subject.text[:1].isupper():
+        return False
+    verb = clause.verb.lower()
+    if any(verb in loose(e.name).split()[:-1] for e in ents.entities):
+        return True
+    word = singular(subject.text.lower())
+    # "Volunteers staff shelters": people opening a clause are its subject, whatever noun its verb is
+    return (verb in COLLECTIVE_PEOPLE or verb in PERSON_NOUNS) and not (
+        word.endswith(_AGENT_ENDINGS) or word in PERSON_NOUNS or word in ROLE_NOUNS)
 
 
 def _an_acting_role(clause, phrase: NounPhrase) -> bool:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .lexicon import (
     ACTION_GERUNDS,
+    COLLECTIVE_PEOPLE,
     STATE_ADJECTIVES,
     STATE_PARTICIPLES,
     DETERMINERS,
@@ -196,8 +197,8 @@ def entity_name(phrase: str) -> str | None:
     words = [w for k, w in enumerate(words) if k == len(words) - 1 or w.lower() not in DETERMINERS]
     while words and words[-1].lower() in ("and", "or", "of", "for", "with"):
         words.pop()  # "User Registration and"
-    while len(words) > 1 and words[0].lower() in ACTION_GERUNDS:
-        words.pop(0)  # "Modifying Role" -> "Role"
+    while len(words) > 1 and words[0].lower() in ACTION_GERUNDS and words[-1].lower() not in COLLECTIVE_PEOPLE:
+        words.pop(0)  # "Modifying Role" -> "Role" (but "monitoring personnel" are the people who monitor)
     if not words:
         return None
     while len(words) > 1 and ((words[0].lower().endswith("ed") and words[0].lower() not in ("red", "bed", "shed", "seed", "feed", "need", "speed", "breed"))
