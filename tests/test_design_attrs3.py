@@ -44,3 +44,24 @@ def test_a_variety_of_a_plural_noun_then_a_list_names_its_kinds():
     result = design("The clinic treats three types of animals: dogs, cats, and rabbits. Each owner has a name.")
     cols = _all_columns(result)
     assert not any(c in ("dogs", "dog", "cats", "cat", "rabbit", "rabbits") for c in cols), cols
+
+
+def test_a_participle_clause_after_the_list_is_no_field():
+    result = design("Film Catalogue: Records the title, year and runtime of each film, implemented through the Reels table.")
+    cols = _all_columns(result)
+    assert "title" in cols and not any("implemented" in c for c in cols), cols
+
+
+def test_a_gerund_with_its_object_is_cut_from_the_field_name():
+    names = [n.lower() for n in attributes_of(
+        "Each sensor records a reading, a timestamp, and notes describing the calibration.", "Sensor")]
+    assert "notes" in names and not any("describing" in n for n in names), names
+
+
+def test_a_trailing_adverb_or_preposition_is_no_part_of_a_field_name():
+    names = [n.lower() for n in attributes_of(
+        "Each bakery tracks flour stocks, oven temperatures, and delivery routes efficiently.", "Bakery")]
+    assert any(n.startswith("delivery route") for n in names) and not any("efficiently" in n for n in names), names
+    names = [n.lower() for n in attributes_of(
+        "Each grant has an amount, a deadline, and unspent funds within a given quarter.", "Grant")]
+    assert any(n.startswith("unspent fund") for n in names) and not any("within" in n for n in names), names

@@ -56,7 +56,7 @@ _COMPOUND_HEADS = frozenset({"time", "date", "status", "number", "address", "res
                              "level", "state", "mode", "count", "record", "period", "channel", "opinion",
                              "content", "description", "remarks"})
 # "person in charge", "reason for change": fixed phrases whose preposition does not start a clause.
-_ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|(?<!\breason\s)for|by|from|in(?!\s+charge\b)|on|during|"
+_ITEM_CUT = re.compile(r"\s(?:who|whom|whose|which|that|responsible for|when|where|to|(?<!\breason\s)for|by|from|in(?!\s+charge\b)|on|during|within|"
                        r"used|involved|associated|assigned|performing|performed|so|if|is|are|was|will|can|they|being|"
                        r"must|should|shall|may|might|cannot|has\s+to|have\s+to|needs\s+to)\s", re.IGNORECASE)
 _KEY_HINT = re.compile(r"\s+(?:as|being)\s+(?:the|its|a)\s+(?:primary\s+key|identifier|unique\s+identifier)\b.*$", re.IGNORECASE)
@@ -802,6 +802,21 @@ _NEW_CLAUSE_IN_LIST = re.compile(r"\s*(?:and\s+)?(?:the|our|this|its|their)\s+[a
                                 re.IGNORECASE)
 
 
+# ", implemented through the Tags table", ", stored in the archive": a participle with its own prepositional
+# phrase after the list says how or where the data is kept; it names no field. Lower case only: a field
+# written as a name ("Signed By") is capitalised.
+_PARTICIPLE_CLAUSE = re.compile(r"\s*(?:and\s+|or\s+)?[a-z]+ed\s+(?:through|via|using|within|into|"
+                                r"(?:by|in|on|at|with|from|to|for)\s+(?:the|a|an|its|their|each|every)\s)")
+
+
+# A word that ends a name only when a clause was cut after it: a bare preposition, or a manner adverb
+# (adjectives in -ly that do name things - "monthly", "daily", "early" - are kept).
+_TRAILING_PARTICLE = re.compile(r"\s+(?:within|before|after|during|between|among|(?!(?:hourly|daily|weekly|monthly|quarterly|"
+                                r"yearly|annually|early|family|supply|assembly|only|reply|rally|ally|anomaly|butterfly|"
+                                r"monopoly)\b)[a-z]{3,}ly)[\s.,;:!?]*$", re.IGNORECASE)
+_GERUND_WITH_OBJECT = re.compile(r"(?:^|\s)[A-Za-z]+ing\s+(?:the|these|those|this|its|their|a|an|each|every)\s", re.IGNORECASE)
+
+
 _NUMBER_RANGE = re.compile(r"\s+(?:between|from)\s+(-?\d+(?:\.\d+)?)\s+(?:and|to)\s+(-?\d+(?:\.\d+)?)(?!\w|\.\d)",
                            re.IGNORECASE)
 
@@ -862,7 +877,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     if count:
         name = name[count.end():]  # "between five and seven players": a count of related things
         item.many = True
-    if _NEW_SUBJECT.match(name) or _NEW_CLAUSE_IN_LIST.match(raw):
+    if _NEW_SUBJECT.match(name) or _NEW_CLAUSE_IN_LIST.match(raw) or _PARTICIPLE_CLAUSE.match(name):
         item.clause = True  # "..., and each rack holds many boxes": a new sentence about another thing
         item.name = clean_phrase(name)
         return item
@@ -922,6 +937,16 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     cut = _ITEM_CUT.search(name + " ", 1)
     if cut:
         name = name[: cut.start()]
+    name = _TRAILING_PARTICLE.sub("", name)  # "unpaid expenses within", "material resources effectively"
+    gerund = _GERUND_WITH_OBJECT.search(name)
+    if gerund:
+        # "attributes describing the configuration", "efficiently supporting the organization": a gerund
+        # with its own object is a clause about the noun before it, which alone is the name (if any)
+        name = name[: gerund.start()]
+        if not name.strip() or re.search(r"ly\s*$", name):
+            item.clause = True
+            item.name = clean_phrase(text[s:e]) or text[s:e].strip()
+            return item
     poss = re.match(r"\s*(?:the\s+|each\s+|every\s+)?([A-Za-z][\w ]{0,40}?)(?:'s|’s|s'|s’)\s+(.+)$", name, re.IGNORECASE)
     if poss:
         owner_words = poss.group(1).split()
