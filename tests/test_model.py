@@ -57,6 +57,17 @@ def test_json_newer_version_is_refused_with_a_hint():
         schema_from_json(text, where="x.json")
 
 
+def test_json_envelope_without_its_schema_is_refused_not_read_as_empty():
+    # read as an empty schema, a migration planned from it would drop every table
+    with pytest.raises(InputError, match=r"unexpected key\(s\) 'tables'"):
+        schema_from_json('{"format": "schema-architect/schema", "version": 1, "tables": [{"name": "t"}]}')
+    with pytest.raises(InputError, match="no 'schema' object"):
+        schema_from_json('{"format": "schema-architect/schema", "version": 1}')
+    with pytest.raises(InputError, match="no 'schema' object"):
+        schema_from_json('{"format": "schema-architect/schema", "version": 1, "schema": []}')
+    assert schema_from_json('{"format": "schema-architect/schema", "version": 1, "schema": {}}').tables == []
+
+
 def test_json_invalid_reports_location():
     with pytest.raises(InputError, match=r"tables\.0\.columns\.0\.type"):
         schema_from_json('{"tables": [{"name": "t", "columns": [{"name": "a", "type": {"kind": "nope"}}]}]}')

@@ -49,7 +49,22 @@ def schema_from_dict(data: dict, *, where: str | None = None) -> Schema:
                 where=where,
                 hint="upgrade schema-architect",
             )
-        data = data.get("schema", {})
+        # An envelope without its "schema" object would read as an empty schema, and a migration
+        # planned from an empty schema drops every table: refuse it instead.
+        stray = sorted(set(data) - {"format", "version", "schema"})
+        if stray:
+            raise InputError(
+                f"unexpected key(s) {', '.join(map(repr, stray))} beside 'format' and 'version'",
+                where=where,
+                hint="put the tables under 'schema': {\"format\": ..., \"version\": 1, \"schema\": {\"tables\": [...]}}",
+            )
+        if not isinstance(data.get("schema"), dict):
+            raise InputError(
+                "the schema JSON has 'format' and 'version' but no 'schema' object",
+                where=where,
+                hint="write the file with `schema-architect ... --format json`, or send the bare schema object",
+            )
+        data = data["schema"]
     try:
         schema = Schema.model_validate(data)
     except ValidationError as exc:
