@@ -223,6 +223,7 @@ class _Planner:
 
     # entry ----------------------------------------------------------------------------------------------
     def phases_for(self, ops: list) -> list[Phase]:
+        ops = self._backups_before_reused_names(ops)
         self.ops = ops
         view_ops = [op for op in ops if isinstance(op, _VIEW_OPS)]
         table_ops = [op for op in ops if not isinstance(op, _VIEW_OPS)]
@@ -373,13 +374,37 @@ class _Planner:
                           note="rows with all moved columns empty are not copied")]
         return []
 
+    def _reused_index_names(self, table: Table) -> list[Index]:
+        """The dropped table's indexes whose names the target schema gives to new indexes (a clash only
+        where index names are schema-wide)."""
+        if self.s.index_names_per_table:
+            return []
+        wanted = {ix.name.lower() for t in self.new.tables for ix in t.indexes if ix.name}
+        return [ix for ix in table.indexes if ix.name and ix.name.lower() in wanted]
+
+    def _backups_before_reused_names(self, ops: list) -> list:
+        """A dropped table becomes a backup that keeps its index names. Where the target reuses one, the
+        table is dropped (and the clashing indexes with it) before anything is created."""
+        early = [op for op in ops if isinstance(op, DropTable) and self._reused_index_names(op.table)]
+        if not early:
+            return ops
+        rest = [op for op in ops if not any(op is e for e in early)]
+        first_create = next((i for i, op in enumerate(rest) if isinstance(op, (CreateTable, AddIndex))), len(rest))
+        return rest[:first_create] + early + rest[first_create:]
+
     def _drop_table(self, op: DropTable) -> list[Phase]:
         backup = self.own(OWN_PREFIX + "bak", self.tag, op.table.name)
+        reused = self._reused_index_names(op.table)
+        note = f"the table is renamed to {backup}; drop that table once the migration is accepted"
+        if reused:
+            note += (f"; its index(es) {', '.join(ix.name for ix in reused)} are dropped from the backup first, "
+                     "because the new schema reuses the name(s)")
         return [Phase(name="Drop table (kept as backup)", operation=op.describe(), table=op.table.name,
-                      up=[self.fmt(self.s.rename_table, table=self.q(op.table.name), new=self.q(backup))],
-                      down=[self.fmt(self.s.rename_table, table=self.q(backup), new=self.q(op.table.name))],
-                      destructive=True,
-                      note=f"the table is renamed to {backup}; drop that table once the migration is accepted")]
+                      up=[self.fmt(self.s.rename_table, table=self.q(op.table.name), new=self.q(backup))]
+                      + [self.fmt(self.s.drop_index, name=self.q(ix.name), table=self.q(backup)) for ix in reused],
+                      down=[self.fmt(self.s.rename_table, table=self.q(backup), new=self.q(op.table.name))]
+                      + [sb.create_index(self.d, op.table.name, ix) for ix in reused],
+                      destructive=True, note=note)]
 
     def _rename_table(self, op: RenameTable) -> list[Phase]:
         return [Phase(name="Rename table", operation=op.describe(), table=op.old_name,

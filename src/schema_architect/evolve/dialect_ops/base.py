@@ -19,6 +19,9 @@ class AlterSyntax:
     """shadow column + sync trigger + backfill + switch, instead of an ALTER that rewrites the table"""
     unique_via_index: bool = False
     """PostgreSQL: build the unique index CONCURRENTLY, then attach it as the constraint"""
+    index_names_per_table: bool = False
+    """MySQL: an index name need only be unique within its table (PostgreSQL and SQLite: within the schema,
+    so a dropped table kept as a backup still holds its index names)"""
     # -- statement templates ---------------------------------------------------------------------------
     begin: str = "BEGIN"
     commit: str = "COMMIT"

@@ -8,6 +8,7 @@ _INPLACE_FIRST = (", ALGORITHM=INPLACE, LOCK=NONE", ", ALGORITHM=COPY, LOCK=SHAR
 MYSQL = AlterSyntax(
     name="mysql",
     transactional_ddl=False,
+    index_names_per_table=True,
     begin="START TRANSACTION",
     rename_table="RENAME TABLE {table} TO {new}",
     alter_type="ALTER TABLE {table} MODIFY COLUMN {definition}",
