@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import foreign_keys, table_names
+from design_helpers import foreign_keys, linking, table_names
 
 from schema_architect.design.engine import design
 
@@ -23,3 +23,28 @@ def test_item_after_as_well_as_is_listed_not_owned():
     assert "Episode" in table_names(r)
     assert not any("Episode" in t for t in foreign_keys(r, "Show").values())
     assert foreign_keys(r, "Episode").get("Show ID") == "Show"
+
+
+def test_work_done_for_many_is_shared_not_owned():
+    # "handles tax filing for multiple clients": the clients have it done by other consultants too; a
+    # client row holds no single consultant
+    r = design("The accounting office has multiple consultants, each with a consultant ID and a name. A consultant "
+               "can handle tax filing for multiple clients. Each client has a client ID, a name and a phone number.")
+    assert "Consultant" not in foreign_keys(r, "Client").values()
+    assert linking(r, "Consultant", "Client")
+
+
+def test_what_is_sold_is_sold_in_many_places():
+    # "snacks are sold in vending machines": each machine sells many snacks and each snack is sold in many
+    # machines; the snack row holds no single machine
+    r = design("Each vending machine has a location and a serial number. Each snack has a name and a price. "
+               "Snacks are sold in vending machines.")
+    assert "Vending Machine" not in foreign_keys(r, "Snack").values()
+    assert linking(r, "Snack", "Vending Machine")
+
+
+def test_each_seller_can_sell_many_shared_things():
+    r = design("Each florist has a name and a phone number. Each bouquet style has a name and a price. "
+               "Each florist can sell multiple bouquet styles.")
+    assert "Florist" not in foreign_keys(r, "Bouquet Style").values()
+    assert linking(r, "Florist", "Bouquet Style")

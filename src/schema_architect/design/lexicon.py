@@ -339,9 +339,10 @@ ALLOTTING_VERBS: frozenset[str] = frozenset(
 )
 
 # Verbs after which "each X can <verb> multiple Y" is many-to-many even when the reverse is unstated:
-# the Y exist on their own and are shared (students take courses, readers borrow books).
+# the Y exist on their own and are shared (students take courses, readers borrow books; like buying, what
+# is sold is sold by many sellers and in many places).
 SHARING_VERBS: frozenset[str] = frozenset(
-    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "pick", "picks", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
+    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "pick", "picks", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "sell", "sells", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
 )
 
 # People who take part in activities and so are shared by them ("each exhibition has multiple curators":

@@ -304,10 +304,22 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
                 _add(ev, one, many, e)
             if (phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS) \
+                    or (clause.passive and phrase.plural and phrase.count in (None, "many")
+                        and _sharing_participle(clause.verb.lower())) \
                     or _acts_on_shared_thing(clause, phrase, subject, obj, s.text):
                 ev.m2m.setdefault(frozenset((subject, obj)), span)
                 _read_link_value_after(s.text, phrase.end, names, frozenset((subject, obj)), ev)
         _read_recipient(s, clause, mentions, ev)
+
+
+# participles of sharing verbs that do not end in -ed
+_IRREGULAR_PARTICIPLES = {"sold": "sell", "bought": "buy", "taken": "take", "chosen": "choose", "read": "read"}
+
+
+def _sharing_participle(verb: str) -> bool:
+    """"beer types are sold in bars", "books are borrowed by members": the passive of a sharing verb."""
+    stem = _IRREGULAR_PARTICIPLES.get(verb) or _verb_stem(verb)
+    return stem != verb and (stem in SHARING_VERBS or stem + "e" in SHARING_VERBS) and stem not in ("us", "use")
 
 
 def _acts_on_shared_thing(clause: VerbClause, phrase: NounPhrase, subject: str, obj: str, text: str) -> bool:
@@ -814,6 +826,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 # "nurses work at one or more clinics", "a band plays in several venues": taking part at
                 # places or things, each of which has others taking part too (not one X's own Ys)
                 ev.m2m.setdefault(pair, span)
+            elif (qa in ("each", "a", "one") or (qa is None and plural_a)) and _ACTS_FOR_MANY.match(between) \
+                    and _ACTS_FOR_MANY.match(between).group(1).lower() not in _NOT_ACTING_AT:
+                # "an agent handles insurance business for multiple customers": the work is for them, and
+                # each of them has it done by others too; the agent does not hold them
+                ev.m2m.setdefault(pair, span)
             elif shares_participants(a, b) or _shared_by_clause(text, (a, a_end), (b, b_end)):
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
             if pair in ev.m2m:
@@ -888,6 +905,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
 # several"): the subject takes part at the objects, it does not own them.
 _ACTS_AT_MANY = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|also)\s+)*([a-z]+)\s+(?:at|in|for|on|with)\s+"
                            r"(?:(?:one\s+or\s+more|multiple|several|many|various|different|numerous)\s+)?$", re.IGNORECASE)
+# "handles insurance business for multiple customers", "prepares meals for several guests": a verb, what it
+# makes or does (one to three words), and the many it is done for
+_ACTS_FOR_MANY = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|also)\s+)*([a-z]+)\s+"
+                            r"(?:(?:the|their|its)\s+)?(?!(?:for|to|of|in|on|at|with|by)\b)[a-z]+(?:\s+(?!for\b)[a-z]+){0,2}\s+for\s+"
+                            r"(?:(?:one\s+or\s+more|multiple|several|many|various|different|numerous)\s+)?$", re.IGNORECASE)
 # Verbs that with a preposition still say what one holds or is made of ("consists of", "results in").
 _NOT_ACTING_AT = frozenset({"is", "are", "be", "was", "were", "has", "have", "consists", "consist", "results", "result",
                             "comes", "come", "deals", "deal", "specializes", "specialize", "specialises", "specialise"})
