@@ -303,13 +303,24 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
                 continue
             for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
                 _add(ev, one, many, e)
-            if (phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS) \
+            if (phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS
+                    and clause.recipient is None) \
                     or (clause.passive and phrase.plural and phrase.count in (None, "many")
-                        and _sharing_participle(clause.verb.lower())) \
+                        and _sharing_participle(clause.verb.lower()) and not is_record_or_transaction(subject)) \
                     or _acts_on_shared_thing(clause, phrase, subject, obj, s.text):
                 ev.m2m.setdefault(frozenset((subject, obj)), span)
                 _read_link_value_after(s.text, phrase.end, names, frozenset((subject, obj)), ev)
         _read_recipient(s, clause, mentions, ev)
+
+
+_TO_SOMEONE = re.compile(r"\s+to\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+|each\s+)?", re.IGNORECASE)
+
+
+def _given_to(text: str, end: int, mentions) -> bool:
+    """"sells multiple policies to customers": what is handed to someone named next is one of theirs, not
+    a thing many share."""
+    to = _TO_SOMEONE.match(text, end)
+    return bool(to) and any(start == to.end() for _, start, _ in mentions)
 
 
 # participles of sharing verbs that do not end in -ed
@@ -317,7 +328,8 @@ _IRREGULAR_PARTICIPLES = {"sold": "sell", "bought": "buy", "taken": "take", "cho
 
 
 def _sharing_participle(verb: str) -> bool:
-    """"beer types are sold in bars", "books are borrowed by members": the passive of a sharing verb."""
+    """"beer types are sold in bars", "books are borrowed by members": the passive of a sharing verb (a
+    record done so, "requests are reviewed by managers", is each time one of theirs)."""
     stem = _IRREGULAR_PARTICIPLES.get(verb) or _verb_stem(verb)
     return stem != verb and (stem in SHARING_VERBS or stem + "e" in SHARING_VERBS) and stem not in ("us", "use")
 
@@ -819,7 +831,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", between)}
             verbs |= {_verb_stem(w) for w in verbs}
             plural_a = is_plural(text[a_start:a_end].split()[-1])
-            if (qa in ("each", "a", "one") or (qa is None and plural_a)) and verbs & SHARING_VERBS:
+            if (qa in ("each", "a", "one") or (qa is None and plural_a)) and verbs & SHARING_VERBS \
+                    and not _given_to(text, b_end, mentions):
                 ev.m2m.setdefault(pair, span)  # "each student can take several courses": shared things
             elif (qa in ("each", "a", "one") or (qa is None and plural_a)) and _ACTS_AT_MANY.match(between) \
                     and _ACTS_AT_MANY.match(between).group(1).lower() not in _NOT_ACTING_AT:
@@ -849,7 +862,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                     and a.lower() not in b.lower():
                 ev.m2m.setdefault(pair, span)
                 ev.link_attributes.setdefault(pair, [_count_column(count)])
-        elif qb is None and is_plural(text[b_start:b_end].split()[-1]) and _shares_bare(text, a_start, a_end, qa, between):
+        elif qb is None and is_plural(text[b_start:b_end].split()[-1]) and _shares_bare(text, a_start, a_end, qa, between) \
+                and not _given_to(text, b_end, mentions):
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
             if is_record_or_transaction(b) and not is_record_or_transaction(a):
