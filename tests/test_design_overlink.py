@@ -48,3 +48,12 @@ def test_each_seller_can_sell_many_shared_things():
                "Each florist can sell multiple bouquet styles.")
     assert "Florist" not in foreign_keys(r, "Bouquet Style").values()
     assert linking(r, "Florist", "Bouquet Style")
+
+
+def test_a_name_before_its_key_word_still_names_the_thing():
+    # the noun-phrase check above stops at a key word: "the patient number" is the patient's key, so each
+    # incident still holds the patient (without the key-word exception this design lost the key)
+    r = design("The clinic manages multiple patients, each with a patient number and a name. The clinic manages "
+               "multiple incident records, each incident involving the patient number who was affected, the "
+               "incident description and the reporting time.")
+    assert "Patient" in foreign_keys(r, "Incident Record").values()

@@ -124,6 +124,8 @@ _KEPT_FOR_EACH = re.compile(r"^\s+(?:information|info|data|details|records?)\s+(
 # "the name of each program, as well as the information of the hosts": after a list coordinator the next
 # name is another thing listed, not one the first has
 _OTHER_LIST_ITEM = re.compile(r"^\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)\b", re.IGNORECASE)
+# "the user number", "a booking ID": the name followed by a word of its key still names the thing
+_KEY_WORD_AFTER = re.compile(r"\s+(?:id|ids|number|numbers|no|code|codes)\b", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|as well as)\s*$", re.IGNORECASE)
 _SUBJECT_START = re.compile(r"^\s*(?:a|an|the|each|every)\s+$", re.IGNORECASE)
 _SECOND_VERB_PHRASE = re.compile(r"^\s*,?\s*and\s+(?:(?:is|was|are|were|can|must|may|will|should)\s+(?:also\s+)?"
@@ -897,9 +899,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "each reservation corresponds to a payment record": a record is kept of the thing, so the
             # record holds the thing's key (a record is not shared by many things)
             _add(ev, a, b, Evidence(True, False, span))
-        elif qa == "each" and qb == "a" and _ends_noun_phrase(text, b_end) and not _OTHER_LIST_ITEM.match(between):
+        elif qa == "each" and qb == "a" and (_ends_noun_phrase(text, b_end) or _KEY_WORD_AFTER.match(text, b_end)) \
+                and not _OTHER_LIST_ITEM.match(between):
             # "each flight is operated by a captain": many X share one Y (assumed). Not when the name only
-            # modifies the next noun ("includes a booking ID"), nor when Y is another item of a list
+            # modifies the next noun ("the vehicle inspection date"; its key, "the user number", still names
+            # it), nor when Y is another item of a list
             # ("the name of each program, as well as the information of the hosts").
             _add(ev, b, a, Evidence(True, False, span))
         elif qa is None and qb == "a" and is_plural(text[a_start:a_end].split()[-1]) \
