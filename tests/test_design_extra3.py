@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from schema_architect.design import design
 
-from design_helpers import foreign_keys, table_names
+from design_helpers import columns, foreign_keys, table_names
 
 
 def test_a_related_head_noun_used_after_the_qualified_name_is_the_same_table():
@@ -35,3 +35,19 @@ def test_rows_of_the_business_trade_go_by_their_head_noun():
     names = table_names(result)
     assert "Crossing" in names
     assert "Ferry Crossing" not in names
+
+
+def test_items_named_as_kinds_of_the_last_one_are_no_fields():
+    # "photos, videos or other forms of illustration": kinds of media, not a table of media with columns
+    result = design("Each recipe has a title, a cooking time and an author. Recipe media consist of photos, "
+                    "videos or other forms of illustration.")
+    assert table_names(result) == ["Recipe"]
+
+
+def test_and_other_data_closes_a_field_list_without_adding_a_column():
+    result = design("Each weather station has a station code and a location. Each station reading records the "
+                    "reading time, the temperature, the humidity, and other measurement data.")
+    assert columns(result, "Station Reading")[-3:] == ["Reading Time", "Temperature", "Humidity"]
+    # a known kind of information stays a column
+    result = design("Each tenant has a name, a phone number and other contact information.")
+    assert "Contact Information" in columns(result, "Tenant")

@@ -204,6 +204,7 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         out = [a for a in (_outside_parens(a, paren) for a in out) if a is not None]
         out = [a for a in out if not any(p.trigger_start < a.trigger_start < _list_end(p) for p in paren)]
         out.extend(paren)
+    out = [a for a in (_without_other_kinds(a) for a in out) if a is not None]
     out.sort(key=lambda a: a.trigger_start)
     return out
 
@@ -212,7 +213,8 @@ _EXAMPLE_WORDS = frozenset({"such as", "including", "like", "include", "includes
 # "..., and other details": what the closing "other X" names when the list is of fields, not of kinds.
 _FIELD_KIND_HEADS = frozenset({"information", "info", "details", "detail", "data", "content", "contents", "metrics",
                                "attributes", "fields", "properties", "characteristics", "parameters", "indicators",
-                               "items", "records", "settings", "features", "fees", "costs", "times", "dates"})
+                               "items", "records", "settings", "features", "fees", "costs", "times", "dates",
+                               "metric", "particulars", "aspects"})
 _OTHER_ITEM = re.compile(r"\s*(?:and|or)?\s*other\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s*(?:\.|$)", re.IGNORECASE)
 
 
@@ -232,6 +234,32 @@ def _closed_by_other_kinds(text: str, items: list[Item]) -> bool:
     if m is None:
         return False
     return m.group(1).lower() not in _FIELD_KIND_HEADS
+
+
+_OTHER_BEFORE = re.compile(r"\b(?:and|or|,)\s*other\s+$", re.IGNORECASE)
+
+
+def _without_other_kinds(alist: AttributeList) -> AttributeList | None:
+    """"recording invocation time, delay time, and other performance metrics": the last item is no
+    field, only says the list goes on. "supports transfer, deposit, withdrawal, and other operations",
+    "content can include text, pictures or other forms of multimedia content": the items are kinds
+    of the last one (operations, forms of content), not fields of anything. (``_closed_by_other_kinds``
+    reads example lists as they are split; this reads every list found, whatever its trigger.)"""
+    if not alist.items:
+        return alist
+    last = alist.items[-1]
+    text = alist.sentence.text
+    if not (_OTHER_BEFORE.search(text[:last.start]) or re.match(r"other\s", text[last.start:last.end], re.IGNORECASE)
+            and re.search(r"(?:\band|\bor|,)\s*$", text[:last.start])):
+        return alist
+    words = last.name.lower().split()
+    head = words[0] if len(words) > 2 and words[1] == "of" else words[-1]
+    if head in _FIELD_KIND_HEADS:
+        if len(words) >= 2 and words[-2] in ATTRIBUTE_INFO_KINDS and head in ("information", "info", "details"):
+            return alist  # "the bettor's phone and other identity information": a known kind of column
+        alist.items = alist.items[:-1]
+        return alist if alist.items else None
+    return None
 
 
 # Determiners, pronouns, modal and auxiliary verbs, "to": a field list written in telegraphic style has none.
