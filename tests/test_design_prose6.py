@@ -114,3 +114,9 @@ def test_coordinated_kinds_of_the_lists_owner_each_own_the_fields():
                     "names and phone numbers.")
     for t in ("Cleaning Staff", "Kitchen Staff"):
         assert {"Name", "Phone Number"} <= set(columns(result, t)), (t, table_names(result))
+
+
+def test_a_verb_spelled_like_its_event_record_links_through_that_record():
+    result = design("Each vet has a name. Each farm has an address. Vets visit farms. Each visit has a date and a fee.")
+    assert set(foreign_keys(result, "Visit").values()) == {"Vet", "Farm"}, foreign_keys(result, "Visit")
+    assert "Vet Farm" not in table_names(result), table_names(result)

@@ -254,8 +254,9 @@ def _named_by(phrase: NounPhrase, mentions) -> str | None:
 
 
 def _names_an_entity(word: str, names: list[str]) -> bool:
-    """"Neighbours complaint tenants" beside a Complaint entity: the word is that noun, not a verb."""
-    return any(loose(n) == loose(word) for n in names)
+    """"Neighbours complaint tenants" beside a Complaint entity: the word is that noun, not a verb (but
+    "mechanics repair sensors" beside a Repair: a verb whose event is named like it)."""
+    return word.lower() not in EVENT_NOUN_OF_VERB and any(loose(n) == loose(word) for n in names)
 
 
 def _has_evidence(ev: PairEvidence, a: str, b: str) -> bool:
@@ -397,7 +398,8 @@ def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) ->
         if not nouns:
             return None  # "each session records the client": the list's reading
         stem = ""  # "technicians maintain machines": only the verb's own event noun ("Maintenance Record")
-    found = [n for n in names if n not in pair and len(n.split()) == 1 and _nominalizes(stem, n.lower())]
+    found = [n for n in names if n not in pair and len(n.split()) == 1
+             and (loose(n) in nouns or _nominalizes(stem, n.lower()))]  # "repair" -> Repair, "visit" -> Visit
     if found:
         return found[0] if len(found) == 1 else None
     # "beer types are sold in bars" beside "Sales Record", "technicians maintain machines" beside "Machine

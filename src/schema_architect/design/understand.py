@@ -1583,8 +1583,8 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
     out: list[tuple[str, Span]] = []
     for clause in verb_clauses(s.text):
         if clause.verb.lower() in _DESCRIBING_VERBS or not all(_countable(p) for p in (clause.subject, clause.object)) \
-                or ents.get(entity_name(clause.verb) or "") is not None:
-            continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb
+                or (ents.get(entity_name(clause.verb) or "") is not None and clause.verb.lower() not in EVENT_NOUN_OF_VERB):
+            continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb ("repair" is)
         if _feature_line(clause, ents):
             # "Schedules crew shifts.": the system schedules, nothing is a Schedule; what it acts on is a thing
             start = clause.subject.end + len(s.text[clause.subject.end:]) - len(s.text[clause.subject.end:].lstrip())
