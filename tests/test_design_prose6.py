@@ -120,3 +120,13 @@ def test_a_verb_spelled_like_its_event_record_links_through_that_record():
     result = design("Each vet has a name. Each farm has an address. Vets visit farms. Each visit has a date and a fee.")
     assert set(foreign_keys(result, "Visit").values()) == {"Vet", "Farm"}, foreign_keys(result, "Visit")
     assert "Vet Farm" not in table_names(result), table_names(result)
+
+
+def test_a_reference_to_a_table_given_as_a_non_object_is_explained_not_a_crash():
+    import pytest
+
+    from schema_architect.errors import InputError
+    from schema_architect.model.rschema import from_rschema
+
+    with pytest.raises(InputError):
+        from_rschema({"Order": {"Attributes": ["A"], "Foreign key": {"A": {"Shop": "ID"}}}, "Shop": True})

@@ -113,7 +113,9 @@ def _merge_composite_fks(fks: list[ForeignKey], data: dict) -> list[ForeignKey]:
         by_target.setdefault(fk.ref_table, []).append(fk)
     merged: list[ForeignKey] = []
     for ref_table, group in by_target.items():
-        ref_pk = (data.get(ref_table) or {}).get(PRIMARY_KEY) or []
+        target = data.get(ref_table)
+        ref_pk = (target.get(PRIMARY_KEY) if isinstance(target, dict) else None) or []  # a table given as `true`
+        ref_pk = ref_pk if isinstance(ref_pk, list) else []
         ref_cols = [fk.ref_columns[0] for fk in group]
         if len(ref_pk) > 1 and sorted(ref_cols) == sorted(ref_pk) and len(group) == len(ref_pk):
             order = {c: i for i, c in enumerate(ref_pk)}
