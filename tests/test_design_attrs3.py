@@ -65,3 +65,15 @@ def test_a_trailing_adverb_or_preposition_is_no_part_of_a_field_name():
     names = [n.lower() for n in attributes_of(
         "Each grant has an amount, a deadline, and unspent funds within a given quarter.", "Grant")]
     assert any(n.startswith("unspent fund") for n in names) and not any("within" in n for n in names), names
+
+
+def test_items_written_as_literal_values_are_values_not_fields():
+    result = design("Each library card supports actions such as 'borrow', 'renew', and 'reserve'. Each card has a number.")
+    cols = _all_columns(result)
+    assert not any(c in ("borrow", "renew", "reserve") for c in cols), cols
+    result = design("The warehouse labels parcels with handling flags such as FRAGILE, URGENT, and OVERSIZE. "
+                    "Each parcel has a weight.")
+    cols = _all_columns(result)
+    assert not any(c in ("fragile", "urgent", "oversize") for c in cols), cols
+    names = [n.lower() for n in attributes_of("Each book has identifiers such as ISBN, UPC, and title.", "Identifier")]
+    assert "isbn" in names, names  # short capitals name fields

@@ -179,7 +179,7 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         if word == ":" and len(attrs) == 1 and len(text[attrs[0].start:attrs[0].end].split()) > MAX_ITEM_WORDS:
             attrs = []  # "...system: A repair station wants to use a database to ...": a sentence, not a field
         if word in ("such as", "including", "like") and attrs and _value_list(text[:m.start()].rstrip(" ,"), attrs) \
-                or word in _EXAMPLE_WORDS and _closed_by_other_kinds(text, attrs) \
+                or word in _EXAMPLE_WORDS and (_closed_by_other_kinds(text, attrs) or _written_as_values(text, attrs)) \
                 or word == ":" and _KINDS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             # "user roles, such as student, teacher": values, not attributes; the roles are still a thing
             out.append(AttributeList(sentence, word, first.start(), first.end(), []))
@@ -222,6 +222,15 @@ _OTHER_ITEM = re.compile(r"\s*(?:and|or)?\s*other\s+(?:[\w-]+\s+){0,3}?([\w-]+)\
 # or variety of a plural noun, then the list, names the kinds of that noun, not its fields.
 _KINDS_BEFORE = re.compile(r"\b(?:various|different|several|multiple|many|(?:\w+\s+)?(?:types|kinds|sorts|categories)\s+of)"
                            r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+[^s\W]s\s*$", re.IGNORECASE)
+
+
+_VALUE_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?(?:['‘][a-z][a-z -]{0,20}['’]|[A-Z]{5,})\s*\.?\s*$")
+
+
+def _written_as_values(text: str, items: list[Item]) -> bool:
+    """"such as 'view', 'edit' and 'delete'", "such as ADMIN, CONTRIBUTOR, and VISITOR": items written as
+    literal values (single-quoted lower-case words, or constants in capitals) are values, not field names."""
+    return len(items) >= 2 and all(_VALUE_ITEM.fullmatch(text, it.start, it.end) for it in items)
 
 
 def _closed_by_other_kinds(text: str, items: list[Item]) -> bool:
