@@ -77,3 +77,13 @@ def test_items_written_as_literal_values_are_values_not_fields():
     assert not any(c in ("fragile", "urgent", "oversize") for c in cols), cols
     names = [n.lower() for n in attributes_of("Each book has identifiers such as ISBN, UPC, and title.", "Identifier")]
     assert "isbn" in names, names  # short capitals name fields
+
+
+def test_a_list_item_that_is_a_nameless_clause_does_not_crash_the_reading():
+    # found by the word-salad property test: "Each Each ..." is a new clause with no name left
+    from schema_architect.errors import InputError
+
+    try:
+        design("has customer , Each Each Each Each")
+    except InputError:
+        pass  # refusing the text is fine; an IndexError is not

@@ -641,7 +641,7 @@ def _join_date_and_time(text: str, items: list[Item]) -> list[Item]:
         pair = None
         if prev is not None:
             before, after = prev.name.lower().split(), item.name.lower().split()
-            if after[:-1] in ([], before[:-1]):  # "a date and time", "the check-in date and check-in time"
+            if before and after and after[:-1] in ([], before[:-1]):  # (a clause item may have no name)  # "a date and time", "the check-in date and check-in time"
                 pair = (before[-1], after[-1])
         if pair in (("date", "time"), ("time", "date")) and _AND_BETWEEN.fullmatch(text, prev.end, item.start) \
                 and not prev.many and not item.many:
