@@ -130,3 +130,11 @@ def test_a_reference_to_a_table_given_as_a_non_object_is_explained_not_a_crash()
 
     with pytest.raises(InputError):
         from_rschema({"Order": {"Attributes": ["A"], "Foreign key": {"A": {"Shop": "ID"}}}, "Shop": True})
+
+
+def test_rating_a_thing_puts_the_rating_on_the_pair():
+    result = design("Each diner has a name. Each restaurant has a cuisine. Diners can rate restaurants from 1 to 5.")
+    pair = [t.name for t in result.schema.tables
+            if {"Diner", "Restaurant"} <= {fk.ref_table for fk in t.foreign_keys}]
+    assert pair and "Rating" in columns(result, pair[0]), table_names(result)
+    assert "Rating" not in columns(result, "Restaurant"), columns(result, "Restaurant")

@@ -355,6 +355,7 @@ def read_requirements(text: str) -> Reading:
             rels.append(rel)
         rel.left_card = rel.right_card = Cardinality.MANY  # attributes of the pair: a table of its own
         rel.attributes += [a for a in attrs if a.name not in {b.name for b in rel.attributes}]
+    _rated_pairs(sentences, ents, rels)
     rels = fold_declared_roles(role_decls, ents, rels, decisions)
     rels = _merge_bare_heads(ents, rels, decisions, text)
     _drop_related_rows(ents, decisions)
@@ -1373,6 +1374,30 @@ def _shares_between(between: str) -> bool:
     """Only a verb of taking part ("book", "attend", "join") between a subject and its object."""
     words = re.findall(r"[A-Za-z]+", between)
     return len(words) == 1 and words[0].lower() in SHARING_VERBS
+
+
+# Verbs whose act gives the pair a value ("listeners rate episodes"): the value is named by the verb.
+_VALUE_OF_VERB = {"rate": "Rating", "score": "Score", "grade": "Grade"}
+
+
+def _rated_pairs(sentences: list[Sentence], ents: EntitySet, rels: list[Relationship]) -> None:
+    """"Listeners can rate episodes from 1 to 5": each listener rates many episodes and each episode is
+    rated by many listeners; the rating belongs to the pair (its own table with a Rating column)."""
+    for s in sentences:
+        for clause in verb_clauses(s.text):
+            verb = clause.verb.lower()
+            value = _VALUE_OF_VERB.get(verb[:-1] if verb.endswith("s") else verb)
+            if value is None or clause.passive:
+                continue
+            a, b = ents.get(entity_name(clause.subject.text) or ""), ents.get(entity_name(clause.object.text) or "")
+            rel = next((r for r in rels if a and b and a is not b and {r.left, r.right} == {a.name, b.name}), None)
+            if rel is None or any(loose(x.name) == loose(value) for x in rel.attributes):
+                continue
+            m = _RANGE.search(s.text)
+            rng = (float(m.group(2)), float(m.group(3))) if m and float(m.group(2)) < float(m.group(3)) else None
+            rel.left_card = rel.right_card = Cardinality.MANY
+            rel.attributes.append(Attribute(name=value, value_range=rng,
+                                            span=Span(start=s.start, end=s.end, text=s.text)))
 
 
 def _mentioned_only(ent: Entity) -> bool:
