@@ -3,7 +3,7 @@ text speaks of owns the "each record includes ..." list and the values kept unde
 
 from __future__ import annotations
 
-from design_helpers import columns, table_names
+from design_helpers import columns, linking, table_names
 from schema_architect.design import design
 
 # "Each record includes ..., the content of the message": the list is the chat record's (named in the
@@ -46,3 +46,26 @@ def test_a_record_topic_names_the_table_of_its_values():
     assert "Loan Record" in table_names(result)
     assert {"Checkout Date", "Due Date"} <= set(columns(result, "Loan Record"))
     assert "Checkout" not in table_names(result)
+
+
+# Links between people and what they take part in: named after the act the text states, and made for
+# every kind of participant listed.
+VOLUNTEERS = ("Each volunteer has a volunteer ID, a name and a phone number. Each campaign has a campaign ID, "
+              "a title and a start date. Each volunteer can participate in multiple campaigns.")
+
+
+def test_a_link_is_named_after_the_act_its_clause_states():
+    result = design(VOLUNTEERS)
+    assert "Volunteer Campaign Participation" in table_names(result)
+    assert linking(result, "Volunteer", "Campaign")
+
+
+ALBUMS = ("Each album has an album ID, a title and a release date. Each producer has a producer ID, a name and an "
+          "email. Each album has multiple producers.")
+
+
+def test_producers_take_part_in_many_albums():
+    result = design(ALBUMS)
+    assert linking(result, "Album", "Producer")
+    assert "Album ID" not in columns(result, "Producer")
+

@@ -186,6 +186,7 @@ EVENT_NOUN_OF_VERB: dict[str, str] = {
     "return": "return", "repair": "repair", "service": "service", "visit": "visit", "review": "review",
     "transfer": "transfer", "move": "move", "refuel": "refuelling", "maintain": "maintenance", "audit": "audit",
     "sign": "signing", "hand": "handover", "collect": "collection", "survey": "survey", "scan": "scan",
+    "teach": "teaching",
 }
 
 # Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
@@ -350,7 +351,8 @@ SHARING_VERBS: frozenset[str] = frozenset(
 PARTICIPANT_NOUNS: frozenset[str] = frozenset(
     ["director", "curator", "speaker", "expert", "host", "participant", "attendee", "performer", "actor",
      "artist", "judge", "referee", "volunteer", "guest", "lecturer", "instructor", "trainer", "coach", "player",
-     "reviewer", "author", "presenter", "panelist", "sponsor", "investigator", "researcher", "student", "teacher"]
+     "reviewer", "author", "presenter", "panelist", "sponsor", "investigator", "researcher", "student", "teacher",
+     "producer"]
 )
 # Organizations that employ or hold people (one each): "each department has multiple employees".
 ORGANIZATION_NOUNS: frozenset[str] = frozenset(

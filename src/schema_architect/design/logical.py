@@ -830,6 +830,11 @@ class LogicalDesigner:
             and _words(a.entity.name)[-1] in LINE_ITEM_OWNERS
         # A link that counts things is a line item ("Order Item"); otherwise it is named by both sides.
         name = rel.name or (f"{a.entity.name} Item" if has_quantity else f"{a.entity.name} {b.entity.name}")
+        act = None if rel.name or has_quantity else _act_noun(rel.span.text if rel.span else "", a, b)
+        if act is not None and len(_words(a.entity.name)) + len(_words(b.entity.name)) <= 4:
+            # "each employee can participate in several projects": the link is a participation of the pair
+            # (not for long names: "Electrical Grid Infrastructure Project Resource" is name enough)
+            name = f"{a.entity.name} {b.entity.name} {act}"
         named_for_both = [d for d in self.drafts.values() if d is not a and d is not b
                           and _named_after(d, a) and _named_after(d, b) and not _named_after(a, b) and not _named_after(b, a)]
         if len(named_for_both) == 1:
@@ -992,6 +997,36 @@ def _named_by_verb(d: _TableDraft, a: _TableDraft, b: _TableDraft, rel) -> bool:
     verbs = [w for w in re.findall(r"[a-z]{4,}", rel.span.text.lower())
              if not {w, singular(w)} & (side_words | {head})]  # the verb, not a mention of a name
     return any(head[:4] == v[:4] or EVENT_NOUN_OF_VERB.get(v) == head for v in verbs)
+
+
+_AUXILIARY_WORDS = frozenset({"can", "may", "must", "should", "will", "could", "would", "shall", "also", "each",
+                              "every", "is", "are", "be", "to", "not", "only", "often", "usually"})
+
+
+def _act_noun(text: str, a: _TableDraft, b: _TableDraft) -> str | None:
+    """The noun of the act the clause between the two sides states, when English makes it regularly
+    ("participate" -> "Participation", "select" -> "Selection", "reserve" -> "Reservation") or the
+    lexicon knows it ("enroll" -> "Enrollment"); None when the words between them are no such verb."""
+    side_words = set(_words(a.entity.name)) | set(_words(b.entity.name))
+    words = [w for w in re.findall(r"[a-z]+", text.lower())
+             if w not in FUNCTION_WORDS and w not in _AUXILIARY_WORDS and not {w, singular(w)} & side_words]
+    if not words or a is b:
+        return None
+    word = words[0]
+    for verb in dict.fromkeys((word, word[:-1], word[:-2], word[:-3], word[:-3] + "e")):
+        if verb in EVENT_NOUN_OF_VERB:
+            return EVENT_NOUN_OF_VERB[verb].title()
+        if len(verb) >= 6 and verb.endswith("ate"):
+            return (verb[:-1] + "ion").title()  # participate, allocate, evaluate
+        if len(verb) >= 5 and verb.endswith("ct") and verb not in _NOT_ACT_VERBS:
+            return (verb + "ion").title()  # select, inspect, collect
+        if verb.endswith("erve"):
+            return (verb[:-1] + "ation").title()  # reserve, observe
+    return None
+
+
+# -ct words that are no act on the other side ("affect", "expect" say nothing the pair does together).
+_NOT_ACT_VERBS = frozenset({"affect", "expect", "reflect", "respect", "suspect", "conduct", "contact", "protect"})
 
 
 def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:
