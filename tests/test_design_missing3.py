@@ -69,3 +69,10 @@ def test_producers_take_part_in_many_albums():
     assert linking(result, "Album", "Producer")
     assert "Album ID" not in columns(result, "Producer")
 
+
+TOURS = ("Each guest has a guest ID, a name and an email. Each tour has a tour ID, a title and a price. "
+         "The app allows guests to book tours.")
+
+
+def test_allowing_someone_to_act_on_things_links_them():
+    assert linking(design(TOURS), "Guest", "Tour")

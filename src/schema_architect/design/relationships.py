@@ -935,7 +935,7 @@ _NOT_ACTING_AT = frozenset({"is", "are", "be", "was", "were", "has", "have", "co
                             "comes", "come", "deals", "deal", "specializes", "specialize", "specialises", "specialise"})
 
 
-_BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually)\s+)?(?:also\s+)?([a-z]+)"
+_BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|to)\s+)?(?:also\s+)?([a-z]+)"
                            r"(?:\s+(?:in|on|to|for|from|at|with))?(?:\s+(?:the|other|their|various|different))?\s+$", re.IGNORECASE)
 
 
