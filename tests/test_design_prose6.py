@@ -3,7 +3,7 @@ records of each X in each Y, feature-list lines and coordinated owners of one fi
 
 from __future__ import annotations
 
-from design_helpers import columns, foreign_keys, table_names
+from design_helpers import columns, foreign_keys, table, table_names
 from schema_architect.design import design
 
 
@@ -138,3 +138,8 @@ def test_rating_a_thing_puts_the_rating_on_the_pair():
             if {"Diner", "Restaurant"} <= {fk.ref_table for fk in t.foreign_keys}]
     assert pair and "Rating" in columns(result, pair[0]), table_names(result)
     assert "Rating" not in columns(result, "Restaurant"), columns(result, "Restaurant")
+
+
+def test_a_record_of_each_x_in_each_y_every_period_is_keyed_by_the_three():
+    result = design("Each pitch has a name. Each team has a coach. Every season the league assigns a team to each pitch.")
+    assert table(result, "Assignment").primary_key.columns == ["Team ID", "Pitch ID", "Season"], columns(result, "Assignment")

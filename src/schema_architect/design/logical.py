@@ -73,7 +73,8 @@ _RELATION_WORDS = frozenset({"belonging", "involving", "involved", "assigned", "
                              "related", "relevant", "linked", "associated"})
 # A member's login name identifies the member: "Member Username" in an order is a key to the member.
 _LOGIN_WORDS = frozenset({"username", "login"})
-_TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month"})
+_TIME_WORDS = frozenset({"time", "date", "timestamp", "datetime", "period", "day", "year", "month", "week", "season",
+                         "semester", "quarter"})  # a season or a week names when, like a month
 # Roles the organization's own staff fill ("Manager" of a department, "Salesperson" of a sale, "Maintenance
 # Staff ID", "Person in Charge"): a key to the staff table whatever the role is called.
 _STAFF_ROLES = frozenset({"manager", "person", "salesperson", "salesman", "saleswoman", "producer", "personnel", "staff",
