@@ -167,8 +167,13 @@ def render_create_table(
         if check_supported(table, ck, d):
             lines.append(_named(ck.name, f"CHECK ({render_expression(ck.expression, d)})", d))
     fks = foreign_keys if foreign_keys is not None else (table.foreign_keys if include_foreign_keys else [])
-    for fk in fks:
-        lines.append(_named(fk.name, _fk_clause(fk, d), d))
+    for n, fk in enumerate(fks, 1):
+        name = fk.name
+        if name is None and d.generated_foreign_key_name and \
+                len(d.generated_foreign_key_name.format(table=table.name, n=n)) >= d.max_identifier_length:
+            # the server's own name would be too long (MariaDB refuses it already at the limit itself)
+            name = constraint_name("fk", table.name, fk.columns)
+        lines.append(_named(name, _fk_clause(fk, d), d))
     sql = f"CREATE TABLE {d.quote(table.name)} (\n    " + ",\n    ".join(lines) + "\n)"
     if table.comment and d.comments == "inline":
         sql += " COMMENT=" + d.string_literal(table.comment)

@@ -130,6 +130,9 @@ class Dialect:
     unnamed_keys_take_first_column_name: bool = False
     """MySQL/MariaDB: an unnamed UNIQUE key is named after its first column, in the same namespace as
     index and CHECK constraint names, so it can collide with an explicit index or constraint of that name"""
+    generated_foreign_key_name: str = ""
+    """MySQL/MariaDB: the name the server gives an unnamed foreign key ("{table}_ibfk_{n}"); it is not
+    shortened, so a long table name makes CREATE TABLE fail, and the renderer names such keys itself"""
     inline_forward_references: bool = False
     comments: str = "none"  # "comment_on" (COMMENT ON ...), "inline" (MySQL COMMENT '...'), "none"
     on_delete_actions: frozenset[ReferentialAction] = ALL_ACTIONS

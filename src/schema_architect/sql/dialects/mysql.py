@@ -34,6 +34,7 @@ DIALECT = Dialect(
     quote_start="`",
     quote_end="`",
     max_identifier_length=64,
+    generated_foreign_key_name="{table}_ibfk_{n}",
     reserved_words=MYSQL | SQLGLOT_UNSAFE,
     forbidden_object_names=frozenset({"PRIMARY"}),
     native_enum=True,
