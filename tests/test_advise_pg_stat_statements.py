@@ -12,7 +12,6 @@ import glob
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -22,6 +21,7 @@ import psycopg
 import pytest
 
 from advisor_data import SHOP_WORKLOAD, build_shop
+from conftest import free_port
 
 pytestmark = pytest.mark.postgres
 
@@ -38,12 +38,6 @@ def _as_server_user(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def preloaded_server():
     # not pytest's tmp_path: that lies under a root-only directory the server user cannot enter
@@ -53,7 +47,7 @@ def preloaded_server():
         shutil.chown(root, "postgres")
     subprocess.run(_as_server_user([_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                                     "--no-sync"]), check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(_as_server_user([
         _bin("postgres"), "-D", str(data), "-p", str(port), "-k", str(root), "-c", "listen_addresses=127.0.0.1",
         "-c", "shared_preload_libraries=pg_stat_statements", "-c", "fsync=off"]),
