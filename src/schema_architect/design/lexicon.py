@@ -343,7 +343,11 @@ ALLOTTING_VERBS: frozenset[str] = frozenset(
 # the Y exist on their own and are shared (students take courses, readers borrow books; like buying, what
 # is sold is sold by many sellers and in many places).
 SHARING_VERBS: frozenset[str] = frozenset(
-    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "pick", "picks", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "sell", "sells", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses"]
+    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "select", "selects", "choose", "chooses", "pick", "picks", "join", "joins", "borrow", "borrows", "take", "takes", "purchase", "purchases", "buy", "buys", "book", "books", "register", "registers", "subscribe", "subscribes", "follow", "follows", "like", "likes", "favorite", "favorites", "collect", "collects", "visit", "visits", "rent", "rents", "sell", "sells", "reserve", "reserves", "apply", "applies", "teach", "teaches", "play", "plays", "watch", "watches", "read", "reads", "review", "reviews", "rate", "rates", "use", "uses",
+     # Work done on things that stay where they are and are worked on by a crew ("workers harvest fields",
+     # "mechanics repair vehicles", "nurses treat patients"): the worker does not own what is worked on.
+     "harvest", "harvests", "clean", "cleans", "inspect", "inspects", "repair", "repairs", "maintain",
+     "maintains", "service", "services", "tend", "tends", "treat", "treats", "serve", "serves"]
 )
 
 # People who take part in activities and so are shared by them ("each exhibition has multiple curators":

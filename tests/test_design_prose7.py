@@ -1,0 +1,14 @@
+"""Ordinary prose (seventh round): work done on things a crew shares, ..."""
+
+from __future__ import annotations
+
+from design_helpers import columns, foreign_keys, links, table_names
+from schema_architect.design import design
+
+
+def test_work_done_on_things_links_the_workers_and_the_things_many_to_many():
+    result = design("Each vehicle has a plate and a model. Each mechanic has a name and a phone. "
+                    "Mechanics repair vehicles.")
+    assert "Mechanic ID" not in columns(result, "Vehicle"), columns(result, "Vehicle")
+    link = [t for t in table_names(result) if t not in ("Vehicle", "Mechanic")]
+    assert len(link) == 1 and set(foreign_keys(result, link[0]).values()) == {"Vehicle", "Mechanic"}, links(result)
