@@ -12,3 +12,9 @@ def test_work_done_on_things_links_the_workers_and_the_things_many_to_many():
     assert "Mechanic ID" not in columns(result, "Vehicle"), columns(result, "Vehicle")
     link = [t for t in table_names(result) if t not in ("Vehicle", "Mechanic")]
     assert len(link) == 1 and set(foreign_keys(result, link[0]).values()) == {"Vehicle", "Mechanic"}, links(result)
+
+
+def test_a_phrase_saying_where_the_subject_belongs_does_not_hide_it():
+    result = design("Members of our sailing club rent boats. Each member has a name. "
+                    "Each boat has a name and a length. A rental has a date and a price.")
+    assert set(foreign_keys(result, "Rental").values()) == {"Member", "Boat"}, foreign_keys(result, "Rental")

@@ -214,6 +214,8 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
             continue  # "medical waste producers": an uncounted singular modifies the noun after it
         first = _predicate(words, offsets, split, singular_subject)
         if first is None:
+            first = _after_place_of_subject(words, offsets, split, singular_subject)
+        if first is None:
             continue
         if first == ():
             return []
@@ -226,6 +228,30 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
                 if end + 1 < len(words) and words[end].lower() == "and" else None
         return out
     return []
+
+
+# "Members of our coworking space book desks", "nurses at the clinic treat patients": a phrase after the
+# subject that says where or whose it is; the verb after it is still the subject's.
+_PLACE_OF_SUBJECT = frozenset({"of", "at", "in", "from"})
+_PLACE_DETERMINERS = frozenset({"our", "the", "this", "their", "its", "your", "my", "a", "an"})
+
+
+def _after_place_of_subject(words: list[str], offsets: list[int], j: int, singular_subject: bool):
+    """The predicate after "of/at/in/from <our|the|a> <1-3 nouns>" following the subject: a determiner
+    must open the phrase (so "members of staff" stays a name). Of the splits where a verb agrees, one of a
+    known verb wins ("of our gym book fitness classes": "book", not "fitness"), else the longest."""
+    if j + 2 >= len(words) or words[j].lower() not in _PLACE_OF_SUBJECT \
+            or words[j + 1].lower() not in _PLACE_DETERMINERS:
+        return None
+    k = j + 2
+    found = []
+    for n in range(1, MAX_NOUN_WORDS + 1):
+        if k + n >= len(words) or not _noun_word(words[k + n - 1]):
+            break
+        first = _predicate(words, offsets, k + n, singular_subject)
+        if first:
+            found.append((words[k + n].lower() in COMMON_VERBS or words[k + n].lower() in MODAL_VERBS, n, first))
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def _be_follows(words: list[str], k: int) -> bool:
