@@ -62,6 +62,7 @@ _WHOSE = re.compile(r",?\s*whose(?:\s+[A-Za-z]+){0,3}\s*$", re.IGNORECASE)
 _COMMA_WHICH = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|while|after|before|during|upon|once|if)\b[^,]{1,60},\s*", re.IGNORECASE)
 _EACH_ADVERB = re.compile(r",\s*each\s+[a-z]+ly$", re.IGNORECASE)
+_EACH_IN_CLAUSE = re.compile(r"\b(?:each|every)\s+", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
@@ -734,6 +735,11 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         head = np_after(s.text, intro.end())
         if head and head[2] <= len(prefix):
             o = make(head[0], head[1], "subject after a leading clause")
+            each = _EACH_IN_CLAUSE.search(s.text, 0, intro.end())
+            thing = np_after(s.text, each.end()) if o and each else None
+            if thing and thing[2] <= intro.end() and usable(entity_name(thing[0])) \
+                    and loose(entity_name(thing[0])) != loose(o.name):
+                o.possessor = o.possessor or entity_name(thing[0])  # "after each promotion": the promotion's
             if o:
                 return o
     # 5. the heading, or a leading topic phrase ("For course information management, ...")
@@ -1129,6 +1135,36 @@ def _head_pattern(names: tuple[str, ...]):
         return None, by_head
     alt = "|".join(re.escape(f) for f in sorted(by_head, key=len, reverse=True))
     return re.compile(r"^\s*(?:a|an|the|each|every|this)\s+(" + alt + r")(?![\w-])"), by_head
+
+
+def _al_noun(adjective: str) -> str | None:
+    """"promotional" -> "promotion", "regional" -> "region": the noun an -al adjective is made from."""
+    if len(adjective) > 6 and adjective.endswith("al") and not adjective.endswith("ial"):
+        return adjective[:-2]
+    return None
+
+
+def named_by_head(phrase: str, names) -> str | None:
+    """"the project quality inspection for each project" in a text that describes a Civil Engineering
+    Project, "after each promotion" beside Promotional Activity: a noun that names no entity refers to the
+    ONE described entity of two or more words whose head noun it is (or whose -al modifier is made from
+    it, before a generic head), when exactly one entity qualifies. A one-word phrase only: the mention
+    is resolved where it is read, no two tables are merged."""
+    words = loose(phrase).split()
+    if len(words) != 1 or len(words[0]) < 4 or words[0] in ABSTRACT_NOUNS or words[0] in ENTITY_SUFFIX_NOISE:
+        return None
+    word = words[0]
+    keys = {loose(n): n for n in names}
+    if word in keys:
+        return None
+    found = []
+    for key, name in keys.items():
+        parts = key.split()
+        if len(parts) < 2:
+            continue
+        if parts[-1] == word or (len(parts) == 2 and parts[-1] in ABSTRACT_NOUNS and _al_noun(parts[0]) == word):
+            found.append(name)
+    return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=64)

@@ -18,6 +18,7 @@ from .entities import (
     lists_a_record,
     np_after,
     owner_of,
+    named_by_head,
     sentence_mentions,
     usable,
 )
@@ -337,6 +338,9 @@ def read_requirements(text: str) -> Reading:
     seen = {frozenset((r.left, r.right)) for r in rels} | {frozenset((f.record, f.kind)) for f in role_folds}
     for owner, member, span, link_attrs in many_items:
         o, m = ents.get(owner), ents.get(member)
+        if o is None:  # "for each project" in a text that describes Civil Engineering Projects
+            head = named_by_head(owner, names)
+            o = ents.get(head) if head else None
         if o and m and o is not m and frozenset((o.name, m.name)) not in seen:
             rel = Relationship(left=o.name, right=m.name, span=span)
             if link_attrs:

@@ -1,0 +1,24 @@
+"""A shorter mention of a described entity (its head noun, or the noun its -al modifier is made from)
+resolves to that entity where a record is read as belonging to it; no tables are merged."""
+
+from __future__ import annotations
+
+from design_helpers import links, table_names
+from schema_architect.design import design
+
+
+def test_the_head_noun_of_an_entity_names_the_record_owner():
+    text = ("The club manages charity tournaments, including tournament name, start date and venue. "
+            "The system records the result of each tournament, including winner, score and attendance.")
+    result = design(text)
+    names = table_names(result)
+    assert "Tournament" not in names, names  # no second table for the short mention
+    assert ("Tournament Result", "Charity Tournament") in links(result), (names, links(result))
+
+
+def test_each_thing_of_a_leading_clause_owns_the_record_after_it():
+    text = ("A gym needs to manage its promotional activities, including activity codes, activity titles and "
+            "start dates. After each promotion, the promotion outcome needs to be recorded, including new "
+            "sign-ups and revenue.")
+    result = design(text)
+    assert ("Promotion Outcome", "Promotional Activity") in links(result), (table_names(result), links(result))
