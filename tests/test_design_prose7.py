@@ -18,3 +18,9 @@ def test_a_phrase_saying_where_the_subject_belongs_does_not_hide_it():
     result = design("Members of our sailing club rent boats. Each member has a name. "
                     "Each boat has a name and a length. A rental has a date and a price.")
     assert set(foreign_keys(result, "Rental").values()) == {"Member", "Boat"}, foreign_keys(result, "Rental")
+
+
+def test_what_is_acted_on_in_a_known_thing_is_a_thing_of_its_own():
+    result = design("Each market has a name and a town. Each trader has a name. Traders rent stalls in markets.")
+    assert "Stall" in table_names(result), table_names(result)
+    assert any({"Trader", "Stall"} <= set(foreign_keys(result, t).values()) for t in table_names(result)), links(result)

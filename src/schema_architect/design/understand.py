@@ -1622,7 +1622,8 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
                 out.append((name, Span(start=s.start + start, end=s.start + clause.object.end,
                                        text=s.text[start:clause.object.end])))
             continue
-        if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE):
+        if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE) \
+                and not _in_a_known_thing(s.text, clause.object.end, known):
             continue
         if not all(_a_thing(entity_name(p.text) or "") or _a_charge_incurred(clause, p) for p in clause.objects):
             continue  # "sign up with a permit number and a home town": coordinated values list details
@@ -1641,6 +1642,20 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
             if usable(name) and (_a_thing(name) or _a_charge_incurred(clause, phrase) or _an_acting_role(clause, phrase)):
                 out.append((name, Span(start=s.start + phrase.start, end=s.start + phrase.end, text=phrase.text)))
     return out
+
+
+_IN_PHRASE = re.compile(r"\s+in\s+((?:each|every|an?|the|their|its|our|some|many|several)\s+)?([A-Za-z]+)\b(?!\s+[a-z]+ed\b)")
+
+
+def _in_a_known_thing(text: str, end: int, known) -> bool:
+    """"book ad slots in episodes", "rent stalls in markets": what is acted on is placed in a thing the
+    text knows, so it is a thing of its own there (unlike "a person in charge", where the phrase goes on
+    naming it)."""
+    m = _IN_PHRASE.match(text, end)
+    if m is None:
+        return False
+    count = (m.group(1) or "").strip().lower() or None
+    return known(NounPhrase(m.group(2), m.start(2), m.end(2), count))
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "eer", "ee")
