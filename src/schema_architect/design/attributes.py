@@ -25,6 +25,7 @@ from .lexicon import (
     GENERIC_OWNERS,
     HEADING_ACTIONS,
     IDENTIFIER_WORDS,
+    IRREGULAR_PARTICIPLES,
     LIST_STOPPERS,
     LIST_TRIGGERS,
     MANY_WORDS,
@@ -785,8 +786,6 @@ _PRONOUN_CLAUSE = re.compile(r"\s(?:it|they|he|she|we|you|i)\s+((?:(?:is|are|was
                              r"([A-Za-z]+)\b.*$", re.IGNORECASE)
 # Heads that name when, where or how much of an event: they keep the event's participle ("Date Paid").
 _EVENT_HEADS = frozenset({"date", "time", "day", "year", "place", "location", "amount", "reason", "price"})
-_IRREGULAR_PARTICIPLES = frozenset({"paid", "sent", "sold", "made", "built", "held", "born", "taken", "given", "done",
-                                    "seen", "won", "lost", "left", "bought", "found", "brought", "spent", "met", "set"})
 
 
 def _reduced_relative(name: str) -> str:
@@ -799,7 +798,7 @@ def _reduced_relative(name: str) -> str:
     verb = m.group(2).lower()
     if not m.group(1) and verb in FUNCTION_WORDS or last in DATA_VERBS or last in OPERATION_VERBS:
         return name  # "associates it with the bucket": the pronoun is an object, not a clause's subject
-    participle = verb.endswith("ed") or verb.endswith("en") and m.group(1) or verb in _IRREGULAR_PARTICIPLES
+    participle = verb.endswith("ed") or verb.endswith("en") and m.group(1) or verb in IRREGULAR_PARTICIPLES
     if last in _EVENT_HEADS and participle:
         return f"{head} {verb}"
     return head

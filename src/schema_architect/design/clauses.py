@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (
+    IRREGULAR_PARTICIPLES,
     VERB_LIKE_NOISE,
     ABSTRACT_NOUNS,
     COMMON_VERBS,
@@ -42,9 +43,6 @@ _DEFINITE = frozenset({"the", "all", "its", "their", "his", "her", "our"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "get", "gets"})
 _ADVERBS = frozenset({"also", "only", "usually", "often", "always", "sometimes", "typically", "then", "each", "both"})
 _LY_NOUNS = frozenset({"supply", "family", "assembly", "reply", "anomaly", "rally", "ally", "monopoly", "butterfly"})
-_IRREGULAR_PARTICIPLES = frozenset({"held", "bought", "sold", "made", "kept", "won", "paid", "built", "sent", "taught",
-                                    "led", "put", "set", "read", "written", "given", "taken", "seen", "done", "run",
-                                    "driven", "known", "shown", "chosen", "drawn", "grown", "worn", "ridden", "eaten"})
 _NEGATIONS = frozenset({"not", "cannot", "never", "no", "neither", "nor"})
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 MAX_NOUN_WORDS = 3
@@ -123,7 +121,7 @@ def _third_person(word: str) -> bool:
 
 def _participle(word: str) -> bool:
     low = word.lower()
-    return (len(low) > 4 and low.endswith(("ed", "en"))) or low in _IRREGULAR_PARTICIPLES
+    return (len(low) > 4 and low.endswith(("ed", "en"))) or low in IRREGULAR_PARTICIPLES
 
 
 def _bare_plural_object(words: list[str], k: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model.types import DataType
-from .lexicon import BOOLEAN_PREFIXES, TEXT_IS_IDENTIFIER_WORDS, TYPE_BY_LAST_WORD
+from .lexicon import BOOLEAN_PREFIXES, IRREGULAR_PARTICIPLES, TEXT_IS_IDENTIFIER_WORDS, TYPE_BY_LAST_WORD
 from .words import singular
 
 _BY_CLASS = {
@@ -25,8 +25,6 @@ _BY_CLASS = {
     "varchar": DataType.varchar(255),
 }
 _NAME_TEXT = DataType.varchar(255)
-_PARTICIPLES = frozenset({"paid", "sent", "sold", "made", "built", "held", "taken", "given", "done", "won", "lost",
-                          "bought", "spent", "set", "begun", "written"})
 # Numbers written with letters, spaces or a leading zero ("AB-123-CD", "+44 20 ..."): text even as keys.
 _LABEL_NUMBERS = frozenset({"plate", "license", "licence", "phone", "telephone", "mobile", "passport", "registration",
                             "serial", "tracking", "isbn", "vin"})
@@ -45,7 +43,7 @@ def infer_type(name: str, *, is_key: bool = False) -> tuple[DataType, str]:
             words = words[:k]
             break
     # "Date Paid", "Time Added": a trailing participle says which event; the noun before it types the column.
-    if len(words) > 1 and (words[-1].endswith("ed") or words[-1] in _PARTICIPLES) and words[-1] not in TYPE_BY_LAST_WORD \
+    if len(words) > 1 and (words[-1].endswith("ed") or words[-1] in IRREGULAR_PARTICIPLES) and words[-1] not in TYPE_BY_LAST_WORD \
             and (TYPE_BY_LAST_WORD.get(singular(words[-2])) or words[-2] in ("number", "count", "total")):
         words = words[:-1]
     last = singular(words[-1]) if words[-1] not in ("data", "status") else words[-1]

@@ -208,6 +208,20 @@ CHARGE_VERBS: frozenset[str] = frozenset(["incur", "incurs", "trigger", "trigger
 # table of the thing itself they pick some of its rows, not another table ("Sales Team" is no state).
 STATE_ADJECTIVES: frozenset[str] = frozenset(["late", "overdue", "active", "inactive", "pending", "outstanding",
                                               "delinquent", "existing", "eligible", "valid", "invalid", "new"])
+# Irregular past participles of general English verbs, participle -> base verb: the forms no -ed/-en
+# suffix rule finds ("sold" -> "sell") or whose base it cannot recover ("taken" -> "take"). One table for
+# every reader: attributes ("the date it was paid" -> Date Paid), datatypes ("Date Sold" is a date),
+# clauses and understand (a passive "tools bought by members"), relationships (the base verb of "sold").
+# The past tense equals the participle for most of these ("paid", "sold"); no reader needs the others.
+# STATE_PARTICIPLES below is a different idea (a participle used as an adjective of state).
+IRREGULAR_PARTICIPLES: dict[str, str] = {
+    "bought": "buy", "brought": "bring", "built": "build", "born": "bear", "begun": "begin", "chosen": "choose",
+    "done": "do", "drawn": "draw", "driven": "drive", "eaten": "eat", "found": "find", "given": "give",
+    "grown": "grow", "held": "hold", "kept": "keep", "known": "know", "led": "lead", "left": "leave",
+    "lent": "lend", "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "put": "put", "read": "read",
+    "ridden": "ride", "run": "run", "seen": "see", "sent": "send", "set": "set", "shown": "show", "sold": "sell",
+    "spent": "spend", "taken": "take", "taught": "teach", "won": "win", "worn": "wear", "written": "write",
+}
 # Irregular participles that describe the state a thing is in ("broken leases", "stolen cars"): like
 # an -ed word ("damaged rentals"), not part of the thing's name.
 STATE_PARTICIPLES: frozenset[str] = frozenset(["broken", "stolen", "paid", "unpaid", "sold", "forgotten", "chosen"])

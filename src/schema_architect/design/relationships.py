@@ -22,6 +22,7 @@ from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .clauses import NounPhrase, VerbClause, verb_clauses
 from .entities import attribute_name, sentence_mentions
 from .lexicon import (
+    IRREGULAR_PARTICIPLES,
     ALLOTTING_VERBS,
     ASSESSMENT_NOUNS,
     BUSINESS_NOUNS,
@@ -326,14 +327,10 @@ def _given_to(text: str, end: int, mentions) -> bool:
     return bool(to) and any(start == to.end() for _, start, _ in mentions)
 
 
-# participles of sharing verbs that do not end in -ed
-_IRREGULAR_PARTICIPLES = {"sold": "sell", "bought": "buy", "taken": "take", "chosen": "choose", "read": "read"}
-
-
 def _sharing_participle(verb: str) -> bool:
     """"beer types are sold in bars", "books are borrowed by members": the passive of a sharing verb (a
     record done so, "requests are reviewed by managers", is each time one of theirs)."""
-    stem = _IRREGULAR_PARTICIPLES.get(verb) or _verb_stem(verb)
+    stem = IRREGULAR_PARTICIPLES.get(verb) or _verb_stem(verb)
     return stem != verb and (stem in SHARING_VERBS or stem + "e" in SHARING_VERBS) and stem not in ("us", "use")
 
 
@@ -392,7 +389,7 @@ def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) ->
     stem = _verb_stem(verb.lower())
     stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
     stem = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl" else stem  # "admitt"
-    base = _IRREGULAR_BASES.get(verb.lower(), stem)
+    base = IRREGULAR_PARTICIPLES.get(verb.lower(), stem)
     nouns = {EVENT_NOUN_OF_VERB[v] for v in (base, base + "e", stem, stem + "e") if v in EVENT_NOUN_OF_VERB}
     if verb.lower() in DATA_VERBS:
         if not nouns:
@@ -415,11 +412,6 @@ def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) ->
         if words and (words[-1] in nouns or _nominalizes(stem, words[-1])) and set(words[:-1]) <= side_words:
             found.append(n)
     return found[0] if len(found) == 1 else None
-
-
-# Past participles whose base no suffix rule finds: "sold" -> "sell".
-_IRREGULAR_BASES = {"sold": "sell", "bought": "buy", "paid": "pay", "lent": "lend", "sent": "send", "held": "hold",
-                    "made": "make", "kept": "keep", "taught": "teach", "given": "give", "taken": "take"}
 
 
 _THROUGH = re.compile(r"\s*,?\s+(?:through|via|by\s+means\s+of)\s+(?:(?:a|an|the|their|its)\s+)?"

@@ -23,6 +23,7 @@ from .entities import (
     usable,
 )
 from .lexicon import (
+    IRREGULAR_PARTICIPLES,
     ABSTRACT_NOUNS,
     ENTERPRISE_WORDS,
     EVENT_NOUN_OF_VERB,
@@ -441,7 +442,8 @@ def _relationship_before(prefix: str) -> tuple[str, str] | None:
 
 
 _PAIR_NP = r"((?:(?!each\b|every\b|the\b|and\b)[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
-_PARTICIPLE = r"(?:[a-z]{2,}(?:ed|en)|held|bought|sold|made|kept|won|paid|built|sent|taught|led|put|set|read)"
+# a regular -ed/-en participle or one of the irregular ones ("held", "sold"), longest first
+_PARTICIPLE = r"(?:[a-z]{2,}(?:ed|en)|" + "|".join(sorted(IRREGULAR_PARTICIPLES, key=lambda w: (-len(w), w))) + ")"
 _PAIR_LINK = r"\s+(?:in|into|by|for|to|under|with|from|on|at)\s+(?:each|every|a|an|the|their|its)\s+"
 # "the products included in each order, including": X, a participle, then the Y it is linked to
 _PAIR_BEFORE_LIST = re.compile(r"\b(?:the|all)\s+" + _PAIR_NP + r"\s+" + _PARTICIPLE + _PAIR_LINK + _PAIR_NP + r"\s*,?\s*$",
