@@ -22,3 +22,10 @@ def test_each_thing_of_a_leading_clause_owns_the_record_after_it():
             "sign-ups and revenue.")
     result = design(text)
     assert ("Promotion Outcome", "Promotional Activity") in links(result), (table_names(result), links(result))
+
+
+def test_the_head_noun_of_an_entity_is_what_is_allotted_to_each_recipient():
+    text = ("The hospital manages hospital wards, including ward number, floor and bed count. Each patient has "
+            "a patient ID, name and birth date. The clinic assigns the appropriate ward to each patient.")
+    result = design(text)
+    assert ("Patient", "Hospital Ward") in links(result), (table_names(result), links(result))

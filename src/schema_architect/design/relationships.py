@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model.conceptual import Attribute, Cardinality, Relationship, Span
 from .clauses import NounPhrase, VerbClause, verb_clauses
-from .entities import attribute_name, sentence_mentions
+from .entities import attribute_name, named_by_head, sentence_mentions
 from .lexicon import (
     IRREGULAR_PARTICIPLES,
     ALLOTTING_VERBS,
@@ -254,6 +254,15 @@ def _named_by(phrase: NounPhrase, mentions) -> str | None:
     return next((name for name, start, end in mentions if phrase.start <= start and end == phrase.end), None)
 
 
+def _named_or_headed(phrase: NounPhrase, mentions, names: list[str]) -> str | None:
+    """``_named_by``, else "assigns the appropriate ward to each patient" beside a Hospital Ward: a phrase
+    no mention touches whose head noun is that of one described entity (``named_by_head``)."""
+    named = _named_by(phrase, mentions)
+    if named is not None or any(phrase.start < end and start < phrase.end for _, start, end in mentions):
+        return named
+    return named_by_head(phrase.text.split()[-1], names)
+
+
 def _names_an_entity(word: str, names: list[str]) -> bool:
     """"Neighbours complaint tenants" beside a Complaint entity: the word is that noun, not a verb (but
     "mechanics repair sensors" beside a Repair: a verb whose event is named like it)."""
@@ -314,7 +323,7 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
                     or _acts_on_shared_thing(clause, phrase, subject, obj, s.text):
                 ev.m2m.setdefault(frozenset((subject, obj)), span)
                 _read_link_value_after(s.text, phrase.end, names, frozenset((subject, obj)), ev)
-        _read_recipient(s, clause, mentions, ev)
+        _read_recipient(s, clause, mentions, ev, names)
 
 
 _TO_SOMEONE = re.compile(r"\s+to\s+(?:the\s+|their\s+|its\s+|a\s+|an\s+|each\s+)?", re.IGNORECASE)
@@ -439,16 +448,16 @@ def _nominalizes(stem: str, noun: str) -> bool:
     return common >= 4 and common >= len(stem) - (2 if len(stem) >= 7 else 1)  # "register" -> "registration"
 
 
-def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence) -> None:
+def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence, names: list[str]) -> None:
     """"The library lends books to members", "each agent sells policies to customers": each thing given
     goes to one of them (assumed), who gets many."""
-    recipient = _named_by(clause.recipient, mentions) if clause.recipient is not None and not clause.passive else None
+    recipient = _named_or_headed(clause.recipient, mentions, names) if clause.recipient is not None and not clause.passive else None
     if recipient is None:
         return
     span = Span(start=s.start + clause.object.start, end=s.start + clause.recipient.end,
                 text=s.text[clause.object.start:clause.recipient.end])
     for phrase in clause.objects:
-        obj = _named_by(phrase, mentions)
+        obj = _named_or_headed(phrase, mentions, names)
         if obj is not None and obj != recipient and not _has_evidence(ev, recipient, obj):
             if obj.lower().split()[-1] in _CLASSIFIER_HEADS - {"grade"}:
                 _add(ev, obj, recipient, Evidence(True, False, span))  # "assigns roles to users": a user has a role
