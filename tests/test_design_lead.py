@@ -106,3 +106,17 @@ def test_a_sentence_that_only_states_a_link_is_not_reported_as_unused():
     assert ("Horse", "Farrier") in links(result)
     unused = [s.text for s in result.not_understood]
     assert unused == ["The weather is nice."]
+
+
+def test_compounds_of_man_inflect_like_man():
+    """'several craftsmen' made a Craftsmen table beside Craftsman; snake_plural named it craftsmans."""
+    from schema_architect.design.naming import plural
+    from schema_architect.design.words import singular
+
+    assert [singular(w) for w in ("craftsmen", "chairwomen", "men", "specimens", "specimen", "humans")] == [
+        "craftsman", "chairwoman", "man", "specimen", "specimen", "human"]
+    assert [plural(w) for w in ("craftsman", "Fireman", "human", "specimen")] == [
+        "craftsmen", "Firemen", "humans", "specimens"]
+    result = design("Each craftsman has a name and a trade. Each workshop has a title and a date. "
+                    "Each workshop is taught by several craftsmen.")
+    assert "Craftsmen" not in _tables(result) and "Craftsman" in _tables(result)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model.naming import snake_case
 from ..model.schema import Schema
-from .words import ICES_PLURALS, OES_NOUNS, singular
+from .words import ICES_PLURALS, MAN_NOT_COMPOUNDS, OES_NOUNS, singular
 
 CONVENTIONS = ("snake_plural", "snake", "keep")
 # Uncountable nouns, and nouns whose plural is the singular ("one species, many species").
@@ -27,6 +27,8 @@ def plural(word: str) -> str:
         return word  # already plural, or uncountable, or a noun whose plural is itself
     if w.endswith(("sis", "xis")) and len(w) >= 4:
         return word[:-2] + "es"  # "thesis" -> "theses", "axis" -> "axes" (Greek -is plurals)
+    if w.endswith("man") and w not in MAN_NOT_COMPOUNDS:
+        return word[:-2] + ("EN" if word[-2:].isupper() else "en")  # "craftsman" -> "craftsmen"
     if w in OES_NOUNS:
         return word + "es"  # "hero" -> "heroes"
     if w in _ICES_NOUNS:

@@ -81,12 +81,21 @@ def singular(word: str) -> str:
     w = word.lower()
     if w in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[w]
+    if w.endswith("men") and w not in MEN_SINGULARS and w[:-3] + "man" not in MAN_NOT_COMPOUNDS:
+        return w[:-3] + "man"  # "craftsmen" -> "craftsman", "chairwomen" -> "chairwoman"
     if len(w) <= 3 or w.endswith(("ss", "us", "is")) or w in _MASS_ICS or w in _S_NOUNS or not w.endswith("s"):
         if w.endswith("people") and len(w) <= 14:
             return w[:-6] + "person"  # "salespeople" -> "salesperson"
         return w
     return _rule_singular(w)
 
+
+# Words in -man that are not compounds of "man" (plural -mans), and words in -men that are singular;
+# every other -man/-men word inflects like man/men ("craftsman" / "craftsmen").
+MAN_NOT_COMPOUNDS = frozenset({"human", "superhuman", "german", "shaman", "talisman", "caiman", "cayman", "ottoman",
+                               "roman", "doberman", "dolman", "walkman"})
+MEN_SINGULARS = frozenset({"specimen", "abdomen", "regimen", "omen", "acumen", "stamen", "hymen", "lumen", "albumen",
+                           "bitumen", "dolmen", "cyclamen", "semen", "rumen", "foramen", "gravamen", "amen", "yemen"})
 
 _IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
                       "teeth": "tooth", "mice": "mouse", "geese": "goose", "indices": "index", "matrices": "matrix",
