@@ -24,3 +24,11 @@ def test_what_is_acted_on_in_a_known_thing_is_a_thing_of_its_own():
     result = design("Each market has a name and a town. Each trader has a name. Traders rent stalls in markets.")
     assert "Stall" in table_names(result), table_names(result)
     assert any({"Trader", "Stall"} <= set(foreign_keys(result, t).values()) for t in table_names(result)), links(result)
+
+
+def test_a_word_and_a_particle_after_a_determiner_are_one_compound_noun():
+    result = design("Each drop off point has an address and an opening time. Each courier has a name. "
+                    "Couriers pick up parcels.")
+    names = table_names(result)
+    assert "Drop-off Point" in names and "Point" not in names, names
+    assert "Pick-up Parcel" not in names, names

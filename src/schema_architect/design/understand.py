@@ -147,8 +147,38 @@ def _shift(span: Span, by: int) -> Span:
     return Span(start=span.start + by, end=span.end + by, text=span.text)
 
 
+# "each time off request", "a sign up form", "the drop off point": right after a determiner a word and a
+# particle before another noun are a compound noun (a verb cannot open a noun phrase), written as if
+# hyphenated so the whole name is read ("Time-off Request", not "Request"). Not in/on/over, which as
+# often open a place phrase ("each room in hotels").
+_PARTICLE_COMPOUND = re.compile(r"\b(?:each|every|a|an|the|any|our|its|their|your|one)\s+([a-z]+)\s+(off|up|out|down|back)\s+"
+                                r"(?=([a-z]{3,})\b)", re.IGNORECASE)
+
+
+def _join_particle_compounds(text: str) -> str:
+    """The same text with every "<word> <particle> <noun>" compound found after a determiner hyphenated
+    wherever it occurs (same length, so every span still points at the same characters)."""
+    pairs = {(m.group(1).lower(), m.group(2).lower()) for m in _PARTICLE_COMPOUND.finditer(text)
+             if m.group(3).lower() not in FUNCTION_WORDS and m.group(1).lower() not in FUNCTION_WORDS
+             and not m.group(1).lower().endswith(("s", "ed", "ly"))}
+    for word, particle in pairs:
+        text = re.sub(rf"(?<![\w-])((?:([A-Za-z]+)\s+)?{re.escape(word)})\s({particle})\s(?=[a-z]{{3,}}\b)",
+                      lambda m: m.group(0) if _subject_before(m.group(2)) else f"{m.group(1)}-{m.group(3)} ",
+                      text, flags=re.IGNORECASE)
+    return text
+
+
+def _subject_before(word: str | None) -> bool:
+    """"Drivers pick up parcels", "can pick up": the word before makes the pair a verb and its particle."""
+    if word is None:
+        return False
+    low = word.lower()
+    return low in MODAL_VERBS or low == "to" or (is_plural(low) and low not in COMMON_VERBS and low not in FUNCTION_WORDS)
+
+
 def read_requirements(text: str) -> Reading:
     started = time.perf_counter()
+    text = _join_particle_compounds(text)
     sentences: list[Sentence] = []
     stopped_at: Sentence | None = None  # the first sentence not read
     ents = EntitySet()
