@@ -32,3 +32,9 @@ def test_a_word_and_a_particle_after_a_determiner_are_one_compound_noun():
     names = table_names(result)
     assert "Drop-off Point" in names and "Point" not in names, names
     assert "Pick-up Parcel" not in names, names
+
+
+def test_an_amount_per_thing_is_no_key_to_the_thing():
+    result = design("Each tour has a name and a price per guest. Each guest has a name and an email.")
+    assert "Price per Guest" in columns(result, "Tour"), columns(result, "Tour")
+    assert "Price per Guest" not in foreign_keys(result, "Tour"), foreign_keys(result, "Tour")

@@ -613,6 +613,8 @@ class LogicalDesigner:
                 said = col  # "creator's details" stands for the creator, one of them
             if target is None and not is_identifier_name(col) and not (_singular_last_word(col) and _singular_last_word(said)):
                 continue  # "students", "related attachments": several of them, not a key to one
+            if target is None and "per" in _words(col)[1:-1]:
+                continue  # "a cost per student", "a price per night": an amount for each one, no key to one
             target = target or self._find_target(col, d)
             if target is None:
                 continue
