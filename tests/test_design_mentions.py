@@ -29,3 +29,11 @@ def test_the_head_noun_of_an_entity_is_what_is_allotted_to_each_recipient():
             "a patient ID, name and birth date. The clinic assigns the appropriate ward to each patient.")
     result = design(text)
     assert ("Patient", "Hospital Ward") in links(result), (table_names(result), links(result))
+
+
+def test_the_head_noun_of_a_longer_entity_name_as_the_sentence_subject():
+    text = ("The agency manages public art commissions, including commission title, budget and deadline. "
+            "Each sculptor has a name and a phone number. A commission is awarded to one sculptor.")
+    result = design(text)
+    assert "Commission" not in table_names(result), table_names(result)
+    assert ("Public Art Commission", "Sculptor") in links(result), (table_names(result), links(result))

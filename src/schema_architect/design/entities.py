@@ -1115,13 +1115,13 @@ def _names_a_trade(low: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=64)
 def _head_pattern(names: tuple[str, ...]):
     """"A sample belongs to one species" in a text about Seed Samples: as the sentence subject, the head noun of
-    a two-word entity name refers to that entity, when no other entity shares the head and the head is
-    not a name of its own nor a verb or abstract word."""
+    an entity name of two or more words ("a commission" of a Public Art Commission) refers to that entity,
+    when no other entity shares the head and the head is not a name of its own nor a verb or abstract word."""
     heads: dict[str, list[str]] = {}
     whole = {" ".join(n.lower().split()) for n in names}
     for name in names:
         words = name.lower().split()
-        if len(words) == 2:
+        if len(words) >= 2:
             heads.setdefault(words[-1], []).append(name)
     by_head: dict[str, str] = {}
     for head, owners in heads.items():
