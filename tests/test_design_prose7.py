@@ -38,3 +38,9 @@ def test_an_amount_per_thing_is_no_key_to_the_thing():
     result = design("Each tour has a name and a price per guest. Each guest has a name and an email.")
     assert "Price per Guest" in columns(result, "Tour"), columns(result, "Tour")
     assert "Price per Guest" not in foreign_keys(result, "Tour"), foreign_keys(result, "Tour")
+
+
+def test_taking_part_in_a_record_like_thing_held_for_many_is_many_to_many():
+    result = design("Each ride has a route and a start time. Each cyclist has a name. Cyclists join rides.")
+    assert "Cyclist ID" not in columns(result, "Ride"), columns(result, "Ride")
+    assert any(set(foreign_keys(result, t).values()) == {"Cyclist", "Ride"} for t in table_names(result)), links(result)

@@ -364,6 +364,14 @@ SHARING_VERBS: frozenset[str] = frozenset(
      "maintains", "service", "services", "tend", "tends", "treat", "treats", "serve", "serves"]
 )
 
+# Sharing verbs of taking part in something held for many ("students register for trips", "players join
+# matches"): even when the thing reads as a record (a trip, a session), each one has many taking part,
+# unlike "patients book appointments", where each booked record is one patient's own.
+JOINING_VERBS: frozenset[str] = frozenset(
+    ["participate", "participates", "attend", "attends", "enroll", "enrolls", "enrol", "enrols", "register",
+     "registers", "join", "joins", "subscribe", "subscribes"]
+)
+
 # People who take part in activities and so are shared by them ("each exhibition has multiple curators":
 # a curator works on several exhibitions), unlike the members an organization employs.
 PARTICIPANT_NOUNS: frozenset[str] = frozenset(

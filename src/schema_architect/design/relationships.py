@@ -48,6 +48,7 @@ from .lexicon import (
     PERSON_NOUNS,
     ROLE_NOUNS,
     SHARING_VERBS,
+    JOINING_VERBS,
     TRANSACTION_NOUNS,
 )
 from .segment import Sentence
@@ -871,8 +872,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not _given_to(text, b_end, mentions):
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
-            if is_record_or_transaction(b) and not is_record_or_transaction(a):
+            if is_record_or_transaction(b) and not is_record_or_transaction(a) \
+                    and _BARE_SHARING.match(between).group(1).lower() not in JOINING_VERBS:
                 # "Patients book appointments": each appointment booked is one patient's own record
+                # (not "students register for trips": a trip is held for many)
                 _add(ev, a, b, Evidence(True, False, span))
                 continue
             ev.m2m.setdefault(pair, span)
