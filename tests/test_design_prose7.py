@@ -44,3 +44,10 @@ def test_taking_part_in_a_record_like_thing_held_for_many_is_many_to_many():
     result = design("Each ride has a route and a start time. Each cyclist has a name. Cyclists join rides.")
     assert "Cyclist ID" not in columns(result, "Ride"), columns(result, "Ride")
     assert any(set(foreign_keys(result, t).values()) == {"Cyclist", "Ride"} for t in table_names(result)), links(result)
+
+
+def test_signing_up_for_things_is_joining_them():
+    result = design("Each workshop has a title and a date. Each volunteer has a name. Volunteers sign up for workshops.")
+    assert "Volunteer ID" not in columns(result, "Workshop"), columns(result, "Workshop")
+    link = [t for t in table_names(result) if set(foreign_keys(result, t).values()) == {"Volunteer", "Workshop"}]
+    assert link and "Signing" not in link[0], links(result)

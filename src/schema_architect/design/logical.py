@@ -1015,6 +1015,8 @@ def _act_noun(text: str, a: _TableDraft, b: _TableDraft) -> str | None:
              if w not in FUNCTION_WORDS and w not in _AUXILIARY_WORDS and not {w, singular(w)} & side_words]
     if not words or a is b:
         return None
+    if re.search(r"\bsign(?:s|ed)?\s+up\b", text, re.IGNORECASE):
+        return "Sign-up"  # "students sign up for trips": the phrasal verb names the act, not "sign"
     word = words[0]
     for verb in dict.fromkeys((word, word[:-1], word[:-2], word[:-3], word[:-3] + "e")):
         if verb in EVENT_NOUN_OF_VERB:

@@ -873,7 +873,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
             if is_record_or_transaction(b) and not is_record_or_transaction(a) \
-                    and _BARE_SHARING.match(between).group(1).lower() not in JOINING_VERBS:
+                    and _joining_phrasal(_BARE_SHARING.match(between).group(1).lower()) not in JOINING_VERBS:
                 # "Patients book appointments": each appointment booked is one patient's own record
                 # (not "students register for trips": a trip is held for many)
                 _add(ev, a, b, Evidence(True, False, span))
@@ -939,7 +939,7 @@ _NOT_ACTING_AT = frozenset({"is", "are", "be", "was", "were", "has", "have", "co
                             "comes", "come", "deals", "deal", "specializes", "specialize", "specialises", "specialise"})
 
 
-_BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|to)\s+)?(?:also\s+)?([a-z]+)"
+_BARE_SHARING = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|to)\s+)?(?:also\s+)?([a-z]+(?:\s+up(?=\s+for\b))?)"
                            r"(?:\s+(?:in|on|to|for|from|at|with))?(?:\s+(?:the|other|their|various|different))?\s+$", re.IGNORECASE)
 
 
@@ -965,8 +965,13 @@ def _shares_bare(text: str, a_start: int, a_end: int, qa: str | None, between: s
     m = _BARE_SHARING.match(between)
     if not m or not (qa == "each" or (qa is None and is_plural(text[a_start:a_end].split()[-1]))):
         return False
-    verb = m.group(1).lower()
+    verb = _joining_phrasal(m.group(1).lower())
     return verb in SHARING_VERBS or _verb_stem(verb) in SHARING_VERBS
+
+
+def _joining_phrasal(verb: str) -> str:
+    """"sign up for" is "register for": the phrasal verb of joining something, read as its one-word kin."""
+    return {"sign up": "register", "signs up": "registers"}.get(" ".join(verb.split()), verb)
 
 
 _RECORD_OPENER = re.compile(r"^\s*,\s*(?:then\s+)?(?:a|an|the|one)\s+$", re.IGNORECASE)
