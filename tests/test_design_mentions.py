@@ -37,3 +37,11 @@ def test_the_head_noun_of_a_longer_entity_name_as_the_sentence_subject():
     result = design(text)
     assert "Commission" not in table_names(result), table_names(result)
     assert ("Public Art Commission", "Sculptor") in links(result), (table_names(result), links(result))
+
+
+def test_a_key_named_by_the_noun_of_an_entitys_al_modifier_points_at_it():
+    text = ("A bookshop manages its promotional activities, each with an activity code, a title and an end date. "
+            "Each coupon has a coupon code, a discount rate and a promotion ID.")
+    result = design(text)
+    assert "Promotion" not in table_names(result), table_names(result)
+    assert ("Coupon", "Promotional Activity") in links(result), (table_names(result), links(result))

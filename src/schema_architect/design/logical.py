@@ -36,6 +36,7 @@ from .lexicon import (
     TRANSACTION_NOUNS,
     UNIQUE_BY_NATURE,
 )
+from .entities import named_by_head
 from .words import loose, singular
 
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
@@ -548,6 +549,12 @@ class LogicalDesigner:
             # "Maintenance Staff ID"; "Salesperson" of a sale; the "Person in Charge" or "Responsible
             # Person" of anything (a bare "Manager" of a department is mostly kept as a name)
             best = self._staff(d, users=words[-1] in IDENTIFIER_WORDS)
+        if best is None and len(words) == 2 and words[-1] in IDENTIFIER_WORDS:
+            # "Promotion ID" beside a Promotional Activity: the one table whose -al modifier the stem makes
+            name = named_by_head(words[0], [o.entity.name for o in self.drafts.values()])
+            other = next((o for o in self.drafts.values() if o.entity.name == name), None) \
+                if name and loose(name).split()[-1] != words[0] else None  # the head itself: the rules above
+            best = other if other is not d else None
         return best
 
     def _column_of_modifier(self, col: str, oname: str, d: _TableDraft) -> bool:
