@@ -51,3 +51,10 @@ def test_signing_up_for_things_is_joining_them():
     assert "Volunteer ID" not in columns(result, "Workshop"), columns(result, "Workshop")
     link = [t for t in table_names(result) if set(foreign_keys(result, t).values()) == {"Volunteer", "Workshop"}]
     assert link and "Signing" not in link[0], links(result)
+
+
+def test_a_known_verb_after_the_subjects_place_phrase_is_the_verb():
+    result = design("Each ranger has a name. Rangers of the park record animal sightings. Each sighting has a date.")
+    assert "Animal" not in table_names(result) and "Sightings" not in table_names(result), table_names(result)
+    result = design("Each nurse has a name. Nurses of the clinic record vital signs.")
+    assert "Sign" not in table_names(result), table_names(result)

@@ -236,20 +236,23 @@ _PLACE_DETERMINERS = frozenset({"our", "the", "this", "their", "its", "your", "m
 
 def _after_place_of_subject(words: list[str], offsets: list[int], j: int, singular_subject: bool):
     """The predicate after "of/at/in/from <our|the|a> <1-3 nouns>" following the subject: a determiner
-    must open the phrase (so "members of staff" stays a name). Of the splits where a verb agrees, one of a
-    known verb wins ("of our gym book fitness classes": "book", not "fitness"), else the longest."""
+    must open the phrase (so "members of staff" stays a name). A known verb after the phrase is the verb
+    ("of our gym book fitness classes": "book", not "fitness"), whatever it reads as; else the longest
+    split where a verb agrees."""
     if j + 2 >= len(words) or words[j].lower() not in _PLACE_OF_SUBJECT \
             or words[j + 1].lower() not in _PLACE_DETERMINERS:
         return None
     k = j + 2
-    found = []
+    found = None
     for n in range(1, MAX_NOUN_WORDS + 1):
         if k + n >= len(words) or not _noun_word(words[k + n - 1]):
             break
         first = _predicate(words, offsets, k + n, singular_subject)
-        if first:
-            found.append((words[k + n].lower() in COMMON_VERBS or words[k + n].lower() in MODAL_VERBS, n, first))
-    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+        if words[k + n].lower() in COMMON_VERBS or words[k + n].lower() in MODAL_VERBS \
+                or words[k + n].lower() in NOT_SVO_VERBS:
+            return first  # "of the clinic record vital signs": the known verb is the verb, read as without the phrase
+        found = first or found
+    return found
 
 
 def _be_follows(words: list[str], k: int) -> bool:
