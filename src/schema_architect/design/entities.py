@@ -1153,18 +1153,28 @@ def named_by_head(phrase: str, names) -> str | None:
     words = loose(phrase).split()
     if len(words) != 1 or len(words[0]) < 4 or words[0] in ABSTRACT_NOUNS or words[0] in ENTITY_SUFFIX_NOISE:
         return None
-    word = words[0]
-    keys = {loose(n): n for n in names}
-    if word in keys:
+    whole, by_head = _head_index(tuple(names))
+    if words[0] in whole:
         return None
-    found = []
+    found = by_head.get(words[0], ())
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _head_index(names: tuple[str, ...]) -> tuple[frozenset, dict]:
+    """The loose names, and for each head noun (or noun of an -al modifier before a generic head) the
+    names of two or more words it may stand for (built once per name set)."""
+    keys = {loose(n): n for n in names}
+    by_head: dict[str, list[str]] = {}
     for key, name in keys.items():
         parts = key.split()
         if len(parts) < 2:
             continue
-        if parts[-1] == word or (len(parts) == 2 and parts[-1] in ABSTRACT_NOUNS and _al_noun(parts[0]) == word):
-            found.append(name)
-    return found[0] if len(found) == 1 else None
+        by_head.setdefault(parts[-1], []).append(name)
+        made = _al_noun(parts[0]) if len(parts) == 2 and parts[-1] in ABSTRACT_NOUNS else None
+        if made and made != parts[-1]:
+            by_head.setdefault(made, []).append(name)
+    return frozenset(keys), by_head
 
 
 @lru_cache(maxsize=64)
