@@ -113,22 +113,20 @@ def advise_indexes_mysql(conn, workload: Workload, *, verify: bool = False,
             continue
         try:
             with conn.cursor() as cur:
-                cur.execute(f"EXPLAIN {q.sql}")
-                names = [d[0].lower() for d in cur.description]
-                plan = [dict(zip(names, row)) for row in cur.fetchall()]
+                plan = _explain(cur, q.sql)
         except Exception as exc:
             advice.skipped.append(Skip(q.location, q.sql, f"EXPLAIN failed: {exc}", q.count))
             continue
+        named = list(q.tree.find_all(exp.Table))
         # EXPLAIN names a table by its alias in the query ("o" for "orders o")
-        real = {t.alias_or_name.lower(): t.name for t in q.tree.find_all(exp.Table)}
+        real = {t.alias_or_name.lower(): t.name for t in named}
         scans = [(real.get(str(r.get("table")).lower(), str(r.get("table"))), int(r.get("rows") or 0))
                  for r in plan if str(r.get("type")).upper() in FULL_SCANS]
         # text_pattern_ops is PostgreSQL's; a MySQL b-tree serves LIKE 'prefix%' as it is
         cands = [c for c in candidates_for(use, q, catalog)
                  if not c.pattern_ops and any(c.table.lower() == t.lower() for t, _ in scans)]
         all_cands += cands
-        read = dict.fromkeys(t.name.lower() for t in q.tree.find_all(exp.Table))
-        tables = [catalog.tables[t].name for t in read if t in catalog.tables]
+        tables = [catalog.tables[t].name for t in dict.fromkeys(t.name.lower() for t in named) if t in catalog.tables]
         advice.per_query.append(MySQLQueryResult(q, scans, plan, [c.ddl("mysql") for c in _merge(cands)], tables))
     advice.candidates = _merge(all_cands)
     if verify and advice.candidates:
@@ -178,7 +176,8 @@ def verify_on_copy(conn, advice: MySQLIndexAdvice, *, row_limit: int = DEFAULT_C
                 advice.copies[table] = (min(total, row_limit), total)
             cur.execute(f"USE {q(scratch)}")
             for r in targets:
-                r.verification = _measure(cur, r, repeats, before=True)
+                access, rows, _keys, ms, note = _measure(cur, r, repeats)
+                r.verification = Verification(access_before=access, rows_before=rows, ms_before=ms, note=note)
             built = set()
             for cand in advice.candidates:
                 if cand.table in advice.copies and cand.name not in built:
@@ -188,11 +187,10 @@ def verify_on_copy(conn, advice: MySQLIndexAdvice, *, row_limit: int = DEFAULT_C
                 cur.execute(f"ANALYZE TABLE {q(table)}")
                 cur.fetchall()
             for r in targets:
-                after = _measure(cur, r, repeats, before=False)
                 v = r.verification
-                v.access_after, v.rows_after, v.ms_after = after.access_after, after.rows_after, after.ms_after
-                v.indexes_used = [name for name in built if name in after.indexes_used]
-                v.note = v.note or after.note
+                v.access_after, v.rows_after, keys, v.ms_after, note = _measure(cur, r, repeats)
+                v.indexes_used = [name for name in built if name in keys]
+                v.note = v.note or note
         finally:
             if home:
                 cur.execute(f"USE {q(home)}")
@@ -202,27 +200,29 @@ def verify_on_copy(conn, advice: MySQLIndexAdvice, *, row_limit: int = DEFAULT_C
     advice.verified = True
 
 
-def _measure(cur, r: MySQLQueryResult, repeats: int, *, before: bool) -> Verification:
-    cur.execute(f"EXPLAIN {r.query.sql}")
+def _explain(cur, sql: str) -> list[dict]:
+    """EXPLAIN's rows as dicts keyed by lower-case column name."""
+    cur.execute(f"EXPLAIN {sql}")
     names = [d[0].lower() for d in cur.description]
-    plan = [dict(zip(names, row)) for row in cur.fetchall()]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _measure(cur, r: MySQLQueryResult, repeats: int) -> tuple[str, int, list[str], float | None, str]:
+    """The query's plan on the copy: access types, rows EXPLAIN expects to examine, the indexes it
+    uses, the best of ``repeats`` timed runs (SELECTs only) and a note on why it was not timed."""
+    plan = _explain(cur, r.query.sql)
     access = ", ".join(f"{p.get('table')}: {p.get('type')}" for p in plan)
     rows = sum(int(p.get("rows") or 0) for p in plan)
-    used = [str(p.get("key")) for p in plan if p.get("key")]
-    ms, note = None, ""
+    keys = [str(p.get("key")) for p in plan if p.get("key")]
     if r.query.kind != "select":
-        note = "timed only for SELECT statements (running a change would alter the copy between runs)"
-    elif r.query.has_parameters:
-        note = "not timed: the statement has parameters and no values"
-    else:
-        best = None
-        for _ in range(repeats):
-            started = time.perf_counter()
-            cur.execute(r.query.sql)
-            cur.fetchall()
-            elapsed = (time.perf_counter() - started) * 1000
-            best = elapsed if best is None else min(best, elapsed)
-        ms = best
-    if before:
-        return Verification(access_before=access, rows_before=rows, ms_before=ms, note=note)
-    return Verification(access_after=access, rows_after=rows, ms_after=ms, indexes_used=used, note=note)
+        return access, rows, keys, None, ("timed only for SELECT statements (running a change would alter the "
+                                          "copy between runs)")
+    if r.query.has_parameters:
+        return access, rows, keys, None, "not timed: the statement has parameters and no values"
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        cur.execute(r.query.sql)
+        cur.fetchall()
+        times.append((time.perf_counter() - started) * 1000)
+    return access, rows, keys, min(times), ""
