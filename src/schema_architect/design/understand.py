@@ -349,6 +349,7 @@ def read_requirements(text: str) -> Reading:
     _name_after_headings(ents, described_under, decisions)
     _entities_from_mentions(sentences, ents, described_under, counted)
     used |= _records_of_lists(record_lists, sentences, ents, decisions)
+    _tracked_values(sentences, ents, used)
     _drop_role_values(sentences, ents, decisions)
     role_folds = fold_coordinated_roles(sentences, ents, decisions)
     for fold in role_folds:
@@ -902,6 +903,100 @@ def _one_attribute_sentences(sentences: list[Sentence], ents: EntitySet) -> None
         if not ents.has_attribute(ent, m.group("attr")):
             ents.add_attribute(ent, Attribute(name=attribute_name(m.group("attr")), span=span,
                                               unique=bool(m.group("unique"))))
+
+
+# "The system tracks employee availability", "We record the mileage of each vehicle", "Vehicle mileage
+# is logged": a value of a thing the text describes, kept by the system (active or passive).
+_KEEP_VERB = (r"(?:keeps?\s+(?:track|a\s+record|records)\s+of|tracks?|records?|stores?|logs?|maintains?|saves?|"
+              r"monitors?|captures?)")
+_KEEP_PARTICIPLE = r"(?:tracked|recorded|stored|logged|maintained|saved|monitored|captured|kept)"
+_TRACKS_VALUE = re.compile(r"^\s*(?:(?:the|our|this|each|every|an?)\s+)?(?P<who>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
+                           r"(?:(?:must|should|shall|will|can|also|needs?\s+to|has\s+to|wants\s+to)\s+)*" + _KEEP_VERB
+                           + r"\s+(?P<obj>[A-Za-z][\w'’ ,-]*?)\s*[.;!]?\s*$", re.IGNORECASE)
+_VALUE_TRACKED = re.compile(r"^\s*(?P<obj>[A-Za-z][\w'’ ,-]*?)\s+(?:is|are|must\s+be|should\s+be|will\s+be|shall\s+be|"
+                            r"needs?\s+to\s+be|has\s+to\s+be|have\s+to\s+be|can\s+be)\s+(?:also\s+)?" + _KEEP_PARTICIPLE
+                            + r"\s*[.;!]?\s*$", re.IGNORECASE)
+_VALUE_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
+_VALUE_OF = re.compile(r"^(?:the\s+|its\s+|their\s+)?(?P<attr>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+of\s+"
+                       r"(?:each|every|the|a|an|all)?\s*(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", re.IGNORECASE)
+_VALUE_POSSESSED = re.compile(r"^(?:each|every|the|a|an)?\s*(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)['’]s?\s+"
+                              r"(?P<attr>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$", re.IGNORECASE)
+# Heads naming records of their own or the whole of what is kept, not one value ("customer orders",
+# "employee records", "vehicle information").
+_NOT_A_VALUE_HEADS = frozenset({"record", "records", "history", "histories", "log", "logs", "information", "info",
+                                "data", "details", "detail", "list", "lists", "file", "files", "profile", "profiles",
+                                "account", "accounts", "event", "events", "activity", "activities"})
+
+
+def _value_of_known(item: str, ents: EntitySet) -> tuple[Entity, str] | None:
+    """The known entity an item names a value of, and the value ("employee availability", "the
+    mileage of each vehicle", "each room's rate"); None unless the thing is an entity of the text and
+    the value reads as one value (a singular noun that is no entity, record or happening)."""
+    item = item.strip()
+    m = _VALUE_OF.match(item) or _VALUE_POSSESSED.match(item)
+    if m:
+        pairs = [(m.group("thing"), m.group("attr"))]
+    else:
+        words = item.split()
+        if words and words[0].lower() in ("the", "its", "their"):
+            words = words[1:]
+        if not words or words[0].lower() in ("each", "every", "a", "an", "all", "any", "some"):
+            return None  # "records each customer order": a thing of its own each time
+        pairs = [(" ".join(words[:k]), " ".join(words[k:])) for k in (2, 1) if len(words) > k]
+    for thing, attr in pairs:
+        name = entity_name(thing)
+        ent = ents.get(name) if name else None
+        if ent is None:
+            continue
+        head = attr.split()[-1].lower()
+        if is_plural(head) or head in _NOT_A_VALUE_HEADS or head in ABSTRACT_NOUNS \
+                or head in TRANSACTION_NOUNS or head in ASSESSMENT_NOUNS or head in DETERMINERS \
+                or head in EVENT_NOUN_OF_VERB.values() or ents.get(entity_name(attr) or attr) is not None \
+                or ents.get(entity_name(head) or head) is not None:
+            return None
+        return ent, attr
+    return None
+
+
+def _tracked_values(sentences: list[Sentence], ents: EntitySet, used: set[int]) -> None:
+    """"The system tracks employee availability and salary": every item that names a value of a
+    described thing ("Employee Availability") is a column of the thing; a bare item after one
+    ("salary") is the same thing's. Read only in a sentence nothing else read."""
+    for idx, s in enumerate(sentences):
+        if idx in used:
+            continue
+        m = _TRACKS_VALUE.match(s.text) or _VALUE_TRACKED.match(s.text)
+        if m is None:
+            continue
+        if "who" in m.groupdict() and ents.get(entity_name(m.group("who")) or "") is not None \
+                and not _SYSTEM_SUBJECT.search(m.group("who")):
+            continue  # "Each driver records vehicle mileage": a thing of the driver's doing, read elsewhere
+        items = [p for p in _VALUE_ITEM_SPLIT.split(m.group("obj")) if p.strip()]
+        if not items or len(items) > 6:
+            continue
+        found = [_value_of_known(item, ents) for item in items]
+        owners = {id(f[0]) for f in found if f}
+        if not found[0] or len(owners) != 1:
+            continue
+        owner = found[0][0]
+        values = []
+        for item, f in zip(items, found):
+            if f:
+                values.append(f[1])
+                continue
+            words = [w for w in item.split() if w.lower() not in ("the", "its", "their")]
+            if not words or len(words) > 2 or is_plural(words[-1]) or words[-1].lower() in _NOT_A_VALUE_HEADS \
+                    or ents.get(entity_name(" ".join(words)) or "") is not None:
+                values = []
+                break
+            values.append(" ".join(words))
+        if not values:
+            continue
+        used.add(idx)
+        span = Span(start=s.start, end=s.end, text=s.text)
+        for value in values:
+            if not ents.has_attribute(owner, value):
+                ents.add_attribute(owner, Attribute(name=attribute_name(value), span=span))
 
 
 # "Sailors are identified by a licence number.", "Each vehicle is identified by its VIN.": the one

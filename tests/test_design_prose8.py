@@ -1,0 +1,20 @@
+"""Ordinary prose (eighth round): values a system keeps of described things, ..."""
+
+from __future__ import annotations
+
+from design_helpers import columns, foreign_keys, links, table_names
+from schema_architect.design import design
+
+
+def test_a_value_the_system_keeps_of_a_described_thing_is_its_column():
+    result = design("Each vehicle has a plate number and a model. The app records vehicle mileage.")
+    assert "Mileage" in columns(result, "Vehicle"), columns(result, "Vehicle")
+    result = design("Each employee has a name and an email. We track each employee's availability and salary.")
+    assert {"Availability", "Salary"} <= set(columns(result, "Employee")), columns(result, "Employee")
+    result = design("Each room has a number and a floor. The nightly rate of each room is stored.")
+    assert "Nightly Rate" in columns(result, "Room"), columns(result, "Room")
+
+
+def test_a_kept_record_or_happening_of_a_thing_is_no_column():
+    result = design("Each employee has a name and an email. The system tracks employee attendance.")
+    assert "Attendance" not in columns(result, "Employee"), columns(result, "Employee")
