@@ -1425,6 +1425,10 @@ def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict
         tail = loose(bare.name).split()
         longer = [e for e in described if len(loose(e.name).split()) > len(tail)
                   and loose(e.name).split()[-len(tail):] == tail]
+        if not longer:
+            longer = [e for e in ents.entities if e is not bare and e.name not in renamed
+                      and e.name not in renamed.values() and _mentioned_only(e)
+                      and len(loose(e.name).split()) > len(tail) and loose(e.name).split()[-len(tail):] == tail]
         if len(longer) != 1:
             continue  # "business project department" and "supervision project department": which one?
         full = longer[0]
