@@ -18,3 +18,11 @@ def test_a_value_the_system_keeps_of_a_described_thing_is_its_column():
 def test_a_kept_record_or_happening_of_a_thing_is_no_column():
     result = design("Each employee has a name and an email. The system tracks employee attendance.")
     assert "Attendance" not in columns(result, "Employee"), columns(result, "Employee")
+
+
+def test_booking_a_place_on_a_thing_held_for_many_links_both():
+    result = design("Each scout has a name. Each trip has a destination and a price. Scouts book trips.")
+    assert "Scout ID" not in columns(result, "Trip"), columns(result, "Trip")
+    assert any(set(foreign_keys(result, t).values()) == {"Scout", "Trip"} for t in table_names(result)), links(result)
+    result = design("Each client has a name. Clients book appointments.")
+    assert foreign_keys(result, "Appointment") == {"Client ID": "Client"}, links(result)

@@ -372,6 +372,17 @@ JOINING_VERBS: frozenset[str] = frozenset(
      "registers", "join", "joins", "subscribe", "subscribes"]
 )
 
+# Verbs of booking a place ("students book trips"): the booking is a record between the person and the
+# thing booked, unless the thing is itself the arrangement booked ("patients book appointments").
+BOOKING_VERBS: frozenset[str] = frozenset(["book", "books", "reserve", "reserves", "prebook", "prebooks"])
+# Things held for many, each booked or joined by many people, even when the word may name one person's
+# record elsewhere (a trip, a session).
+HELD_FOR_MANY_NOUNS: frozenset[str] = frozenset(
+    ["trip", "tour", "excursion", "cruise", "outing", "class", "course", "session", "event", "workshop", "seminar",
+     "concert", "show", "performance", "screening", "match", "game", "flight", "voyage", "camp", "retreat",
+     "lesson", "lecture", "webinar", "conference", "festival", "race"]
+)
+
 # People who take part in activities and so are shared by them ("each exhibition has multiple curators":
 # a curator works on several exhibitions), unlike the members an organization employs.
 PARTICIPANT_NOUNS: frozenset[str] = frozenset(

@@ -24,6 +24,8 @@ from .entities import attribute_name, named_by_head, sentence_mentions
 from .lexicon import (
     IRREGULAR_PARTICIPLES,
     ALLOTTING_VERBS,
+    BOOKING_VERBS,
+    HELD_FOR_MANY_NOUNS,
     ASSESSMENT_NOUNS,
     BUSINESS_NOUNS,
     COLLECTION_NOUNS,
@@ -872,8 +874,9 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not _given_to(text, b_end, mentions):
             # "students can select courses", "each member borrows books": a sharing verb between two
             # kinds of things, the object a bare plural, relates them many-to-many
-            if is_record_or_transaction(b) and not is_record_or_transaction(a) \
-                    and _joining_phrasal(_BARE_SHARING.match(between).group(1).lower()) not in JOINING_VERBS:
+            verb = _joining_phrasal(_BARE_SHARING.match(between).group(1).lower())
+            if is_record_or_transaction(b) and not is_record_or_transaction(a) and verb not in JOINING_VERBS \
+                    and not (verb in BOOKING_VERBS and loose(b).split()[-1] in HELD_FOR_MANY_NOUNS):
                 # "Patients book appointments": each appointment booked is one patient's own record
                 # (not "students register for trips": a trip is held for many)
                 _add(ev, a, b, Evidence(True, False, span))
