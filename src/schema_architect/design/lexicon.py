@@ -173,8 +173,9 @@ OWNING_VERBS: frozenset[str] = frozenset(
      "get", "obtain", "win", "incur", "pay", "fit", "install", "carry", "deliver", "transport", "ship", "load"]
 )
 # The record a happening to a thing is kept as ("a patient is admitted":
-# an Admission; "a car is returned": a Return). Verbs ending -ct/-pt take -ion and -ver takes -y by rule; a
-# verb with no record of its own ("a match is played") leaves the noted values on the thing.
+# an Admission; "a car is returned": a Return): the nouns no rule makes. Regular ones ("select" ->
+# selection, "verify" -> verification, "reserve" -> reservation) come from words.event_nouns' rules; a
+# verb with no record of its own ("a match is played") has none.
 EVENT_NOUN_OF_VERB: dict[str, str] = {
     "admit": "admission", "borrow": "loan", "lend": "loan", "rent": "rental", "sell": "sale", "buy": "purchase",
     "pay": "payment", "ship": "shipment", "book": "booking", "renew": "renewal", "approve": "approval",
@@ -186,8 +187,19 @@ EVENT_NOUN_OF_VERB: dict[str, str] = {
     "return": "return", "repair": "repair", "service": "service", "visit": "visit", "review": "review",
     "transfer": "transfer", "move": "move", "refuel": "refuelling", "maintain": "maintenance", "audit": "audit",
     "sign": "signing", "hand": "handover", "collect": "collection", "survey": "survey", "scan": "scan",
-    "teach": "teaching",
+    "teach": "teaching", "deliver": "delivery", "recover": "recovery", "submit": "submission", "enter": "entry",
+    "attend": "attendance", "appoint": "appointment", "withdraw": "withdrawal", "contribute": "contribution",
+    "distribute": "distribution", "analyze": "analysis", "analyse": "analysis",
 }
+# Verbs whose ending would take a regular event noun but whose noun is another word or none ("conduct" is
+# no "conduction", "expect" no "expection").
+NO_REGULAR_EVENT_NOUN: frozenset[str] = frozenset(
+    ["affect", "respect", "suspect", "conduct", "contact", "contract", "accept", "expect", "attempt", "prompt",
+     "deserve", "product", "district",
+     "debate", "update", "template", "candidate", "climate", "estate", "private", "senate", "mandate",
+     "certificate", "accurate", "immediate", "ultimate", "advocate", "conflict", "effect", "neglect", "prospect",
+     "receipt", "script", "excerpt", "sculpt", "bankrupt"]
+)
 
 # Verbs by which the subject brings about or comes by a thing of its own ("overdue loans incur a fine",
 # "a driver can receive a ticket", "each user opens an account"): one subject's each time, even when the

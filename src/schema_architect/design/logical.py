@@ -24,7 +24,6 @@ from ..model.types import DataType
 from .datatypes import infer_type
 from .lexicon import (
     COUNTED_DOCUMENTS,
-    EVENT_NOUN_OF_VERB,
     FUNCTION_WORDS,
     GOODS_EVENT_WORDS,
     GOODS_WORDS,
@@ -37,7 +36,7 @@ from .lexicon import (
     UNIQUE_BY_NATURE,
 )
 from .entities import named_by_head
-from .words import loose, singular
+from .words import event_noun, loose, names_event_of, singular, verb_bases
 
 # Heads that describe rather than point ("Order Status", "Product Type" are values, not links).
 _DESCRIPTIVE_HEADS = frozenset({"status", "type", "name", "date", "time", "level", "category", "content", "description"})
@@ -1006,7 +1005,7 @@ def _named_by_verb(d: _TableDraft, a: _TableDraft, b: _TableDraft, rel) -> bool:
         return False
     verbs = [w for w in re.findall(r"[a-z]{4,}", rel.span.text.lower())
              if not {w, singular(w)} & (side_words | {head})]  # the verb, not a mention of a name
-    return any(head[:4] == v[:4] or EVENT_NOUN_OF_VERB.get(v) == head for v in verbs)
+    return any(names_event_of(head, v) for v in verbs)
 
 
 _AUXILIARY_WORDS = frozenset({"can", "may", "must", "should", "will", "could", "would", "shall", "also", "each",
@@ -1024,21 +1023,15 @@ def _act_noun(text: str, a: _TableDraft, b: _TableDraft) -> str | None:
         return None
     if re.search(r"\bsign(?:s|ed)?\s+up\b", text, re.IGNORECASE):
         return "Sign-up"  # "students sign up for trips": the phrasal verb names the act, not "sign"
-    word = words[0]
-    for verb in dict.fromkeys((word, word[:-1], word[:-2], word[:-3], word[:-3] + "e")):
-        if verb in EVENT_NOUN_OF_VERB:
-            return EVENT_NOUN_OF_VERB[verb].title()
-        if len(verb) >= 6 and verb.endswith("ate"):
-            return (verb[:-1] + "ion").title()  # participate, allocate, evaluate
-        if len(verb) >= 5 and verb.endswith("ct") and verb not in _NOT_ACT_VERBS:
-            return (verb + "ion").title()  # select, inspect, collect
-        if verb.endswith("erve"):
-            return (verb[:-1] + "ation").title()  # reserve, observe
-    return None
+    if set(verb_bases(words[0])) & _NOT_ACT_VERBS:
+        return None
+    noun = event_noun(words[0])
+    return noun.title() if noun else None
 
 
-# -ct words that are no act on the other side ("affect", "expect" say nothing the pair does together).
-_NOT_ACT_VERBS = frozenset({"affect", "expect", "reflect", "respect", "suspect", "conduct", "contact", "protect"})
+# Verbs that state no act the pair does together ("reflect", "protect" have event nouns, but no table of
+# the pair is named so).
+_NOT_ACT_VERBS = frozenset({"reflect", "protect"})
 
 
 def _named_after(d: _TableDraft, other: _TableDraft) -> _TableDraft | None:

@@ -14,7 +14,6 @@ relationship: many both ways is M:N; "one" both ways is 1:1; otherwise 1:N.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -54,7 +53,7 @@ from .lexicon import (
     TRANSACTION_NOUNS,
 )
 from .segment import Sentence
-from .words import entity_name, is_plural, loose, singular
+from .words import entity_name, event_nouns, is_plural, loose, names_event_of, singular
 
 MAX_MENTIONS_PER_SENTENCE = 12
 # ", each X ..." opens a new clause; ", each with / each consisting of ..." still describes the noun before.
@@ -392,23 +391,21 @@ def _forget_pair_in(ev: PairEvidence, a: str, b: str, s: Sentence) -> None:
     ev.recent = [(x, y, e) for x, y, e in ev.recent if not ({x, y} == {a, b} and s.start <= e.span.start < s.end)]
 
 
-_NOMINAL_SUFFIXES = ("ation", "ition", "sion", "tion", "ment", "ance", "ence", "al", "ing", "ery", "y")
-
-
 def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) -> str | None:
     """The one-word entity named after the verb ('admitted' -> Admission, 'enrol' -> Enrolment,
     'rented' -> Rental): the record each act of it makes, which both parties point at."""
-    stem = _verb_stem(verb.lower())
-    stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
-    stem = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl" else stem  # "admitt"
-    base = IRREGULAR_PARTICIPLES.get(verb.lower(), stem)
-    nouns = {EVENT_NOUN_OF_VERB[v] for v in (base, base + "e", stem, stem + "e") if v in EVENT_NOUN_OF_VERB}
+    nouns = set(event_nouns(verb))
     if verb.lower() in DATA_VERBS:
         if not nouns:
             return None  # "each session records the client": the list's reading
-        stem = ""  # "technicians maintain machines": only the verb's own event noun ("Maintenance Record")
+
+        def named(noun: str) -> bool:  # "technicians maintain machines": only the verb's own event noun
+            return noun in nouns
+    else:
+        def named(noun: str) -> bool:
+            return names_event_of(noun, verb)
     found = [n for n in names if n not in pair and len(n.split()) == 1
-             and (loose(n) in nouns or _nominalizes(stem, n.lower()))]  # "repair" -> Repair, "visit" -> Visit
+             and named(loose(n))]  # "repair" -> Repair, "visit" -> Visit
     if found:
         return found[0] if len(found) == 1 else None
     # "beer types are sold in bars" beside "Sales Record", "technicians maintain machines" beside "Machine
@@ -421,7 +418,7 @@ def _record_named_by_verb(verb: str, names: list[str], pair: tuple[str, str]) ->
             continue
         if words[-1] in _RECORD_HEADS and len(words) > 1:
             words = words[:-1]
-        if words and (words[-1] in nouns or _nominalizes(stem, words[-1])) and set(words[:-1]) <= side_words:
+        if words and named(words[-1]) and set(words[:-1]) <= side_words:
             found.append(n)
     return found[0] if len(found) == 1 else None
 
@@ -442,13 +439,6 @@ def _record_through(text: str, clause: VerbClause, names: list[str], pair: tuple
         if name is not None:
             return name
     return None
-
-
-def _nominalizes(stem: str, noun: str) -> bool:
-    if not noun.endswith(_NOMINAL_SUFFIXES) or len(stem) < 4:
-        return False
-    common = len(os.path.commonprefix([stem, noun]))
-    return common >= 4 and common >= len(stem) - (2 if len(stem) >= 7 else 1)  # "register" -> "registration"
 
 
 def _read_recipient(s: Sentence, clause: VerbClause, mentions, ev: PairEvidence, names: list[str]) -> None:

@@ -63,7 +63,7 @@ from .naming import plural
 from .relationships import detect_relationships, is_record_or_transaction, shares_participants
 from .roles import declared_roles, drop_folded_links, fold_coordinated_roles, fold_declared_roles
 from .segment import Sentence, iter_sentences
-from .words import entity_name, is_plural, loose, singular
+from .words import entity_name, event_noun, is_plural, loose, singular
 
 _RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 _UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.IGNORECASE)
@@ -752,22 +752,6 @@ _NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)
                           r"(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
 
 
-def _event_noun(participle: str) -> str | None:
-    """"returned" -> "return", "inspected" -> "inspection", "delivered" -> "delivery"; None when the verb
-    names no record of its own ("a match is played": the values are the match's)."""
-    stem = participle.lower()[:-2]
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "sl":
-        stem = stem[:-1]  # "admitted" -> "admit"
-    for verb in (stem, stem + "e", participle.lower()[:-1]):
-        if verb in EVENT_NOUN_OF_VERB:
-            return EVENT_NOUN_OF_VERB[verb]
-    if stem.endswith(("ct", "pt")):
-        return stem + "ion"
-    if stem.endswith("ver"):
-        return stem + "y"
-    return None
-
-
 @lru_cache(maxsize=4096)
 def _noted_event(text: str) -> tuple:
     """((event name, items),) for "When a car is returned we note the mileage and any damage": the thing
@@ -775,7 +759,7 @@ def _noted_event(text: str) -> tuple:
     m = _NOTED_EVENT.match(text)
     if not m:
         return ()
-    noun = _event_noun(m.group("verb"))
+    noun = event_noun(m.group("verb"))
     thing = entity_name(m.group("thing"))
     items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.many and not it.clause]
     if not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
@@ -855,13 +839,13 @@ def _periodic_event(text: str) -> tuple:
         if verb in FUNCTION_WORDS or verb in MODAL_VERBS or verb in _HAVING_VERBS:
             return ()
         base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
-        name = EVENT_NOUN_OF_VERB.get(base) or EVENT_NOUN_OF_VERB.get(verb) or _gerund(base)
+        name = event_noun(verb) or _gerund(base)
         if {verb, base, base + "s"} & (DATA_VERBS | MAKING_VERBS):
             name = g["x"]  # "every month we record a reading for each meter": the reading is the record
     else:
         part = g["part"].lower()
         stem = part[:-2] if part.endswith("ed") else part
-        name = _event_noun(part) or _gerund(stem + ("e" if stem + "e" in EVENT_NOUN_OF_VERB else ""))
+        name = event_noun(part) or _gerund(stem + ("e" if stem + "e" in EVENT_NOUN_OF_VERB else ""))
     x_key = "x" if "x" in g else "px"
     things = [entity_name(g[x_key]), entity_name(g["y"])]
     if not all(t and t.lower() not in FUNCTION_WORDS for t in things) or loose(things[0]) == loose(things[1]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +13,9 @@ from .lexicon import (
     STATE_ADJECTIVES,
     STATE_PARTICIPLES,
     DETERMINERS,
+    EVENT_NOUN_OF_VERB,
+    IRREGULAR_PARTICIPLES,
+    NO_REGULAR_EVENT_NOUN,
     ENTITY_PREFIX_NOISE,
     ENTITY_SUFFIX_NOISE,
     FUNCTION_WORDS,
@@ -233,3 +237,89 @@ def entity_name(phrase: str) -> str | None:
 def loose(name: str) -> str:
     """Key for comparing names: lower case, singular words, no punctuation."""
     return " ".join(singular(w) for w in re.findall(r"[a-z0-9]+", name.lower()))
+
+
+# -- the event noun of a verb ---------------------------------------------------------------------------
+# One reading for every reader that asks which noun names an act ("rent" -> Rental, "inspect" ->
+# Inspection, "deliver" -> Delivery, "sell" -> Sale): the lexicon's nouns first (irregular ones), then
+# the regular English derivations below. (verb ending, noun ending, shortest verb the rule fits)
+_EVENT_NOUN_RULES: tuple[tuple[str, str, int], ...] = (
+    ("ate", "ation", 6),  # participate, allocate, evaluate, donate
+    ("ify", "ification", 5),  # verify, certify, notify, modify
+    ("ize", "ization", 6),  # authorize, organize, immunize
+    ("erve", "ervation", 7),  # reserve, observe, conserve
+    ("scribe", "scription", 8),  # subscribe, prescribe, describe
+    ("duce", "duction", 6),  # produce, reduce, introduce
+    ("ct", "ction", 5),  # select, inspect, collect, extract
+    ("pt", "ption", 6),  # exempt, interrupt, encrypt
+)
+# Endings of nouns made from verbs: a noun that starts like the verb and ends so names its act
+# ("register" -> Registration, "attend" -> Attendance, "analyze" -> Analysis).
+# A noun ending in a short one ("al", "y") is the verb's own start and that ending ("arrive" -> Arrival,
+# "inquire" -> Inquiry; "compare" makes no Company).
+_NOMINAL_SUFFIXES = ("ation", "ition", "sion", "tion", "ment", "ance", "ence", "sis", "ing", "al", "y")
+_SHORT_NOMINAL_SUFFIXES = ("al", "y")
+
+
+@lru_cache(maxsize=8192)
+def verb_bases(word: str) -> tuple[str, ...]:
+    """The base forms an inflected verb may have, most likely first: "sold" -> sell, "admitted" ->
+    admit, "reserved" -> reserve/reserv, "carries" -> carry, "renting" -> rent."""
+    w = word.lower()
+    out = [IRREGULAR_PARTICIPLES[w]] if w in IRREGULAR_PARTICIPLES else []
+    out.append(w)
+    for suffix in ("ing", "ed", "es", "s"):
+        if not w.endswith(suffix) or len(w) <= len(suffix) + 2 or (suffix == "s" and w.endswith("ss")):
+            continue
+        stem = w[: -len(suffix)]
+        if suffix in ("ed", "es") and stem.endswith("i"):
+            out.append(stem[:-1] + "y")  # "carried", "carries"
+        out += [stem, stem + "e"] if suffix in ("ing", "ed") else [stem]
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "sl":
+            out.append(stem[:-1])  # "admitted" -> admit
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def event_nouns(verb: str) -> tuple[str, ...]:
+    """The nouns that name one act of ``verb`` (as written: "rents", "inspected"), best first: the
+    lexicon's ("borrow" -> loan) then the regular derivations ("select" -> selection). Empty when
+    English makes none by rule ("play", "manage"); a gerund is always possible but not offered."""
+    out: list[str] = []
+    for base in verb_bases(verb):
+        if base in EVENT_NOUN_OF_VERB:
+            out.append(EVENT_NOUN_OF_VERB[base])
+        elif base not in NO_REGULAR_EVENT_NOUN:
+            out += [base[: -len(v)] + n for v, n, shortest in _EVENT_NOUN_RULES
+                    if len(base) >= shortest and base.endswith(v)][:1]
+    return tuple(dict.fromkeys(out))
+
+
+def event_noun(verb: str) -> str | None:
+    """The best noun of one act of ``verb`` ("returned" -> return, "delivered" -> delivery), or None."""
+    nouns = event_nouns(verb)
+    return nouns[0] if nouns else None
+
+
+@lru_cache(maxsize=16384)
+def names_event_of(noun: str, verb: str) -> bool:
+    """Whether ``noun`` (one word) names an act of ``verb`` (as written): one of its event nouns, its
+    gerund, or a noun that starts as the verb does and ends as nouns of acts do ("attend" -> Attendance,
+    "register" -> Registration, "analyze" -> Analysis)."""
+    noun = singular(noun.lower())
+    if noun in event_nouns(verb):
+        return True
+    for base in verb_bases(verb):
+        if len(base) < 3:
+            continue
+        if noun in (base + "ing", base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else "",
+                    base + base[-1] + "ing"):
+            return True  # "teach" -> Teaching, "ship" -> Shipping
+        short = next((x for x in _SHORT_NOMINAL_SUFFIXES if noun.endswith(x)), None)
+        if short and not base.startswith(noun[: -len(short)]):
+            continue
+        if len(base) >= 4 and noun.endswith(_NOMINAL_SUFFIXES):
+            common = len(os.path.commonprefix([base, noun]))
+            if common >= 4 and common >= len(base) - (2 if len(base) >= 7 else 1):
+                return True
+    return False
