@@ -23,6 +23,7 @@ from ..model.schema import CheckConstraint, Column, ForeignKey, PrimaryKey, Sche
 from ..model.types import DataType
 from .datatypes import infer_type
 from .lexicon import (
+    COLLECTION_NOUNS,
     COUNTED_DOCUMENTS,
     FUNCTION_WORDS,
     GOODS_EVENT_WORDS,
@@ -196,6 +197,7 @@ class LogicalDesigner:
         self._goods_of_records()
         self._drop_link_placeholders()
         self._fold_hollow_heads()
+        self._links_held_by_junctions()
         for d in list(self.drafts.values()):
             self._document_lines(d)
         return self._build()
@@ -328,6 +330,33 @@ class LogicalDesigner:
             self.decide(f"table {hollow.entity.name}", f"folded into {whole.entity.name}",
                         f"nothing but its key is known of {hollow.entity.name}; {whole.entity.name} is the one of its kind", None)
 
+    def _links_held_by_junctions(self) -> None:
+        """A "Course Selection" keyed by a student and a course holds which courses each student
+        selected: a student's own "Selected Course ID" beside it, named by the same deed, says the same
+        as a single course, so it goes (the many-to-many link is the junction's). Another column to the
+        other table ("Creator" of an asset, an order's "Pizza ID" beside a production plan) is a fact of
+        its own and stays."""
+        for j in list(self.drafts.values()):
+            targets = {c: t for c, t, _ in j.fks}
+            if len(j.pk) != 2 or not all(c in targets for c in j.pk) or targets[j.pk[0]] == targets[j.pk[1]]:
+                continue  # with a time in its key ("Start Date") it is a history: a current one may stand beside
+            sides = [self.drafts.get(loose(targets[c])) for c in j.pk]
+            if None in sides:
+                continue
+            for one, other in (sides, sides[::-1]):
+                if one is j or other is j or len(other.pk) != 1:
+                    continue
+                key = _words(other.pk[0])
+                deeds = _words(j.entity.name)
+                for fk in [f for f in one.fks if f[1] == other.entity.name and f[0] not in one.pk
+                           and f[0] not in one.unique and _words(f[0])[-len(key):] == key
+                           and _named_by_deed(_words(f[0])[:-len(key)], deeds)]:
+                    one.fks.remove(fk)
+                    if fk[0] in one.columns and not any(c == fk[0] for c, _, _ in one.fks):
+                        one.columns.remove(fk[0])
+                    self.decide(f"{one.entity.name}.{fk[0]}", "dropped",
+                                f"{j.entity.name} links {one.entity.name} and {other.entity.name}, many of each")
+
     def _drop_link_placeholders(self) -> None:
         """"Student Course Selection Name": the name a merely mentioned thing got stands for nothing
         once the thing turned out to be the link of two others (keyed by their keys)."""
@@ -374,8 +403,9 @@ class LogicalDesigner:
             # "Equipment Maintenance Event", "Pool Cleaning Activity": an occasion of a deed
             occasion = len(dw) > 2 and dw[-1] in _OCCASION_HEADS and bool(_EVENT_NOUN.search(dw[-2]))
             if len(dw) < 2 or not (_EVENT_NOUN.search(dw[-1]) or line_item or occasion or dw[-1] in _RECORD_OF_HEADS
-                                   or dw[-1] in TRANSACTION_NOUNS) or "and" in dw:
-                continue  # "Bank Account and Transaction" joins two topics: no record of either
+                                   or dw[-1] in TRANSACTION_NOUNS) or "and" in dw or dw[-1] in COLLECTION_NOUNS:
+                continue  # "Bank Account and Transaction" joins two topics: no record of either; a "Stamp
+                # Collection" gathers many stamps, it records nothing of one
             for other in drafts:
                 ow = names[id(other)].replace("-", " ").split()
                 if other is d or not ow or len(ow) >= len(dw) or ow[-1] == dw[-1]:
@@ -1063,6 +1093,17 @@ def _role_key_name(role: str, target: _TableDraft) -> str:
     words = _words(ref_col)
     named_by_table = len(words) == 1 or words[:-1] == _words(target.entity.name)
     return f"{role} {ref_col.split()[-1]}" if words[-1] in _GENERIC_KEY_WORDS and named_by_table else f"{role} {ref_col}"
+
+
+def _named_by_deed(modifiers: list[str], deeds: list[str]) -> bool:
+    """"Selected" and "Course Selection", "Enrolled" and "Enrollment": a participle of the deed a
+    name's noun is made from."""
+    for m in modifiers:
+        stem = m[:-2] if m.endswith("ed") else None
+        if stem and len(stem) >= 4 and any(d != m and d.startswith(stem.rstrip("e")) and d[len(stem):].endswith(
+                ("ion", "ment", "ing", "al")) for d in deeds):
+            return True
+    return False
 
 
 def _role_column(col: str, ref_col: str) -> bool:

@@ -43,6 +43,7 @@ from .lexicon import (
     MANY_WORDS,
     MODAL_VERBS,
     NON_LINKING_VERBS,
+    NOT_SVO_VERBS,
     ORGANIZATION_NOUNS,
     OWNING_VERBS,
     PARTICIPANT_NOUNS,
@@ -808,6 +809,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
         elif _CREATES.match(between) and qb != "many" and _ends_noun_phrase(text, b_end):
             # "users can publish notifications", "each member writes a review": what one makes is its own
             _add(ev, a, b, Evidence(True, False, span))
+        elif _modifies_next_noun(text, b_end) and (qb == "many" or _BELONGS.search(between)):
+            continue  # "belong to categories for easy user access": the user only names the access
         elif _BELONGS.search(between) and not _NEGATED.search(between) and qb == "many":
             # "a document is written by multiple authors", "a product can be assigned to several
             # salespeople": linked to many of them, each of which has many too
@@ -1120,6 +1123,16 @@ def _ends_noun_phrase(text: str, end: int) -> bool:
     after = _NEXT_WORD.match(text, end)
     return not (after and after.group(1).lower() not in FUNCTION_WORDS and after.group(1).lower() not in COMMON_VERBS
                 and after.group(1).lower() not in ENTITY_SUFFIX_NOISE)
+
+
+def _modifies_next_noun(text: str, end: int) -> bool:
+    """"for easy user access", "multiple customer orders": the word ending at ``end`` only modifies the
+    noun after it (no verb form follows: "employees working there", "users log in")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None or _ends_noun_phrase(text, end):
+        return False
+    word = after.group(1).lower()
+    return not word.endswith(("ed", "ing")) and word not in NOT_SVO_VERBS
 
 
 def _owner_modifier(text: str, a_start: int, a_end: int, between: str, b: str, b_end: int) -> bool:

@@ -1,0 +1,47 @@
+"""Foreign-key precision: keys the text does not give (a modifier read as a thing, a collection read as a
+record of one member, a one-side column repeating a many-to-many link)."""
+
+from schema_architect.design.engine import design
+
+
+def _table(result, name):
+    return next(t for t in result.schema.tables if t.name == name)
+
+
+def _targets(table):
+    return {fk.ref_table for fk in table.foreign_keys}
+
+
+def test_a_noun_that_only_modifies_the_next_noun_is_no_one_side():
+    # "for easy member access": the member names the access, the recipes belong to no member
+    result = design("Each recipe has a recipe ID and a title. Each member has a member ID and a name. "
+                    "Recipes can belong to different levels of menus for easy member access.")
+    assert "Member" not in _targets(_table(result, "Recipe"))
+    assert "Member ID" not in _table(result, "Recipe").column_names
+
+
+def test_a_collection_named_after_its_items_records_none_of_them():
+    # a coin collection gathers many coins: it holds no key to one coin
+    result = design("The museum keeps coins and coin collections. Each coin has a coin ID, a year and a metal. "
+                    "Each coin collection has a collection ID and a title.")
+    collection = _table(result, "Coin Collection")
+    assert "Coin" not in _targets(collection)
+    assert "Coin ID" not in collection.column_names
+
+
+def test_a_column_named_by_the_deed_of_a_link_table_goes_to_the_link():
+    # "Borrowed Tool ID" beside a Tool Borrowing keyed by member and tool: the borrowing holds which tools
+    result = design("Each member has a member ID, a name and a borrowed tool ID. Each tool has a tool ID and a brand. "
+                    "Tool Borrowing: members can borrow tools, recording the member ID and the tool ID.")
+    member = _table(result, "Member")
+    assert "Tool" not in _targets(member)
+    assert "Borrowed Tool ID" not in member.column_names
+    link = _table(result, "Tool Borrowing")
+    assert _targets(link) == {"Member", "Tool"}
+
+
+def test_a_column_of_the_other_table_not_named_by_the_link_stays():
+    # a current "Home Tool ID" is a fact of its own beside the borrowings
+    result = design("Each member has a member ID, a name and a home tool ID. Each tool has a tool ID and a brand. "
+                    "Tool Borrowing: members can borrow tools, recording the member ID and the tool ID.")
+    assert "Tool" in _targets(_table(result, "Member"))
