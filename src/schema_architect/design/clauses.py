@@ -11,7 +11,7 @@ are kept for the cardinality.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import (
@@ -46,6 +46,10 @@ _LY_NOUNS = frozenset({"supply", "family", "assembly", "reply", "anomaly", "rall
 _NEGATIONS = frozenset({"not", "cannot", "never", "no", "neither", "nor"})
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 MAX_NOUN_WORDS = 3
+# "the module allows students to select courses", "lets members book rooms": the one let act is the
+# clause's subject, "to" standing where a modal would
+_LETTING = re.compile(r"\b(?:allows?|allowing|enables?|enabling|permits?|permitting|lets|letting|helps?|helping)\s+",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,11 @@ class VerbClause:
     object: NounPhrase
     recipient: NounPhrase | None = None  # "members" in "lends books to members"
     more_objects: tuple[NounPhrase, ...] = ()  # "dogs" in "vets treat cats and dogs"
+    co_verbs: tuple[tuple[str, int], ...] = ()  # ("recommend", where) in "users comment or recommend books"
+    verb_start: int = -1  # where the verb is written
+    # read past what a plain clause spans (a let act's subject, a verb after a comma, a coordinated verb):
+    # good for linking things the text names, not for naming new ones
+    extended: bool = False
 
     @property
     def objects(self) -> tuple[NounPhrase, ...]:
@@ -132,14 +141,19 @@ def _bare_plural_object(words: list[str], k: int) -> bool:
              or words[k + 1].lower() in ("each", "every", "a", "an", "the"))
 
 
-def _verb_group(words: list[str], i: int, singular_subject: bool) -> tuple[str, bool, int] | None:
-    """The verb starting at ``i``: (verb, passive, index after it), checked against the subject's number."""
+def _verb_group(words: list[str], i: int, singular_subject: bool, bare: bool = False) -> tuple[str, bool, int] | None:
+    """The verb starting at ``i``: (verb, passive, index after it), checked against the subject's number
+    (``bare``: the subject was let act, "allows students to select", so "to" or no word is its modal)."""
     low = [w.lower() for w in words]
     k, modal = i, False
     if any(w in _NEGATIONS for w in low[i:i + 4]):
         return None  # "members cannot borrow reference books": a link the text denies
-    if k < len(low) and low[k] in MODAL_VERBS:
+    if k < len(low) and (low[k] in MODAL_VERBS or (bare and low[k] == "to")):
         modal, k = True, k + 1
+    elif bare:
+        if k < len(low) and _third_person(words[k]):
+            return None  # "lets members book", ", and select courses": a bare verb ("teachers grade" opens a clause)
+        modal = True
     while k < len(low) and low[k] in _ADVERBS:
         k += 1
     if k < len(low) and low[k] in _BE and (modal or low[k] in ("is", "was") if singular_subject else True):
@@ -176,14 +190,15 @@ def _noun_phrase(words: list[str], offsets: list[int], i: int) -> tuple[NounPhra
 
 
 def _coordinated(words: list[str], offsets: list[int], first: tuple[NounPhrase, int],
-                 singular_subject: bool | None) -> tuple[tuple[NounPhrase, ...], int]:
+                 singular_subject: bool | None, modal: bool = False) -> tuple[tuple[NounPhrase, ...], int]:
     """"cats and dogs", "a saddle or a bridle": noun phrases joined to the first object, counted like it
     (so "pets and nurses feed them" joins nothing), and not a second verb of the subject ("patients and
     prescribe medications"; ``singular_subject`` None: not looked for); and the index after the last."""
     more: list[NounPhrase] = []
     phrase, after = first
     while after + 1 < len(words) and words[after].lower() in ("and", "or") \
-            and (singular_subject is None or _verb_group(words, after + 1, singular_subject) is None):
+            and (singular_subject is None or _verb_group(words, after + 1, singular_subject) is None
+                 or (modal and _third_person(words[after + 1]))):  # "can recommend books and articles"
         nxt = _noun_phrase(words, offsets, after + 1)
         if nxt is None or nxt[0].plural != phrase.plural or (nxt[0].count is None) != (phrase.count is None) \
                 or (nxt[0].count is None and len(nxt[0].text.split()) > 2):
@@ -193,9 +208,9 @@ def _coordinated(words: list[str], offsets: list[int], first: tuple[NounPhrase, 
     return tuple(more), after
 
 
-def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]:
+def _clause_at(words: list[str], offsets: list[int], i: int, bare: bool = False) -> list[VerbClause]:
     """The clause opening at ``i`` and any second verb phrase of its subject ("doctors treat patients and
-    prescribe medications")."""
+    prescribe medications"); ``bare``: the subject of a let act ("allows students to select courses")."""
     count, k = _quantifier(words, i)
     for split in range(k + 1, min(len(words), k + MAX_NOUN_WORDS + 1)):
         if not _noun_word(words[split - 1]):
@@ -210,8 +225,8 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
         singular_subject = count in ("each", "a", "one") or (count in (None, "the") and not is_plural(head))
         if (count == "many" and not is_plural(head)) or (count is None and singular_subject):
             continue  # "medical waste producers": an uncounted singular modifies the noun after it
-        first = _predicate(words, offsets, split, singular_subject)
-        if first is None:
+        first = _predicate(words, offsets, split, singular_subject, bare)
+        if first is None and not bare:
             first = _after_place_of_subject(words, offsets, split, singular_subject)
         if first is None:
             continue
@@ -219,13 +234,56 @@ def _clause_at(words: list[str], offsets: list[int], i: int) -> list[VerbClause]
             return []
         subject = NounPhrase(" ".join(words[k:split]), offsets[k], offsets[split - 1] + len(head), count)
         out, after = [], first
+        modal = bare or words[split].lower() in MODAL_VERBS
+        extended = bare
         while after:
             parts, end = after
-            out.append(VerbClause(subject, *parts))
-            after = _predicate(words, offsets, end + 1, singular_subject) \
-                if end + 1 < len(words) and words[end].lower() == "and" else None
+            out += _each_verb(VerbClause(subject, *parts, extended=extended))
+            after, more = _next_verb_phrase(words, offsets, end, singular_subject, modal)
+            extended = extended or more
         return out
     return []
+
+
+def _each_verb(clause: VerbClause) -> list[VerbClause]:
+    """"users comment or recommend books": one clause per verb sharing the objects."""
+    return [replace(clause, co_verbs=())] + [replace(clause, verb=v, verb_start=at, co_verbs=(), extended=True)
+                                             for v, at in clause.co_verbs]
+
+
+_STOPS = frozenset({".", ";", ":", "!", "?"})
+MAX_SKIPPED_WORDS = 10
+
+
+def _next_verb_phrase(words: list[str], offsets: list[int], end: int, singular_subject: bool, modal: bool):
+    """The subject's next verb phrase after one ending at ``end`` and whether it was read past a plain
+    clause: "and prescribe medications" right after it; after a modal also a bare verb after the next
+    comma a few words on, when "and/or" opens it or the verb phrase after it ("can view courses based on
+    their names, and select courses", "can join clubs, attend events and ..."); a plural noun there
+    opens a clause of its own ("..., and teachers grade them")."""
+    if end + 1 < len(words) and words[end].lower() == "and":
+        return _predicate(words, offsets, end + 1, singular_subject), False
+    if not modal:
+        return None, False
+    k = end
+    while k < len(words) and k - end <= MAX_SKIPPED_WORDS and words[k] not in _STOPS and words[k] != ",":
+        k += 1
+    if k >= len(words) or words[k] != "," or k + 1 >= len(words):
+        return None, False
+    j = k + 1
+    if words[j].lower() in ("and", "or"):
+        return _predicate(words, offsets, j + 1, singular_subject, True) or None, True
+    found = _predicate(words, offsets, j, singular_subject, True)
+    if not found:
+        return None, False
+    after = found[1]
+    if after + 1 < len(words) and words[after].lower() in ("and", "or"):
+        nxt = after + 1
+    elif after + 2 < len(words) and words[after] == "," and words[after + 1].lower() in ("and", "or"):
+        nxt = after + 2
+    else:
+        return None, False  # "including route changes, price adjustments": a list of things
+    return (found if _predicate(words, offsets, nxt, singular_subject, True) else None), True
 
 
 # "Members of our coworking space book desks", "nurses at the clinic treat patients": a phrase after the
@@ -261,13 +319,21 @@ def _be_follows(words: list[str], k: int) -> bool:
     return k + 1 < len(words) and words[k + 1].lower() in ("are", "were")
 
 
-def _predicate(words: list[str], offsets: list[int], j: int, singular_subject: bool):
+def _predicate(words: list[str], offsets: list[int], j: int, singular_subject: bool, bare: bool = False):
     """The verb and its objects from ``j``: ((verb, passive, preposition, object, recipient, more), end index);
     None when no verb agrees there, () when a verb does but what follows is no plain object."""
-    group = _verb_group(words, j, singular_subject)
+    group = _verb_group(words, j, singular_subject, bare)
     if group is None:
         return None
+    modal = bare or words[j].lower() in MODAL_VERBS
     verb, passive, j = group
+    verb_start = offsets[j - 1]
+    co_verbs: tuple[tuple[str, int], ...] = ()
+    if not passive and j + 1 < len(words) and words[j].lower() in ("or", "and"):
+        # "users can comment or recommend books": two verbs of one object
+        second = _verb_group(words, j + 1, singular_subject, modal)
+        if second is not None and not second[1] and _noun_phrase(words, offsets, second[2]) is not None:
+            co_verbs, j = ((second[0], offsets[second[2] - 1]),), second[2]
     counted = _quantifier(words, j)[0] is not None  # "up to five", "at most one": a count, no particle
     if not counted and j < len(words) and words[j].lower() in _PARTICLES:
         j += 1  # "drivers pick up parcels", "guests check out rooms"
@@ -278,12 +344,12 @@ def _predicate(words: list[str], offsets: list[int], j: int, singular_subject: b
     if obj is None or (obj[1] < len(words) and _quantifier(words, obj[1])[0] in ("many", "each", "a")):
         return ()  # "a business services company manages multiple ...": the object swallowed the verb
     # a passive's second verb phrase would open with 'is'/'be': "by registered users or anonymous users"
-    more, after = _coordinated(words, offsets, obj, None if passive else singular_subject)
+    more, after = _coordinated(words, offsets, obj, None if passive else singular_subject, modal)
     recipient = None
     if after < len(words) and words[after].lower() == "to":
         recipient = _noun_phrase(words, offsets, after + 1)
         after = recipient[1] if recipient else after
-    return (verb, passive, preposition, obj[0], recipient[0] if recipient else None, more), after
+    return (verb, passive, preposition, obj[0], recipient[0] if recipient else None, more, co_verbs, verb_start), after
 
 
 def _relative_clause(words: list[str], offsets: list[int], at: int) -> list[VerbClause]:
@@ -300,7 +366,7 @@ def _relative_clause(words: list[str], offsets: list[int], at: int) -> list[Verb
     if not predicate:
         return []
     subject = NounPhrase(" ".join(words[k:at]), offsets[k], offsets[at - 1] + len(words[at - 1]), count)
-    return [VerbClause(subject, *predicate[0])]
+    return _each_verb(VerbClause(subject, *predicate[0]))
 
 
 def verb_clauses(text: str) -> list[VerbClause]:
@@ -317,11 +383,13 @@ def _cached_clauses(text: str) -> tuple[VerbClause, ...]:
     offsets = [o for _, o in tokens]
     out = [c for n, w in enumerate(words) if n > 0 and w.lower() in ("who", "that")
            for c in _relative_clause(words, offsets, n)]
-    for m in _CLAUSE_OPENING.finditer(text):
-        i = next((n for n, o in enumerate(offsets) if o >= m.end()), None)
+    openings = [(m.end(), False) for m in _CLAUSE_OPENING.finditer(text)] \
+        + [(m.end(), True) for m in _LETTING.finditer(text)]
+    for at, bare in openings:
+        i = next((n for n, o in enumerate(offsets) if o >= at), None)
         if i is None:
             continue
-        for clause in _clause_at(words, offsets, i):
+        for clause in _clause_at(words, offsets, i, bare):
             if clause not in out:
                 out.append(clause)
     return tuple(out)

@@ -190,6 +190,7 @@ EVENT_NOUN_OF_VERB: dict[str, str] = {
     "teach": "teaching", "deliver": "delivery", "recover": "recovery", "submit": "submission", "enter": "entry",
     "attend": "attendance", "appoint": "appointment", "withdraw": "withdrawal", "contribute": "contribution",
     "distribute": "distribution", "analyze": "analysis", "analyse": "analysis",
+    "comment": "comment", "recommend": "recommendation",
 }
 # Verbs whose ending would take a regular event noun but whose noun is another word or none ("conduct" is
 # no "conduction", "expect" no "expection").

@@ -33,6 +33,7 @@ from .lexicon import (
     NOT_IDENTIFIER_HEADS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    SHARING_VERBS,
     TRANSACTION_NOUNS,
     UNIQUE_BY_NATURE,
 )
@@ -853,9 +854,17 @@ class LogicalDesigner:
             if a.entity.name in targets and b.entity.name in targets:
                 return  # an entity of the text already links them (an enrolment, a record)
         for x, y in ((a, b), (b, a)):
-            if not (rel.attributes or rel.name or rel.role) and any(
-                    t == y.entity.name and x.attrs.get(c) in x.entity.attributes and not x.attrs[c].role
-                    for c, t, _ in x.fks):
+            own = [c for c, t, _ in x.fks
+                   if t == y.entity.name and x.attrs.get(c) in x.entity.attributes and not x.attrs[c].role]
+            if own and not (rel.attributes or rel.name or rel.role) and _acts_on_many(rel, x, y):
+                # "students select courses" where "the student's course ID" was read: one column cannot
+                # hold the many things the subject acts on; the key is the link's, not the subject's
+                for c in own:
+                    x.columns.remove(c)
+                    x.attrs.pop(c, None)
+                x.fks = [fk for fk in x.fks if fk[0] not in own]
+                continue
+            if not (rel.attributes or rel.name or rel.role) and own:
                 # "beer manufacturers produce beer types" where each beer type lists its manufacturer
                 # number: the text's own column already realizes the relationship (a link with values
                 # of its own, "with quantities", or a named one still needs its table; a role column,
@@ -1017,6 +1026,20 @@ def _one_side(rel) -> str | None:
 
 def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _acts_on_many(rel, x: _TableDraft, y: _TableDraft) -> bool:
+    """Whether the stated many-to-many ``rel`` was read off a sharing verb's clause whose plural object is
+    ``y`` and whose subject is ``x`` ("students select courses"; not "manufacturers produce beer types"
+    for the beer type's manufacturer column)."""
+    if rel.span is None or not rel.stated or rel.kind != "M:N":
+        return False
+    words = re.findall(r"[a-z]+", rel.span.text.lower())
+    yw, xw = _words(y.entity.name), _words(x.entity.name)
+    if not set(words) & SHARING_VERBS:
+        return False  # "each conversation may involve multiple customers" beside its Customer ID: a column of its own
+    return len(words) > len(yw) and [singular(w) for w in words[-len(yw):]] == yw and words[-1] != yw[-1] \
+        and not any(singular(w) == xw[-1] for w in words[-len(yw):])
 
 
 def _named_by_verb(d: _TableDraft, a: _TableDraft, b: _TableDraft, rel) -> bool:

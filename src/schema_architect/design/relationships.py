@@ -296,8 +296,9 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             obj = _named_by(phrase, mentions)
             if subject is None or obj is None or subject == obj:
                 continue
-            span = Span(start=s.start + clause.subject.start, end=s.start + phrase.end,
-                        text=s.text[clause.subject.start:phrase.end])
+            # a verb read past a plain clause ("..., and select courses") is told by its own words
+            opens = clause.verb_start if clause.extended and clause.verb_start >= 0 else clause.subject.start
+            span = Span(start=s.start + opens, end=s.start + phrase.end, text=s.text[opens:phrase.end])
             stated = frozenset((subject, obj)) in ev.m2m or frozenset((subject, obj)) in ev.related
             record = _record_through(s.text, clause, names, (subject, obj))
             if record is not None:
@@ -317,8 +318,11 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
                 continue
             if _has_evidence(ev, subject, obj):
                 continue
-            for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
-                _add(ev, one, many, e)
+            if not clause.extended or _verb_forms(clause.verb.lower()) & (OWNING_VERBS | MAKING_VERBS):
+                # read past a plain clause ("allows users to specify products"), only a verb of making or
+                # holding says whose each thing is; a sharing one links the pair below
+                for one, many, e in _verb_clause_evidence(clause, phrase, subject, obj, span):
+                    _add(ev, one, many, e)
             if (phrase.count is None and not clause.passive and clause.verb.lower() in SHARING_VERBS
                     and clause.recipient is None) \
                     or (clause.passive and phrase.plural and phrase.count in (None, "many")

@@ -730,6 +730,8 @@ def _through_record(text: str) -> tuple:
     """((record name, items),) for "Patients see doctors through appointments that have a time and a room";
     () when no clause between two things goes on with "through/via" and a noun phrase."""
     for clause in verb_clauses(text):
+        if clause.extended:
+            continue  # read past a plain clause: links what the text names, names nothing new
         m = _THROUGH.match(text, clause.objects[-1].end)
         np = np_after(text, m.end()) if m else None
         if np is None or (clause.passive and clause.preposition != "by") or not _plain_pair(clause):
@@ -1726,7 +1728,7 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
 
     out: list[tuple[str, Span]] = []
     for clause in verb_clauses(s.text):
-        if clause.verb.lower() in _DESCRIBING_VERBS or not all(_countable(p) for p in (clause.subject, clause.object)) \
+        if clause.extended or clause.verb.lower() in _DESCRIBING_VERBS or not all(_countable(p) for p in (clause.subject, clause.object)) \
                 or (ents.get(entity_name(clause.verb) or "") is not None and clause.verb.lower() not in EVENT_NOUN_OF_VERB):
             continue  # "neighbours complaint tenants" beside a Complaint: that word is no verb ("repair" is)
         if _feature_line(clause, ents):

@@ -1,0 +1,41 @@
+"""Missing tables (fourth round): links stated by verbs a plain clause does not reach: a let act's
+subject ("allows volunteers to ... join shelters"), a verb after a comma, two verbs of one object."""
+
+from __future__ import annotations
+
+from design_helpers import columns, foreign_keys, links, table_names
+from schema_architect.design import design
+
+
+def _link_between(result, a: str, b: str) -> list[str]:
+    return [t for t in table_names(result) if t not in (a, b) and set(foreign_keys(result, t).values()) == {a, b}]
+
+
+def test_a_verb_after_a_comma_of_a_let_act_links_its_subject_and_object():
+    result = design("Each volunteer has a volunteer ID and name. Each shelter has a shelter ID and address. "
+                    "The portal allows volunteers to browse open shelters by city and capacity, and join shelters.")
+    assert len(_link_between(result, "Volunteer", "Shelter")) == 1, links(result)
+
+
+def test_two_verbs_of_one_object_list_link_the_subject_to_each_object():
+    result = design("Each listener has a listener ID and name. Each podcast has a podcast ID and title. "
+                    "Each episode has an episode ID and title. "
+                    "A listener can subscribe to channels, and comment or recommend podcasts and episodes.")
+    for thing in ("Podcast", "Episode"):
+        link = _link_between(result, "Listener", thing)
+        assert len(link) == 1 and "Comment" in link[0], links(result)
+
+
+def test_a_key_of_the_things_a_subject_selects_is_the_link_not_a_column_of_the_subject():
+    result = design("The gym system records the member's member ID, name, and the class ID of the selected class. "
+                    "Each class has a class ID and title. "
+                    "The booking module lets members view classes by trainer and time, and select classes.")
+    assert "Class ID" not in columns(result, "Member"), columns(result, "Member")
+    assert len(_link_between(result, "Member", "Class")) == 1, links(result)
+
+
+def test_a_list_of_things_after_a_comma_is_no_verb_phrase():
+    result = design("Each user has a user ID and name. Each notice has a notice ID and title. "
+                    "Each adjustment has an adjustment ID and amount. "
+                    "Users can view notices posted by staff, including route changes, price adjustments, and delays.")
+    assert not _link_between(result, "User", "Adjustment"), links(result)
