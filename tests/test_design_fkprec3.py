@@ -45,3 +45,12 @@ def test_a_column_of_the_other_table_not_named_by_the_link_stays():
     result = design("Each member has a member ID, a name and a home tool ID. Each tool has a tool ID and a brand. "
                     "Tool Borrowing: members can borrow tools, recording the member ID and the tool ID.")
     assert "Tool" in _targets(_table(result, "Member"))
+
+
+def test_a_money_record_of_the_only_person_is_on_the_one_holder():
+    # payments move money on a member's wallet: the wallet holds the member's key, the payment the wallet's
+    result = design("Each member has a member ID and a name. Members can open wallets, and each wallet has a wallet ID "
+                    "and a balance. For payment management, the system records each payment, including the payment ID, "
+                    "amount and time.")
+    assert _targets(_table(result, "Payment")) == {"Wallet"}
+    assert _targets(_table(result, "Wallet")) == {"Member"}

@@ -338,6 +338,10 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     ["publisher", "creator", "author", "submitter", "collector", "supervisor", "manager", "reviewer", "approver", "operator", "handler", "recorder", "updater", "modifier", "sender", "receiver", "recipient", "applicant", "organizer", "owner", "leader", "captain", "officer", "inspector", "assignee", "reporter", "responder", "questioner", "commenter", "poster", "uploader", "buyer", "seller", "borrower", "lender", "requester", "agent", "host", "guest", "referee", "judge", "instructor", "coach", "captain", "pilot", "driver", "caller", "callee", "follower", "followee", "inviter", "invitee", "payer", "payee", "initiator", "participant", "responsible", "processor", "examiner", "evaluator", "auditor", "registrant", "issuer", "holder", "signer"]
 )
 # Things that happen between a person and the business, kept as records ("Rental", "Repayment").
+# Records of money moving, and the things it moves on (a person's account, card or wallet).
+MONEY_MOVES: frozenset[str] = frozenset(["transaction", "transactions", "payment", "deposit", "withdrawal", "transfer",
+                                         "consumption", "expense", "recharge", "top-up", "charge", "refund", "spending"])
+MONEY_HOLDERS: frozenset[str] = frozenset(["account", "card", "wallet"])
 TRANSACTION_NOUNS: frozenset[str] = frozenset(
     ["sale", "order", "purchase", "rental", "lease", "loan", "payment", "repayment", "refund", "deposit", "withdrawal",
      "transaction", "booking", "reservation", "appointment", "feedback", "complaint", "review", "visit", "claim",

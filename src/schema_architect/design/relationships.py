@@ -42,6 +42,8 @@ from .lexicon import (
     MAKING_VERBS,
     MANY_WORDS,
     MODAL_VERBS,
+    MONEY_HOLDERS,
+    MONEY_MOVES,
     NON_LINKING_VERBS,
     NOT_SVO_VERBS,
     ORGANIZATION_NOUNS,
@@ -246,7 +248,21 @@ def detect_relationships(sentences: list[Sentence], entity_names: list[str]) -> 
         for n in entity_names:
             if n != people[0] and is_record_or_transaction(n) and n not in ev.actors and " and " not in f" {loose(n)} ":
                 ev.actors[n] = {people[0]: Span(start=0, end=0, text=n)}
-    return _combine(ev)
+    return _on_the_holder(_combine(ev), entity_names)
+
+
+def _on_the_holder(rels: list[Relationship], names: list[str]) -> list[Relationship]:
+    """"Customers open accounts ... the bank records the transaction history of customers": money moves
+    on an account (or card, wallet) the person holds, so a record of money linked to nothing else is
+    of the one holder of the design, not of its person directly."""
+    holders = [n for n in names if loose(n).split()[-1:] and loose(n).split()[-1] in MONEY_HOLDERS]
+    if len(holders) != 1:
+        return rels
+    for rel in rels:
+        if rel.fallback and rel.right != holders[0] and set(loose(rel.right).split()) & MONEY_MOVES \
+                and loose(holders[0]).split()[:-1] != loose(rel.left).split():  # a "User Account" is the user's login
+            rel.left = holders[0]
+    return rels
 
 
 _LIST_VERBS = frozenset(w for w in LIST_TRIGGERS if " " not in w)
