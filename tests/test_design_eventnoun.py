@@ -70,3 +70,11 @@ def test_a_verb_is_not_cut_into_another_verb_to_name_its_link():
 def test_a_periodic_act_is_named_by_its_regular_event_noun():
     result = design("Each farmer has a name. Each field has an area. Every season we rotate a crop in each field.")
     assert "Rotation" in table_names(result), table_names(result)
+
+
+def test_the_record_after_a_pair_is_found_by_the_event_noun_of_a_short_verb():
+    # "let" -> Letting: the record named after the pair is the link (the old first-four-letters rule
+    # skipped verbs under four letters)
+    result = design("Each agency has an agency ID and a name. Each villa has a villa ID and an address. "
+                    "An agency can let many villas; each letting records the start date and the rent.")
+    assert set(foreign_keys(result, "Letting").values()) == {"Agency", "Villa"}, foreign_keys(result, "Letting")

@@ -174,7 +174,6 @@ _OBJECT_RELATIVE_GAP = re.compile(r"^\s*(?:each|every|the|their|all|that|which)?
 _SHARING_AFTER = re.compile(r"\s+(?:can\s+|may\s+|will\s+|have\s+|has\s+)?(?:" + "|".join(sorted(SHARING_VERBS, key=len, reverse=True))
                             + r")(?:ed|d)?\b", re.IGNORECASE)
 _PEOPLE = frozenset(PERSON_NOUNS) | ROLE_NOUNS | PARTICIPANT_NOUNS
-_SHORT_PREFIXES = frozenset({"mult", "seve", "many", "vari", "each", "with", "have", "must", "shou", "need", "also"})
 _WHICH_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
 _WHICH_PAIR = re.compile(r"^\s+(?:[a-z]+\s+){1,6}which\s+$", re.IGNORECASE)
 _WHICH_EACH = re.compile(r"^\s+(?:[a-z]+\s+){1,4}(?:each|every)\s+$", re.IGNORECASE)
@@ -1101,7 +1100,7 @@ def _event_noun_after(text: str, between: str, b_end: int, mentions, pair: tuple
             return None
         head = name.split()[-1].lower()
         if head in _RECORD_HEADS or SHARING_VERBS.intersection(verbs) \
-                or any(head[:4] == v[:4] and head[:4] not in _SHORT_PREFIXES for v in verbs):
+                or any(names_event_of(head, v) for v in re.findall(r"[a-z]{3,}", between.lower())):
             return name
         return None
     return None
