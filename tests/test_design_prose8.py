@@ -26,3 +26,15 @@ def test_booking_a_place_on_a_thing_held_for_many_links_both():
     assert any(set(foreign_keys(result, t).values()) == {"Scout", "Trip"} for t in table_names(result)), links(result)
     result = design("Each client has a name. Clients book appointments.")
     assert foreign_keys(result, "Appointment") == {"Client ID": "Client"}, links(result)
+
+
+def test_the_values_an_act_is_done_for_go_on_its_record():
+    result = design("Each owner has a name and a phone. Owners book grooming appointments for a date and time.")
+    appointment = [t for t in table_names(result) if t.endswith("Appointment")]
+    assert appointment and any("Date" in c or "Time" in c for c in columns(result, appointment[0])
+                               if c != f"{appointment[0]} Date"), table_names(result)
+    result = design("Each diner has a name. Each table has a number and a capacity. "
+                    "Diners reserve tables for a date and a party size.")
+    assert "Party Size" not in columns(result, "Table"), columns(result, "Table")
+    link = [t for t in table_names(result) if set(foreign_keys(result, t).values()) == {"Diner", "Table"}]
+    assert link and {"Date", "Party Size"} <= set(columns(result, link[0])), links(result)

@@ -33,6 +33,8 @@ from .lexicon import (
     ACTION_GERUNDS,
     ASSESSMENT_NOUNS,
     ATTRIBUTE_INFO_KINDS,
+    BOOKING_VERBS,
+    HELD_FOR_MANY_NOUNS,
     COLLECTIVE_PEOPLE,
     COMMON_VERBS,
     DETERMINERS,
@@ -358,6 +360,7 @@ def read_requirements(text: str) -> Reading:
             ents.add_attribute(kind, Attribute(name=default_name(kind.name), span=fold.sentence_span), placeholder=True)
     _apply_sentence_constraints(sentences, ents)
     relationship_attrs += _recorded_flags(sentences, ents, used)
+    relationship_attrs += _done_for_values(sentences, ents, used)
     role_decls = declared_roles(sentences)
     for decl in role_decls:  # "Users can be buyers or sellers": read the roles' links, then fold them
         if ents.get(decl.kind) is not None:
@@ -1489,6 +1492,54 @@ def _recorded_flags(sentences: list[Sentence], ents: EntitySet, used: set[int]):
                 used.add(idx)
                 ents.add_attribute(ent, attr)
     return pair_flags
+
+
+# "Customers book appointments for a date and time", "Guests reserve tables for a date, a time and a
+# party size": the values the act is done for, after its object.
+_DONE_FOR_VALUES = re.compile(r"\s+(?:for|on|at)\s+(?=(?:a|an|the|one)\s)(?P<items>[a-z][a-z ,-]*?)\s*[.;!]?\s*$",
+                              re.IGNORECASE)
+_DONE_FOR_MODIFIERS = frozenset({"specific", "particular", "given", "chosen", "preferred", "certain", "set", "fixed",
+                                 "desired", "requested", "convenient", "agreed"})
+_MOMENT_HEADS = frozenset({"slot", "day", "hour", "datetime"})
+
+
+def _done_for_values(sentences: list[Sentence], ents: EntitySet, used: set[int]):
+    """The values a clause's act is done for ("book appointments for a date and time"): the object's
+    own when it is the record the act makes (an appointment), else the link's between the subject and
+    the thing (returned as relationship attributes, "reserve tables for a date")."""
+    pair_values = []
+    for idx, s in enumerate(sentences):
+        for clause in verb_clauses(s.text):
+            m = _DONE_FOR_VALUES.match(s.text, clause.objects[-1].end)
+            if m is None or clause.passive or clause.recipient is not None:
+                continue
+            items = split_items(s.text, m.start("items"), m.end("items"))
+            names = []
+            for item in items:
+                words = [w for w in item.name.split() if w.lower() not in _DONE_FOR_MODIFIERS]
+                if item.many or not words or len(words) > 2 or not (words[-1].lower() in TYPE_BY_LAST_WORD
+                                                  or words[-1].lower() in _MOMENT_HEADS) \
+                        or ents.get(entity_name(" ".join(words)) or "") is not None:
+                    names = []
+                    break
+                names.append(" ".join(words))
+            thing = ents.get(entity_name(clause.object.text) or "")
+            if not names or thing is None or len(clause.objects) > 1:
+                continue
+            doer = ents.get(entity_name(clause.subject.text) or "")
+            verb = clause.verb.lower()
+            span = Span(start=s.start + m.start("items"), end=s.start + m.end("items"), text=m.group("items"))
+            attrs = [Attribute(name=attribute_name(n), span=span) for n in names]
+            own_record = is_record_or_transaction(thing.name) and not (
+                verb in BOOKING_VERBS and loose(thing.name).split()[-1] in HELD_FOR_MANY_NOUNS)
+            used.add(idx)
+            if doer is not None and doer is not thing and verb in SHARING_VERBS and not own_record:
+                pair_values.append(((doer.name, thing.name), attrs, span))
+                continue
+            for attr in attrs:
+                if not ents.has_attribute(thing, attr.name):
+                    ents.add_attribute(thing, attr)
+    return pair_values
 
 
 def _shares_between(between: str) -> bool:
