@@ -38,3 +38,12 @@ def test_the_values_an_act_is_done_for_go_on_its_record():
     assert "Party Size" not in columns(result, "Table"), columns(result, "Table")
     link = [t for t in table_names(result) if set(foreign_keys(result, t).values()) == {"Diner", "Table"}]
     assert link and {"Date", "Party Size"} <= set(columns(result, link[0])), links(result)
+
+
+def test_the_person_a_record_says_did_it_is_a_key_to_the_people_table():
+    result = design("Each user has a username. Each article has a title. Each revision has a timestamp and a summary. "
+                    "Each revision records the person who performed the revision.")
+    assert "User" in foreign_keys(result, "Revision").values(), links(result)
+    result = design("Each employee has a name. Each stock adjustment has a date and a quantity. "
+                    "Each adjustment records who made it.")
+    assert "Employee" in foreign_keys(result, "Stock Adjustment").values(), links(result)

@@ -104,7 +104,7 @@ def _plain_phrase(phrase: str) -> bool:
     return all(w.lower() not in FUNCTION_WORDS and w.lower() not in COMMON_VERBS for w in phrase.split())
 
 
-def _people_entity(ents: EntitySet) -> str | None:
+def people_entity(ents: EntitySet) -> str | None:
     heads = {loose(e.name).split()[-1]: e.name for e in ents.entities}
     return next((heads[n] for n in PERSON_NOUNS if n in heads), None)
 
@@ -150,7 +150,7 @@ def _kind_of(roles: list[str], shared_list: bool, ents: EntitySet) -> tuple[str,
         return existing, f"all are {existing} roles (role lexicon), and the design has {existing}"
     if not common and not shared_list:
         return None  # "a captain and a coach": no kind in common, nothing says they are alike
-    people = _people_entity(ents)
+    people = people_entity(ents)
     if people:
         return people, f"they are people of the design in different roles; {people} holds its people"
     if common:

@@ -63,7 +63,7 @@ from .clauses import NounPhrase, verb_clauses
 from .logical import is_identifier_name
 from .naming import plural
 from .relationships import detect_relationships, is_record_or_transaction, shares_participants
-from .roles import declared_roles, drop_folded_links, fold_coordinated_roles, fold_declared_roles
+from .roles import people_entity, declared_roles, drop_folded_links, fold_coordinated_roles, fold_declared_roles
 from .segment import Sentence, iter_sentences
 from .words import entity_name, event_noun, is_plural, loose, singular
 
@@ -370,6 +370,7 @@ def read_requirements(text: str) -> Reading:
     names = [e.name for e in ents.entities]
     rels = drop_folded_links(detect_relationships(sentences, names), role_folds)
     rels += [link for fold in role_folds for link in fold.role_links()]
+    rels += _done_by_someone(sentences, ents, rels, used)
     seen = {frozenset((r.left, r.right)) for r in rels} | {frozenset((f.record, f.kind)) for f in role_folds}
     for owner, member, span, link_attrs in many_items:
         o, m = ents.get(owner), ents.get(member)
@@ -1492,6 +1493,42 @@ def _recorded_flags(sentences: list[Sentence], ents: EntitySet, used: set[int]):
                 used.add(idx)
                 ents.add_attribute(ent, attr)
     return pair_flags
+
+
+# "Each revision records the person who performed it", "each adjustment logs who made it": the one who
+# did the thing the record is of, a person of the design's people table.
+_RECORDS_WHO = re.compile(r"^\s*(?:each|every|the|a|an)\s+(?P<record>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s+"
+                          r"(?:also\s+)?(?:(?:must|should|shall|will|can)\s+)?(?:records?|stores?|logs?|notes?|tracks?|"
+                          r"keeps?|captures?|includes?|has|have|shows?|lists?|identif(?:y|ies))\s+"
+                          r"(?:(?:the|a|an)\s+(?:person|individual|one|people|party)\s+(?:who|that)|who|whoever)\s+"
+                          r"(?:(?:has|have|had)\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
+
+
+def _done_by_someone(sentences: list[Sentence], ents: EntitySet, rels: list[Relationship],
+                     used: set[int]) -> list[Relationship]:
+    """The person a record names as the one who did it ("records the person who performed the
+    update"): a key to the people table of the design (User, Employee, ...), when no link between
+    the two was read."""
+    people = people_entity(ents)
+    if people is None:
+        return []
+    out = []
+    for idx, s in enumerate(sentences):
+        m = _RECORDS_WHO.match(s.text)
+        if m is None or m.group("verb").lower() in MODAL_VERBS:
+            continue
+        record = ents.get(entity_name(m.group("record")) or "")
+        if record is None:
+            head = named_by_head(entity_name(m.group("record")) or "", [e.name for e in ents.entities])
+            record = ents.get(head) if head else None
+        if record is None or record.name == people:
+            continue
+        if any({r.left, r.right} == {record.name, people} for r in rels + out):
+            continue
+        used.add(idx)
+        out.append(Relationship(left=people, right=record.name,
+                                span=Span(start=s.start, end=s.end, text=s.text)))
+    return out
 
 
 # "Customers book appointments for a date and time", "Guests reserve tables for a date, a time and a
