@@ -54,3 +54,12 @@ def test_a_money_record_of_the_only_person_is_on_the_one_holder():
                     "amount and time.")
     assert _targets(_table(result, "Payment")) == {"Wallet"}
     assert _targets(_table(result, "Wallet")) == {"Member"}
+
+
+def test_the_handler_of_a_customers_complaint_is_no_customer():
+    # a handler works for the business; the complaint is the customer's own (a submitter may be the customer)
+    result = design("Each customer has a customer ID, a name and an email. Complaint Management: manage customer "
+                    "complaints, including complaint status, complaint date, severity and handler.")
+    complaint = _table(result, "Complaint")
+    assert not any(fk.columns == ["Handler"] for fk in complaint.foreign_keys)
+    assert "Handler" in complaint.column_names

@@ -68,6 +68,11 @@ _ACTING_ROLES = frozenset({"creator", "updater", "modifier", "sender", "recipien
                            "handler", "recorder", "operator", "assignee", "inspector", "responder", "questioner",
                            "payer", "payee", "buyer", "seller", "applicant", "registrant", "initiator", "processor",
                            "examiner", "evaluator", "auditor", "supervisor", "issuer", "signer", "follower"})
+# Acting roles done for the business on what others bring (a complaint's handler, a claim's approver),
+# and the people served, who never fill them.
+_SERVING_ROLES = frozenset({"handler", "processor", "approver", "auditor", "inspector", "examiner", "evaluator",
+                            "supervisor", "recorder", "operator", "assignee", "responder", "issuer"})
+_SERVED_PEOPLE = frozenset({"customer", "client", "guest", "patient", "passenger", "tenant", "visitor", "shopper"})
 # Words that only say a column is linked ("Belonging Building", "Involving Sales Personnel", "Assigned
 # Shift"): the key is named like the referenced key. A role ("Posting User", "Affiliated Department")
 # says which one and keeps its name.
@@ -574,6 +579,8 @@ class LogicalDesigner:
             best = self._people()  # "Publisher ID" with no Publisher entity: a role of the people entity
         if best is None and words[-1] in _ACTING_ROLES and _plain_singular_phrase(col):
             best = self._people()  # "Borrower", "Responsible Person": a person of the design in that role
+            if best is not None and words[-1] in _SERVING_ROLES and _words(best.entity.name)[-1] in _SERVED_PEOPLE:
+                best = None  # the "Handler" of a customer's order works for the business: no customer
         if best is None and _staff_role(col) and (words[-1] in IDENTIFIER_WORDS or self._an_event(d)
                                                   or "charge" in words or "responsible" in words):
             # "Maintenance Staff ID"; "Salesperson" of a sale; the "Person in Charge" or "Responsible
