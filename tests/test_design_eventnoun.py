@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from design_helpers import foreign_keys, table_names
+from design_helpers import columns, foreign_keys, table_names
 from schema_architect.design import design
 from schema_architect.design.words import event_noun, event_nouns, names_event_of, verb_bases
 
@@ -78,3 +78,16 @@ def test_the_record_after_a_pair_is_found_by_the_event_noun_of_a_short_verb():
     result = design("Each agency has an agency ID and a name. Each villa has a villa ID and an address. "
                     "An agency can let many villas; each letting records the start date and the rent.")
     assert set(foreign_keys(result, "Letting").values()) == {"Agency", "Villa"}, foreign_keys(result, "Letting")
+
+
+def test_a_noted_happening_with_an_irregular_participle_is_its_event_record():
+    # "sold" is no -ed word: the values noted each time a house is sold were lost
+    result = design("Each house has an address and a size. When a house is sold, we record the price and the buyer.")
+    assert "House" in foreign_keys(result, "Sale").values(), foreign_keys(result, "Sale")
+
+
+def test_a_thing_made_by_an_irregular_verb_keeps_its_noted_values():
+    # "made" is a making verb: the contract is the record, not a record of making it
+    result = design("Each contract has a number. When a contract is made, we record the date and the parties.")
+    assert table_names(result) == ["Contract"], table_names(result)
+    assert "Date" in columns(result, "Contract"), columns(result, "Contract")

@@ -65,7 +65,7 @@ from .naming import plural
 from .relationships import detect_relationships, is_record_or_transaction, shares_participants
 from .roles import people_entity, declared_roles, drop_folded_links, fold_coordinated_roles, fold_declared_roles
 from .segment import Sentence, iter_sentences
-from .words import entity_name, event_noun, is_plural, loose, singular
+from .words import entity_name, event_noun, is_plural, loose, singular, verb_bases
 
 _RANGE = re.compile(r"\b(rat\w*|scores?|stars?|grades?|levels?)\b\D{0,40}?(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)", re.IGNORECASE)
 _UNIQUE_NAMED = re.compile(r"\bunique\s+[\"“]?([A-Za-z][\w ]{1,40}?)[\"”]?(?=[,.;]|\s+(?:and|for|to|of|is|that)\b|$)", re.IGNORECASE)
@@ -750,10 +750,11 @@ def _through_record(text: str) -> tuple:
     return ()
 
 
-# "When a car is returned we note the mileage and any damage": what is noted belongs to a record of
-# that happening (a Return of the car), not to the thing or to nothing.
+# "When a car is returned we note the mileage and any damage", "when a house is sold, we record the
+# price": what is noted belongs to a record of that happening (a Return of the car, a Sale of the
+# house), not to the thing or to nothing.
 _NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)\s+(?:a|an|the)\s+"
-                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<verb>[a-z]+ed)\s*,?\s+"
+                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<verb>" + _PARTICIPLE + r")\s*,?\s+"
                           r"(?:we|staff|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:also\s+)?(?:note|record|log|store|keep|track|enter|capture)s?\s+"
                           r"(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
 
@@ -771,7 +772,7 @@ def _noted_event(text: str) -> tuple:
     if not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
         return ()
     verb = m.group("verb").lower()
-    if noun is None or {verb[:-2], verb[:-1], verb[:-3]} & MAKING_VERBS:  # "placed", "submitted", "opened"
+    if noun is None or set(verb_bases(verb)) & MAKING_VERBS:  # "placed", "submitted", "opened", "made"
         return ((thing, tuple(items)),)  # "When an order is placed, we record the date": the order is the record
     name = entity_name(noun)
     if not usable(name):
