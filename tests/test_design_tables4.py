@@ -39,3 +39,24 @@ def test_a_list_of_things_after_a_comma_is_no_verb_phrase():
                     "Each adjustment has an adjustment ID and amount. "
                     "Users can view notices posted by staff, including route changes, price adjustments, and delays.")
     assert not _link_between(result, "User", "Adjustment"), links(result)
+
+
+def test_a_heading_whose_topic_names_the_entitys_own_key_names_the_entity():
+    result = design("Hotel system functions:\n"
+                    "1. Guest Management: Each guest has a Guest ID, name, and phone number.\n"
+                    "2. Check-In Functionality: Records the check-in status of each guest, including Check-In ID, "
+                    "Guest ID, Check-In Time, and Room Number.")
+    assert "Check-In" in table_names(result), table_names(result)
+
+
+def test_a_thing_of_an_owner_that_lists_its_own_key_is_named_without_the_owner():
+    result = design("Each vessel has a vessel ID, name, and tonnage. The port records the fuel consumption of each "
+                    "vessel (including consumption time, fuel type, fuel consumption ID, and vessel ID).")
+    assert "Fuel Consumption" in table_names(result), table_names(result)
+    assert foreign_keys(result, "Fuel Consumption") == {"Vessel ID": "Vessel"}, links(result)
+
+
+def test_a_name_the_text_writes_keeps_its_owner():
+    result = design("Each vessel has a vessel ID, name, and tonnage. The vessel fuel consumption table records the "
+                    "fuel consumption ID, vessel ID, consumption time and fuel type.")
+    assert "Vessel Fuel Consumption" in table_names(result), table_names(result)

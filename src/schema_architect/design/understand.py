@@ -349,6 +349,7 @@ def read_requirements(text: str) -> Reading:
         ents.add(member, span)
     _drop_listed_entities(ents)
     _name_after_headings(ents, described_under, decisions)
+    _name_after_own_key(ents, text, decisions)
     _entities_from_mentions(sentences, ents, described_under, counted)
     used |= _records_of_lists(record_lists, sentences, ents, decisions)
     _tracked_values(sentences, ents, used)
@@ -2050,6 +2051,10 @@ def _record_named_by_heading(owner: str, heading: str | None, alist) -> str | No
     return topic if own and others else None
 
 
+_HEADING_KINDS = frozenset({"functionality", "functionalities", "function", "functions", "feature", "features",
+                            "module", "modules"})
+
+
 def _heading_topic(name: str | None) -> str:
     """The thing a function heading is about: "Delete User" -> User, "Bus Route Query" -> Bus Route,
     "User Login" -> User. A heading that joins two topics ("Diagnosis and Treatment") names none."""
@@ -2058,8 +2063,8 @@ def _heading_topic(name: str | None) -> str:
         return ""
     while len(words) > 1 and words[0].lower() in HEADING_ACTIONS:
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in HEADING_ACTIONS:
-        words = words[:-1]
+    while len(words) > 1 and (words[-1].lower() in HEADING_ACTIONS or words[-1].lower() in _HEADING_KINDS):
+        words = words[:-1]  # "Sign-In Functionality", "Payment Module": the heading's kind, not its topic
     if len(words) == 1 and words[0].lower() in HEADING_ACTIONS:
         return ""
     return " ".join(words)
@@ -2077,6 +2082,10 @@ def _name_after_headings(ents: EntitySet, described_under: dict[str, set[str]], 
             continue
         tail = loose(topic).split()
         longer = [o for o in owners if len(o.split()) > len(tail) and o.split()[-len(tail):] == tail]
+        if not longer:
+            # "Sign-In Functionality: Records the sign-in status of each user, including Sign-In ID, ...":
+            # the heading's topic names the entity's own identifier, so it names the entity too
+            longer = [o for o in owners if len(o.split()) > len(tail) and _keyed_by(ents.get(o), tail)]
         if len(longer) != 1:
             continue
         ent = ents.get(longer[0])
@@ -2085,6 +2094,42 @@ def _name_after_headings(ents: EntitySet, described_under: dict[str, set[str]], 
                                   span=ent.spans[0] if ent.spans else None))
         ents.rename(ent, topic)
         owners.add(loose(topic))
+
+
+def _name_after_own_key(ents: EntitySet, text: str, decisions: list[Decision]) -> None:
+    """"the health status of the livestock (including health status ID and livestock ID)": an entity
+    named '<Owner> <X>' that lists both the owner's key and its own '<X> ID' is the X (the owner is
+    a reference it holds). A name the text writes as such ("Vehicle maintenance table") stays."""
+    written = loose(text)
+    for ent in list(ents.entities):
+        own = loose(ent.name).split()
+        if f" {' '.join(own)} " in f" {written} ":
+            continue
+        for n in range(1, len(own)):
+            owner, rest = " ".join(own[:n]), own[n:]
+            other = ents.get(owner)
+            if other is None or other is ent or ents.get(" ".join(rest)) is not None:
+                continue
+            keys = {tuple(loose(a.name).split()) for a in ent.attributes}
+            if any(k[:-1] == tuple(rest) and k[-1] in ("id", "number", "code", "no") for k in keys) \
+                    and any(k[:-1] == tuple(own[:n]) and k[-1] in ("id", "number", "code", "no") for k in keys):
+                name = " ".join(ent.name.split()[-len(rest):])
+                decisions.append(Decision(subject=f"entity {name}", decision=f"{ent.name} is named {name}",
+                                          rationale=f"it lists its own {name} key and the key of {other.name}",
+                                          span=ent.spans[0] if ent.spans else None))
+                ents.rename(ent, name)
+                break
+
+
+def _keyed_by(ent, words: list[str]) -> bool:
+    """Whether ``ent``'s name carries ``words`` and its identifier is "<words> ID/Number/Code"."""
+    if ent is None:
+        return False
+    own = loose(ent.name).split()
+    if not any(own[i:i + len(words)] == words for i in range(len(own) - len(words) + 1)):
+        return False
+    return any(loose(a.name).split()[:-1] == words and loose(a.name).split()[-1] in ("id", "number", "code", "no")
+               for a in ent.attributes)
 
 
 def _record_of_heading(ents: EntitySet, topic: str, owners: set[str], decisions: list[Decision]) -> bool:
