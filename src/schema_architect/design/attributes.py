@@ -603,14 +603,61 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
             if items:
                 items[-1].unique = True
             continue
+        etc_of = _ETC_OF.fullmatch(text, s, e)
+        if etc_of and items:
+            # "the address, area, maintenance status, etc. of each property": the "etc." names no
+            # field, but says whose fields the list's items are
+            if not items[-1].of_owner:
+                items[-1].of_owner = _of_owner_words(etc_of.group(1))
+            continue
         item = _clean_item(text, s, e)
         if item is not None:
             items.append(item)
+    named = [it for it in items if not it.clause]
+    if named and not any(it.clause or it.verb for it in items[:items.index(named[-1])]):
+        _of_bare_plural(text, named[-1])  # the last field, before a clause that may close the list
     _share_heads(text, items)
     items = _join_date_and_time(text, items)
     _drop_operation_clauses(items)
     _share_quantifier(text, items)
     return items
+
+
+_ETC_OF = re.compile(r"\s*(?:and\s+)?(?:etc\.?|and\s+so\s+on)\s+of\s+(?:each|every|the|a|an|all)\s+(.+?)\s*[.;]?\s*", re.IGNORECASE)
+# "the ID and name of hyperparameters": the last item's "of" + a bare plural says whose the fields are
+_OF_BARE_PLURAL = re.compile(r"^(.+?)\s+of\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})$", re.IGNORECASE)
+# "the number of rooms", "the types of products": a count, a measure or a kind of the plural, not its field
+_OF_PLURAL_MEASURES = frozenset({"number", "numbers", "count", "counts", "quantity", "quantities", "amount", "amounts",
+                                 "total", "list", "lists", "set", "sets", "group", "groups", "type", "types", "kind",
+                                 "kinds", "category", "categories", "variety", "range", "level", "levels", "percentage",
+                                 "rate", "ratio", "proportion", "sum", "average", "maximum", "minimum", "share",
+                                 "majority", "most", "all", "each", "some", "any", "one", "none", "collection",
+                                 "series", "pair", "pairs", "combination", "distribution", "ranking", "history"})
+
+
+def _of_owner_words(phrase: str) -> str:
+    """"batch of ore can be tracked" -> "batch of ore": the owner named after "of each", up to the clause."""
+    return re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|"
+                    r"has|have|with|by|at|on|such|like|including)\b", phrase + " ", flags=re.IGNORECASE)[0].strip()
+
+
+def _of_bare_plural(text: str, item: Item) -> None:
+    """"records the creation time and last update time of users": the list's last item ends in "of" and a
+    bare plural noun, which names whose the fields are (as "of each user" would), not part of the field's
+    name; a count, measure or kind of the plural ("the number of beds", "types of products") stays whole."""
+    if item.of_owner or item.possessor or item.clause or item.many or item.verb:
+        return
+    m = _OF_BARE_PLURAL.match(item.name)
+    if m is None:
+        return
+    before, owner = m.group(1).split(), m.group(2).split()
+    if before[-1].lower() in _OF_PLURAL_MEASURES or before[-1].lower() in _FIELD_KIND_HEADS or not is_plural(owner[-1]) \
+            or any(w.lower() in DETERMINERS or w.lower() in FUNCTION_WORDS for w in owner):
+        return  # "the creation and update information of assets": a kind of information, not a field
+    if _OWN_DETERMINER.match(text, item.start):
+        return  # "..., and the use of rental items": a noun phrase of its own, not the list's last field
+    item.of_owner = " ".join(owner)
+    item.name = " ".join(before)
 
 
 def _share_quantifier(text: str, items: list[Item]) -> None:
@@ -939,8 +986,7 @@ def _clean_item(text: str, s: int, e: int) -> Item | None:
     of = re.search(r"\s+of\s+(each|every|the|a|an|all|its|their)\s+(.+)$", name, re.IGNORECASE)
     if of:
         if of.group(1).lower() not in ("its", "their"):  # "the creation time of their registration": still theirs
-            item.of_owner = re.split(r"\s(?:to|for|in|so|that|which|who|whom|and|is|are|was|were|can|could|will|should|must|may|be|as|has|have|with|by|at|on|such|like|including)\b",
-                                     of.group(2) + " ", flags=re.IGNORECASE)[0].strip()  # "of each batch of ore can be" -> "batch of ore"
+            item.of_owner = _of_owner_words(of.group(2))  # "of each batch of ore can be" -> "batch of ore"
         owned = _POSSESSED_EVENT.match(of.group(2))
         key_of = _KEY_OF_THE.match(name[: of.start()]) if of.group(1).lower() == "the" else None
         owner_words = (item.of_owner or "").strip(" .;").split()

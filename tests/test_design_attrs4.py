@@ -1,0 +1,27 @@
+"""Attribute lists (fourth round): whose fields a list names when its end says so."""
+
+from __future__ import annotations
+
+from design_helpers import columns, table_names
+from schema_architect.design import design
+
+
+def test_etc_of_each_thing_after_a_list_names_whose_fields_they_are():
+    result = design("Each harbour has a name and a town. Each harbour holds several berths, and the system "
+                    "records the length, depth, mooring type, etc. of each berth.")
+    assert {"Length", "Depth", "Mooring Type"} <= set(columns(result, "Berth")), columns(result, "Berth")
+    assert "Depth" not in columns(result, "Harbour"), columns(result, "Harbour")
+
+
+def test_of_a_bare_plural_after_the_last_field_names_the_owner_not_the_field():
+    result = design("Each greenhouse has a name and a location. "
+                    "Gardeners can set the watering schedule, soil type, and irrigation method of greenhouses.")
+    cols = columns(result, "Greenhouse")
+    assert {"Watering Schedule", "Soil Type", "Irrigation Method"} <= set(cols), cols
+    assert not any(" of " in c for c in cols), cols
+
+
+def test_a_count_of_a_plural_stays_one_field():
+    result = design("Each ward has a name, a floor, and the number of beds.")
+    assert "Number of Beds" in columns(result, "Ward"), columns(result, "Ward")
+    assert "Bed" not in table_names(result), table_names(result)
