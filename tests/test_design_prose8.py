@@ -47,3 +47,9 @@ def test_the_person_a_record_says_did_it_is_a_key_to_the_people_table():
     result = design("Each employee has a name. Each stock adjustment has a date and a quantity. "
                     "Each adjustment records who made it.")
     assert "Employee" in foreign_keys(result, "Stock Adjustment").values(), links(result)
+
+
+def test_a_participle_after_the_clause_is_its_subjects_act():
+    result = design("Each volunteer has a name. Each team has a name and a colour. "
+                    "Coordinators manage volunteers, while also assigning a team to each volunteer.")
+    assert foreign_keys(result, "Volunteer").get("Team ID") == "Team", links(result)

@@ -27,7 +27,7 @@ from .lexicon import (
     NOT_SVO_VERBS,
     VERB_PREPOSITIONS,
 )
-from .words import is_plural
+from .words import is_plural, verb_bases
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+|[^\w\s]")
 # Where a clause can open: the sentence start, after ";" or ":", after ", and" / ", while" / "where".
@@ -263,6 +263,9 @@ def _next_verb_phrase(words: list[str], offsets: list[int], end: int, singular_s
     opens a clause of its own ("..., and teachers grade them")."""
     if end + 1 < len(words) and words[end].lower() == "and":
         return _predicate(words, offsets, end + 1, singular_subject), False
+    participle = _participle_clause(words, offsets, end, singular_subject)
+    if participle:
+        return participle, True
     if not modal:
         return None, False
     k = end
@@ -284,6 +287,29 @@ def _next_verb_phrase(words: list[str], offsets: list[int], end: int, singular_s
     else:
         return None, False  # "including route changes, price adjustments": a list of things
     return (found if _predicate(words, offsets, nxt, singular_subject, True) else None), True
+
+
+# ", while also assigning the role to each user", ", thereby notifying the customer": a participle after
+# the clause's comma, its subject the clause's.
+_PARTICIPLE_OPENERS = frozenset({"while", "also", "thereby", "thus", "and", "by", "often", "usually", "then"})
+
+
+def _participle_clause(words: list[str], offsets: list[int], end: int, singular_subject: bool):
+    """The predicate of an -ing participle after a comma that ends the verb phrase at ``end`` (its
+    subject the clause's), read as the base verb ("assigning" as "assign"); None if there is none."""
+    if end >= len(words) or words[end] != ",":
+        return None
+    g = end + 1
+    while g < len(words) and words[g].lower() in _PARTICIPLE_OPENERS:
+        g += 1
+    if g + 1 >= len(words) or not words[g].lower().endswith("ing") or len(words[g]) <= 5:
+        return None
+    bases = verb_bases(words[g])[1:]
+    base = next((b for b in bases if b in COMMON_VERBS), None)
+    if base is None:
+        return None
+    found = _predicate(words[:g] + [base] + words[g + 1:], offsets, g, singular_subject, True)
+    return found or None
 
 
 # "Members of our coworking space book desks", "nurses at the clinic treat patients": a phrase after the
