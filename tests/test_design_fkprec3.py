@@ -63,3 +63,20 @@ def test_the_handler_of_a_customers_complaint_is_no_customer():
     complaint = _table(result, "Complaint")
     assert not any(fk.columns == ["Handler"] for fk in complaint.foreign_keys)
     assert "Handler" in complaint.column_names
+
+
+def test_a_thing_among_many_others_is_held_by_none_of_them():
+    # schedules shared among several drivers: no driver holds a route
+    result = design("Each driver has a driver ID and a name. Each route has a route ID and a length. "
+                    "The depot requires shared route schedules among several drivers.")
+    assert "Route" not in _targets(_table(result, "Driver"))
+
+
+def test_the_type_column_of_a_thing_is_its_key_to_the_kind_keyed_by_type_id():
+    # "name, type, length": the type is the vessel's category, keyed "Type ID"; no second column beside it
+    result = design("The harbour manages vessels by categories, with vessel category information including Type ID, "
+                    "category name, and description. Vessel information includes Vessel ID, name, type, length and flag.")
+    vessel = _table(result, "Vessel")
+    assert _targets(vessel) == {"Vessel Category"}
+    assert "Type" not in vessel.column_names
+    assert vessel.column_names.index("Type ID") == 2  # where the text put the type

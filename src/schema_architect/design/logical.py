@@ -387,7 +387,10 @@ class LogicalDesigner:
             col = _fk_column_name(kind)
             if col in thing.pk:
                 continue
-            named = next((c for c in thing.columns if loose(c) in (words[-1], loose(kind.entity.name))), None)
+            # its "Category" column, or the "Type" a kind keyed by "Type ID" is named by
+            stems = (words[-1], loose(kind.entity.name), " ".join(_words(kind.pk[0])[:-1]))
+            named = next((c for c in thing.columns if loose(c) in stems and c not in thing.pk
+                          and not any(c == f for f, _, _ in thing.fks)), None)
             if named is not None and col not in thing.columns:
                 thing.columns[thing.columns.index(named)] = col  # its "Type" column names the kind
                 thing.attrs[col] = thing.attrs[named]

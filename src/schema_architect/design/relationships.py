@@ -76,6 +76,8 @@ _LINK_NOUN = re.compile(r"\b(?:to|into|onto|on|in)\s+(?:their|his|her|its|a|the)
 _CONTAINED_IN = re.compile(r"^\s*(?:of|in|at|across|under|within)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _PARTICIPANT_PREPOSITION = re.compile(r"^\s*(?:with|for|from|to|by)\s+(?:a|an)\s*$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
+_AMONG_MANY = re.compile(r"\b(?:among|amongst|between)\s+(?:the\s+|their\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS)
+                         + r")\s*$", re.IGNORECASE)
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
 _RECORD_COVERS_MANY = re.compile(r"^\s*(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:for|with|of|covering|involving)\s+(?:"
                                  + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
@@ -839,6 +841,8 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             _add(ev, b, a, Evidence(True, True, span, only_one=qb == "one"))
         elif qb == "many" and _INCLUDING_ONLY.match(between) and _OWN_BEFORE.search(text, 0, a_start):
             continue  # "manage its sales data, including multiple stores": the data spans them, holds none
+        elif qb == "many" and _AMONG_MANY.search(between):
+            continue  # "permission controls among different users": spread over them, none of them held
         elif qb == "many" and _COORDINATED_VERB.match(between):
             continue  # "provides customer service and has multiple customers": the company has them
         elif qb == "many" and _AND_THEN_VERB.match(between) and _PASSIVE_AGENT_BEFORE.search(text, 0, a_start):
