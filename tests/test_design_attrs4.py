@@ -25,3 +25,11 @@ def test_a_count_of_a_plural_stays_one_field():
     result = design("Each ward has a name, a floor, and the number of beds.")
     assert "Number of Beds" in columns(result, "Ward"), columns(result, "Ward")
     assert "Bed" not in table_names(result), table_names(result)
+
+
+def test_the_information_for_a_thing_after_a_comma_opens_that_things_own_list():
+    result = design("Each marina has a name and a town. Each marina will have several moorings, the details for "
+                    "these moorings include berth code, length, depth, and the associated marina.")
+    cols = columns(result, "Mooring")
+    assert {"Berth Code", "Length", "Depth"} <= set(cols), cols
+    assert "Depth" not in columns(result, "Marina"), columns(result, "Marina")

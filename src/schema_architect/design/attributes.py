@@ -528,6 +528,10 @@ _SHORT_FOR_PHRASE = re.compile(r" for the(\s+[A-Za-z]+){1,2}?(?=,\s|\s+(?:and|or
 
 
 _EACH_SUBJECT = re.compile(r"\s*(?:each|every)\s+[A-Za-z]", re.IGNORECASE)
+# ", the information for these vehicles includes": a longer owner phrase, the information of a thing
+_INFO_OF_THING = re.compile(r"\s*(?:and\s+)?(?:the\s+|their\s+|its\s+)?(?:[A-Za-z-]+\s+){0,2}(?:information|info|details|data)"
+                            r"\s+(?:of|for|about|on)\s+(?:the\s+|these\s+|those\s+|each\s+|every\s+|its\s+|their\s+)?"
+                            r"[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*", re.IGNORECASE)
 
 
 # "Farmers have a name and grow crops with a variety": the one detail before a second verb phrase is one too
@@ -553,8 +557,8 @@ def _region_end(text: str, start: int, later: list[re.Match]) -> int:
             break
         comma = before.rfind(",")
         # ", team information such as ...": a new owner phrase starts a new list.
-        if comma >= 0 and len(before[comma + 1:].split()) <= 4 and ((m.group(1) or "").lower() in _NEW_LIST_TRIGGERS
-                                                                    or _EACH_SUBJECT.match(before, comma + 1)):
+        if comma >= 0 and (len(before[comma + 1:].split()) <= 4 or _INFO_OF_THING.fullmatch(before, comma + 1)) \
+                and ((m.group(1) or "").lower() in _NEW_LIST_TRIGGERS or _EACH_SUBJECT.match(before, comma + 1)):
             # ", team information such as ...", "..., each payment must record ...": a new owner starts a new list
             end = start + comma
             break
