@@ -60,3 +60,17 @@ def test_a_name_the_text_writes_keeps_its_owner():
     result = design("Each vessel has a vessel ID, name, and tonnage. The vessel fuel consumption table records the "
                     "fuel consumption ID, vessel ID, consumption time and fuel type.")
     assert "Vessel Fuel Consumption" in table_names(result), table_names(result)
+
+
+def test_a_second_modal_clause_after_a_list_of_values_is_read():
+    result = design("Each tenant has a tenant ID, name and phone. Each apartment has an apartment ID and address. "
+                    "Tenants can view their lease details and payment history, and can also report apartment faults.")
+    faults = [t for t in table_names(result) if "Fault" in t]
+    assert len(faults) == 1 and "Tenant" in foreign_keys(result, faults[0]).values(), links(result)
+
+
+def test_what_someone_reports_is_their_own_report():
+    result = design("Each driver has a driver ID and name. Each vehicle has a vehicle ID and plate. "
+                    "Drivers can report vehicle defects.")
+    defects = [t for t in table_names(result) if "Defect" in t]
+    assert len(defects) == 1 and foreign_keys(result, defects[0]).get("Driver ID") == "Driver", links(result)

@@ -166,7 +166,7 @@ def _verb_group(words: list[str], i: int, singular_subject: bool, bare: bool = F
             return words[j], True, j + 1
         return None
     if k >= len(words) or not _noun_word(words[k]) or low[k] in NOT_SVO_VERBS \
-            or (low[k] in ABSTRACT_NOUNS and _quantifier(words, k + 1)[0] not in ("many", "a")) \
+            or (low[k] in ABSTRACT_NOUNS and not modal and _quantifier(words, k + 1)[0] not in ("many", "a")) \
             or (low[k] in ENTITY_SUFFIX_NOISE and not (k == i and (
                 (low[k] in VERB_LIKE_NOISE and not singular_subject)
                 or (low[k][:-1] in VERB_LIKE_NOISE and singular_subject and _bare_plural_object(words, k + 1))))):
@@ -262,7 +262,9 @@ def _next_verb_phrase(words: list[str], offsets: list[int], end: int, singular_s
     their names, and select courses", "can join clubs, attend events and ..."); a plural noun there
     opens a clause of its own ("..., and teachers grade them")."""
     if end + 1 < len(words) and words[end].lower() == "and":
-        return _predicate(words, offsets, end + 1, singular_subject), False
+        found = _predicate(words, offsets, end + 1, singular_subject)
+        if found is not None or not modal:
+            return found, False
     participle = _participle_clause(words, offsets, end, singular_subject)
     if participle:
         return participle, True
@@ -275,7 +277,9 @@ def _next_verb_phrase(words: list[str], offsets: list[int], end: int, singular_s
         return None, False
     j = k + 1
     if words[j].lower() in ("and", "or"):
-        return _predicate(words, offsets, j + 1, singular_subject, True) or None, True
+        # "..., and can also report bike malfunctions": a modal of its own makes it a plain clause
+        return _predicate(words, offsets, j + 1, singular_subject, True) or None, \
+            not (j + 1 < len(words) and words[j + 1].lower() in MODAL_VERBS)
     found = _predicate(words, offsets, j, singular_subject, True)
     if not found:
         return None, False

@@ -164,7 +164,7 @@ NOT_SVO_VERBS: frozenset[str] = frozenset(
 # shared ("doctors treat patients").
 OWNING_VERBS: frozenset[str] = frozenset(
     ["make", "create", "place", "post", "submit", "write", "issue", "generate", "produce", "publish", "author",
-     "compose", "file", "open", "raise", "log", "record", "conduct", "perform", "complete", "undertake",
+     "compose", "file", "open", "raise", "log", "record", "report", "conduct", "perform", "complete", "undertake",
      "own", "hold", "have", "possess", "keep", "maintain", "store", "manage", "supervise", "oversee", "lead", "head", "run", "operate", "employ", "hire",
      "contain", "include", "comprise", "organize", "organise", "host", "schedule", "offer", "provide", "sell",
      "send", "upload", "draft", "prepare", "build", "design", "develop", "found", "establish", "launch", "start",
@@ -209,7 +209,7 @@ MAKING_VERBS: frozenset[str] = frozenset(
     ["make", "create", "place", "post", "submit", "write", "file", "open", "raise", "log", "generate", "produce",
      "author", "compose", "draft", "prepare", "upload", "incur", "receive", "earn", "get", "obtain", "win",
      "accumulate", "accrue", "trigger", "cause", "lodge", "issue", "send", "initiate", "publish",
-     "leave"]  # "guests leave a review": a review of their own each time
+     "leave", "report"]  # "guests leave a review": a review of their own each time
 )
 # Recurring periods of time: "every season we plant a crop in each field" makes one record per period,
 # per crop and per field (the period is a value of the record, not a thing of its own).
