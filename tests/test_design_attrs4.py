@@ -33,3 +33,13 @@ def test_the_information_for_a_thing_after_a_comma_opens_that_things_own_list():
     cols = columns(result, "Mooring")
     assert {"Berth Code", "Length", "Depth"} <= set(cols), cols
     assert "Depth" not in columns(result, "Marina"), columns(result, "Marina")
+
+
+def test_a_listed_column_named_like_a_mentioned_things_stub_is_kept():
+    # "boat management" only mentions boats (they get a stub "Boat Name"); the list then names a
+    # real "boat name" first, which must not be taken for the stub and dropped with it
+    result = design("The harbour system shall include functions such as member management and boat management. "
+                    "Each member has a name and a phone number. "
+                    "Administrators shall be able to register boats, set the boat name, length, draft, and mooring fee.")
+    cols = columns(result, "Boat")
+    assert {"Boat Name", "Length", "Draft", "Mooring Fee"} <= set(cols), cols

@@ -1038,7 +1038,10 @@ class EntitySet:
         return loose(attr.name) in self._placeholders.get(id(ent), ())
 
     def has_attribute(self, ent: Entity, name: str) -> bool:
-        return loose(name) in self._attr_keys.get(id(ent), ())
+        """Whether ``ent`` has a column ``name`` the text gave it (a placeholder stub, the name a merely
+        mentioned entity got, gives way to the text's own column of the same name)."""
+        key = loose(name)
+        return key in self._attr_keys.get(id(ent), ()) and key not in self._placeholders.get(id(ent), ())
 
     def add_attribute(self, ent: Entity, attr: Attribute, placeholder: bool = False) -> None:
         """Add ``attr`` unless ``ent`` has one of that name. A ``placeholder`` (the stub name a merely
