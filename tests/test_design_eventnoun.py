@@ -91,3 +91,19 @@ def test_a_thing_made_by_an_irregular_verb_keeps_its_noted_values():
     result = design("Each contract has a number. When a contract is made, we record the date and the parties.")
     assert table_names(result) == ["Contract"], table_names(result)
     assert "Date" in columns(result, "Contract"), columns(result, "Contract")
+
+
+def test_where_a_noted_happening_takes_place_is_a_key_of_its_record():
+    # "admitted to a ward, the nurse records ...": an Admission of the patient to the ward (not a Nurse
+    # table holding the bed and the time)
+    result = design("Each patient has a name. Each ward has a number. "
+                    "When a patient is admitted to a ward, the nurse records the bed and the time.")
+    assert set(foreign_keys(result, "Admission").values()) == {"Patient", "Ward"}, foreign_keys(result, "Admission")
+    assert "Nurse" not in table_names(result), table_names(result)
+
+
+def test_where_a_thing_is_made_or_played_is_a_key_of_the_thing():
+    result = design("Each team has a name. Each stadium has a city. "
+                    "When a match is played at a stadium, we record the score and the attendance.")
+    assert "Stadium" in foreign_keys(result, "Match").values(), foreign_keys(result, "Match")
+    assert "Score" in columns(result, "Match"), columns(result, "Match")

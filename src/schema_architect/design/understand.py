@@ -755,7 +755,9 @@ def _through_record(text: str) -> tuple:
 # price": what is noted belongs to a record of that happening (a Return of the car, a Sale of the
 # house), not to the thing or to nothing.
 _NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)\s+(?:a|an|the)\s+"
-                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<verb>" + _PARTICIPLE + r")\s*,?\s+"
+                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<verb>" + _PARTICIPLE + r")"
+                          r"(?:\s+(?:to|at|in|into|from|by|for|on)\s+(?:a|an|the|its|their)\s+"
+                          r"(?P<place>[a-z][\w-]*(?:\s+(?!we\b|staff\b|they\b)[a-z][\w-]*)?))?\s*,?\s+"
                           r"(?:we|staff|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:also\s+)?(?:note|record|log|store|keep|track|enter|capture)s?\s+"
                           r"(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
 
@@ -773,12 +775,14 @@ def _noted_event(text: str) -> tuple:
     if not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
         return ()
     verb = m.group("verb").lower()
+    # where or to whom it happens is a value (a key later) of the record: "admitted to a ward"
+    place = (Item(name=m.group("place"), start=m.start("place"), end=m.end("place")),) if m.group("place") else ()
     if noun is None or set(verb_bases(verb)) & MAKING_VERBS:  # "placed", "submitted", "opened", "made"
-        return ((thing, tuple(items)),)  # "When an order is placed, we record the date": the order is the record
+        return ((thing, (*place, *items)),)  # "When an order is placed, we record the date": the order is the record
     name = entity_name(noun)
     if not usable(name):
         return ()
-    return ((name, (Item(name=m.group("thing"), start=m.start("thing"), end=m.end("thing")), *items)),)
+    return ((name, (Item(name=m.group("thing"), start=m.start("thing"), end=m.end("thing")), *place, *items)),)
 
 
 # "A lecture is scheduled for a course in a room on a weekday at a start time.": a counted subject, a
