@@ -43,3 +43,12 @@ def test_a_listed_column_named_like_a_mentioned_things_stub_is_kept():
                     "Administrators shall be able to register boats, set the boat name, length, draft, and mooring fee.")
     cols = columns(result, "Boat")
     assert {"Boat Name", "Length", "Draft", "Mooring Fee"} <= set(cols), cols
+
+
+def test_values_recorded_after_an_event_is_completed_are_the_events():
+    result = design("Each kennel has a number and a size. Each dog has a name and a breed. "
+                    "After the grooming is completed, it is necessary to record the grooming fee, coat condition, "
+                    "and groomer remarks.")
+    assert "Grooming" in table_names(result), table_names(result)
+    cols = columns(result, "Grooming")
+    assert {"Grooming Fee", "Coat Condition", "Groomer Remarks"} <= set(cols), cols

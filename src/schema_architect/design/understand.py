@@ -702,14 +702,27 @@ _EACH_TIME = re.compile(r"^(?:every|each)\s+time\s+(?:a|an|the)\s+[a-z]+\s+(?:pl
                         r"raises|issues|initiates|sends|posts|writes|requests)\s+(?:a|an|the)\s+", re.IGNORECASE)
 
 
+# "After the repair is completed, it is necessary to record A, B and C": the same with the recording said
+# actively, after the event's own "is completed".
+_ACTIVE_LIST = re.compile(r"^(?P<intro>[^,]{3,90}),\s+(?:it\s+is\s+(?:necessary|required|needed)\s+to|(?:the\s+system|we)\s+"
+                          r"(?:needs?\s+to|must|should|shall|will|can))\s+(?:also\s+)?(?:record|store|log|document|register)\s+"
+                          r"(?:the\s+)?(?P<items>[^.;]+?)\s*[.;]?\s*$", re.IGNORECASE)
+_EVENT_DONE = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:completed|finished|done|over|carried\s+out)\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _recorded_event(text: str) -> tuple:
-    """((event name, items),) for "During each production, A, B and C need to be recorded" and
-    "Every time a customer places an order, A, B and C are recorded"; () otherwise."""
+    """((event name, items),) for "During each production, A, B and C need to be recorded",
+    "Every time a customer places an order, A, B and C are recorded" and "After the repair is completed,
+    it is necessary to record A, B and C"; () otherwise."""
     m = _PASSIVE_LIST.match(text)
-    if not m:
-        return ()
-    intro = m.group("intro")
+    intro = m.group("intro") if m else None
+    if m is None:
+        m = _ACTIVE_LIST.match(text)
+        done = _EVENT_DONE.search(m.group("intro")) if m else None
+        if done is None:
+            return ()
+        intro = m.group("intro")[: done.start()]
     lead = _EACH_TIME.match(intro) or _EVENT_INTRO.match(intro)
     if not lead:
         return ()
