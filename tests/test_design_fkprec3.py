@@ -80,3 +80,10 @@ def test_the_type_column_of_a_thing_is_its_key_to_the_kind_keyed_by_type_id():
     assert _targets(vessel) == {"Vessel Category"}
     assert "Type" not in vessel.column_names
     assert vessel.column_names.index("Type ID") == 2  # where the text put the type
+
+
+def test_a_noun_modifying_the_subject_of_a_clause_is_not_its_subject():
+    # "each crate operation must be associated with a packer": the operation is, not the crate
+    result = design("The system records each crate, including its weight and destination. Each crate operation must "
+                    "be associated with a packer, who has an ID, a name and a phone number.")
+    assert "Packer" not in _targets(_table(result, "Crate"))

@@ -78,6 +78,9 @@ _PARTICIPANT_PREPOSITION = re.compile(r"^\s*(?:with|for|from|to|by)\s+(?:a|an)\s
 _PREPOSITION_ONLY = re.compile(r"^\s*(?:from|for|to|by|on|and|or)\s+(?:the\s+|their\s+|its\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
 _AMONG_MANY = re.compile(r"\b(?:among|amongst|between)\s+(?:the\s+|their\s+)?(?:" + "|".join(re.escape(w) for w in MANY_WORDS)
                          + r")\s*$", re.IGNORECASE)
+# "log operation must ...": a noun, then the verb of the clause: the first noun only modified it
+_HEAD_THEN_VERB = re.compile(r"^\s+([a-z][a-z-]*[a-rt-z])\s+(?:must|can|cannot|may|will|shall|should|could|would|is|was|needs?)\b",
+                            re.IGNORECASE)
 # "customers, credit cards and orders": names in an enumeration are listed, not related.
 _RECORD_COVERS_MANY = re.compile(r"^\s*(?:(?:is|are|can\s+be|may\s+be)\s+)?(?:for|with|of|covering|involving)\s+(?:"
                                  + "|".join(re.escape(w) for w in MANY_WORDS) + r")\s*$", re.IGNORECASE)
@@ -813,6 +816,9 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                     if one == a and e.role is None and many != b:
                         _add(ev, b, many, e)
             continue
+        if _HEAD_THEN_VERB.match(between) and _HEAD_THEN_VERB.match(between).group(1).lower() not in FUNCTION_WORDS \
+                and _HEAD_THEN_VERB.match(between).group(1).lower() not in COMMON_VERBS:
+            continue  # "each log operation must be associated with an operator": the operation is, not the log
         if _CONTAINED_IN.match(between):
             _add(ev, b, a, Evidence(True, False, span))  # "equipment of multiple farms": a farm has equipment
         elif _RECORD_COVERS_MANY.match(between) and is_record_or_transaction(a) and not is_record_or_transaction(b):
