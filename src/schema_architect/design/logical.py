@@ -102,6 +102,7 @@ class _TableDraft:
     fks: list[tuple[str, str, str]] = field(default_factory=list)  # (column, ref table, ref column)
     unique: list[str] = field(default_factory=list)
     surrogate: bool = False  # its key is an ID we added, not one the text gave
+    junction: bool = False  # a table the design made for a many-to-many link, no entity of the text
 
     def add_foreign_key(self, col: str, table: str, ref_col: str, at: int | None = None) -> None:
         """``col`` points at ``table.ref_col``; the column is added (at the end, or at ``at``) if the
@@ -800,7 +801,8 @@ class LogicalDesigner:
         if not rel.role and any(t == one.entity.name for _, t, _ in many.fks):
             return  # a role ("Reviewed By") is a second key to the same table; its own column is checked below
         if not rel.role and any(
-                d is not one and d is not many and {one.entity.name, many.entity.name} <= {t for _, t, _ in d.fks}
+                d is not one and d is not many and not d.junction
+                and {one.entity.name, many.entity.name} <= {t for _, t, _ in d.fks}
                 for d in self.drafts.values()):
             return  # a record of the text already links them ("a purchase of an ingredient from a supplier");
             # not a role ("the seller of an item" is no reviewer of it)
@@ -913,7 +915,7 @@ class LogicalDesigner:
             if loose(name) in self.drafts:
                 return
         ent = Entity(name=name, spans=[rel.span] if rel.span else [], weak=True)
-        j = _TableDraft(ent)
+        j = _TableDraft(ent, junction=True)
         for side in (a, b):
             col = side.pk[0] if len(_words(side.pk[0])) > 1 else _fk_column_name(side)
             if col in j.columns:

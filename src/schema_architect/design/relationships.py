@@ -123,9 +123,15 @@ _PREVIOUS_WORD = re.compile(r"\b([A-Za-z][\w-]*)\s+$")
 _COMPOUND = re.compile(r"^(?:\s+|['’]s\s+|['’]\s+)$")
 _MAKING_VERB = r"(?:%s)" % "|".join(sorted({form for v in MAKING_VERBS for form in (v, v + "s", v + "es", v[:-1] + "ies")},
                                             key=len, reverse=True))
-_CREATES = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+)?" + _MAKING_VERB
-                      + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*$",
-                      re.IGNORECASE)
+_MAKING_GERUND = r"(?:%s)" % "|".join(sorted({form for v in MAKING_VERBS for form in (v + "ing", v[:-1] + "ing",
+                                                                                     v + v[-1] + "ing")},
+                                             key=len, reverse=True))
+# "allows students to submit electronic assignments", "supports users in publishing product information":
+# the act the system lets the subject do, maybe with one adjective before what it makes
+_CREATES = re.compile(r"^\s+(?:(?:(?:can|may|must|will|shall|should)\s+)?(?:also\s+)?" + _MAKING_VERB
+                      + r"|to\s+" + _MAKING_VERB + r"|in\s+" + _MAKING_GERUND + r")"
+                      + r"(?:\s*,\s*[a-z]+)*(?:,?\s+(?:and|or)\s+[a-z]+)?\s+(?:a\s+|an\s+|the\s+|their\s+|new\s+|own\s+)*"
+                      + r"(?:[a-z]+(?:al|ic|ive|ous|ful|ary|ble)\s+)?$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?:^|[.;:]\s*)the\s+$", re.IGNORECASE)
 # "performance evaluation for each department", "a schedule of every doctor": a thing kept for each Y
 _FOR_EACH = re.compile(r"^\s+(?:for|of|on)\s+(?:each|every)\s+$", re.IGNORECASE)
@@ -292,6 +298,13 @@ def _names_an_entity(word: str, names: list[str]) -> bool:
     return word.lower() not in EVENT_NOUN_OF_VERB and any(loose(n) == loose(word) for n in names)
 
 
+def _modal_verb(text: str, clause: VerbClause) -> bool:
+    """"Users can comment on movies" beside a Comment entity: the word right after a modal (or "to") is
+    the verb, whatever noun is spelled like it (not "neighbours complaint tenants")."""
+    return re.compile(r"\s+(?:can|may|must|will|shall|should|could|would|to)\s+(?:also\s+|only\s+)?"
+                      + re.escape(clause.verb) + r"\b", re.IGNORECASE).match(text, clause.subject.end) is not None
+
+
 def _has_evidence(ev: PairEvidence, a: str, b: str) -> bool:
     pair = frozenset((a, b))
     return (a, b) in ev.by_direction or (b, a) in ev.by_direction or pair in ev.m2m or pair in ev.one2one \
@@ -308,7 +321,8 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
         return
     mentions = sentence_mentions(s, names)
     for clause in clauses:
-        if clause.verb.lower() in NON_LINKING_VERBS or _names_an_entity(clause.verb, names) or _lists_fields(clause) \
+        if clause.verb.lower() in NON_LINKING_VERBS or (_names_an_entity(clause.verb, names)
+                                                         and not _modal_verb(s.text, clause)) or _lists_fields(clause) \
                 or (clause.verb.lower() in _LIST_VERBS and any(p.count == "many" for p in clause.objects)):
             continue  # "... and contains multiple products with quantities": the list reading links those
         subject = _named_by(clause.subject, mentions)
@@ -319,7 +333,13 @@ def _read_verb_clauses(s: Sentence, names: list[str], ev: PairEvidence) -> None:
             # a verb read past a plain clause ("..., and select courses") is told by its own words
             opens = clause.verb_start if clause.extended and clause.verb_start >= 0 else clause.subject.start
             span = Span(start=s.start + opens, end=s.start + phrase.end, text=s.text[opens:phrase.end])
-            stated = frozenset((subject, obj)) in ev.m2m or frozenset((subject, obj)) in ev.related
+            # a many-to-many read from this same clause ("users can review movies") still gives way to
+            # the record its verb names; one stated elsewhere in the text, or already given its table
+            # ("..., with each measurement recording ...") or said in so many words ("many-to-many"), stands
+            said = ev.m2m.get(frozenset((subject, obj)))
+            stated = (said is not None and (not s.start <= said.start < s.end or _M2M.search(s.text)
+                                            or frozenset((subject, obj)) in ev.link_names)) \
+                or frozenset((subject, obj)) in ev.related
             record = _record_through(s.text, clause, names, (subject, obj))
             if record is not None:
                 for side in (subject, obj):
@@ -690,6 +710,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 and not (_in_verb_slot(text, m[1]) and " " not in m[0] and not is_plural(text[m[1]:m[2]]))]
     mentions = [m for m in mentions if not _third_person_verb(text, m[1], m[2])][:MAX_MENTIONS_PER_SENTENCE]
     _read_actor(s, mentions, ev)
+    _read_occasion(s, mentions, ev)
     if _read_topic_clause(s, mentions, ev):
         _read_counted_members(s, mentions, ev, names)
         _read_orders_for(s, mentions, ev)
@@ -1054,6 +1075,32 @@ def _read_topic_clause(s: Sentence, mentions, ev: PairEvidence) -> bool:
     return False
 
 
+# "After each service, the customer can provide feedback": the occasion a clause's act happens at
+_OCCASION = re.compile(r"^\s*(?:after|following|upon|at\s+the\s+end\s+of|on\s+completion\s+of)\s+(?:each|every)\s+$",
+                       re.IGNORECASE)
+_CLAUSE_SUBJECT = re.compile(r"^\s*,\s*(?:the|a|an|each|every|its|their)?\s*$", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"^\s+(?:(?:can|may|must|will|shall|should|could|would)\s+)?(?:also\s+)?[a-z]+\s+"
+                          r"(?:(?:a|an|the|their|its|his|her|some)\s+)?$", re.IGNORECASE)
+
+
+def _read_occasion(s: Sentence, mentions, ev: PairEvidence) -> None:
+    """"After each service, the customer can provide feedback", "Following every inspection, the inspector
+    files a report": what the clause's subject makes on each such occasion is of that occasion and of the
+    subject (assumed)."""
+    text = s.text
+    if len(mentions) < 3 or not _OCCASION.match(text[:mentions[0][1]]):
+        return
+    (occasion, o_start, _), (subject, _, sub_end), (made, m_start, m_end) = mentions[:3]
+    if not _CLAUSE_SUBJECT.match(text[mentions[0][2]:mentions[1][1]]) or not _CLAUSE_VERB.match(text[sub_end:m_start]):
+        return
+    if occasion in (subject, made) or subject == made:
+        return
+    span = Span(start=s.start + o_start, end=s.start + m_end, text=text[o_start:m_end])
+    _add(ev, occasion, made, Evidence(True, False, span))
+    if not _has_evidence(ev, subject, made):
+        _add(ev, subject, made, Evidence(True, False, span))  # and the customer's own feedback
+
+
 def _read_actor(s: Sentence, mentions, ev: PairEvidence) -> None:
     """"Customers can rent cars, and each rental records the fee": the one kind of person a sentence
     names with a record or transaction is whom the record is of (used only when nothing else links it)."""
@@ -1214,6 +1261,21 @@ def _classified_modifier(text: str, a_start: int, a_end: int, between: str, b: s
     return not (before and before.group(1).lower() not in FUNCTION_WORDS and before.group(1).lower() not in COMMON_VERBS)
 
 
+_DONE_BY_ONE = re.compile(r"\b([a-z]{3,}ed)\s+by\s+(?:only\s+|exactly\s+)?one\b", re.IGNORECASE)
+
+
+def _agent_role(text: str) -> str | None:
+    """"managed by one employee" -> "Manager", "supervised by one nurse" -> "Supervisor", "created by one
+    user" -> "Creator": who does the act, named by the verb (None when no "<verb>ed by one" is said)."""
+    done = list(_DONE_BY_ONE.finditer(text))
+    if not done:
+        return None
+    base = done[-1].group(1).lower()[:-2]
+    if base.endswith(("at", "it", "is")):
+        return (base + "or").title()  # creator, editor, supervisor
+    return (base[:-1] + "er" if base.endswith("e") else base + "er").title()  # manager, owner, approver
+
+
 def _add(ev: PairEvidence, one: str, many: str, e: Evidence) -> None:
     ev.by_direction.setdefault((one, many), []).append(e)
     ev.recent.append((one, many, e))
@@ -1234,6 +1296,14 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
         out.append(Relationship(left=a, right=b, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,
                                 attributes=attrs, name=link.title() if link and link.islower() else link))
         done.add(pair)
+        for one, many in ((a, b), (b, a)):
+            counted = next((e for e in ev.by_direction.get((one, many), []) if e.stated and e.only_one
+                            and e.span.start != span.start), None)
+            role = counted.role or _agent_role(counted.span.text) if counted is not None else None
+            if role is not None:
+                # "each employee can join several projects" and "each project is managed by one employee":
+                # the sharing and the one in charge are two links, a junction and a key named by the role
+                out.append(Relationship(left=one, right=many, span=counted.span, role=role))
     linked = {n for r in out for n in (r.left, r.right)} | {n for pair in ev.by_direction for n in pair} \
         | {n for pair in ev.one2one for n in pair} | {n for pair in ev.related for n in pair}
     for record, people in ev.actors.items():

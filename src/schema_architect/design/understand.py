@@ -1350,11 +1350,12 @@ def _merge_bare_heads(ents: EntitySet, rels: list[Relationship], decisions: list
     if not renamed:
         return rels
     out: list[Relationship] = []
-    seen: dict[frozenset, int] = {}
+    seen: dict = {}
     for r in rels:
         was_self = r.left == r.right  # "users follow other users" stays a link of the merged table
         r.left, r.right = renamed.get(r.left, r.left), renamed.get(r.right, r.right)
-        pair = frozenset((r.left, r.right))
+        # a role ("the manager of each project") is a link of its own beside any other of the pair
+        pair = (frozenset((r.left, r.right)), r.role) if r.role and r.left != r.right else frozenset((r.left, r.right))
         if (r.left != r.right or was_self) and pair not in seen:
             seen[pair] = len(out)
             out.append(r)
