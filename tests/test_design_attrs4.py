@@ -52,3 +52,10 @@ def test_values_recorded_after_an_event_is_completed_are_the_events():
     assert "Grooming" in table_names(result), table_names(result)
     cols = columns(result, "Grooming")
     assert {"Grooming Fee", "Coat Condition", "Groomer Remarks"} <= set(cols), cols
+
+
+def test_a_participle_saying_the_values_are_kept_is_no_part_of_the_last_name():
+    result = design("Each pilot has a licence number and a rank. "
+                    "Instructors must have their instructor code and email recorded.")
+    cols = columns(result, "Instructor")
+    assert "Email" in cols and not any("Recorded" in c for c in cols), cols

@@ -166,6 +166,12 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
         if items and _UNIQUE_REMARK.match(text, region_end):
             items[-1].unique = True  # "..., and an email address, which must be unique."
         word = (m.group(1) or m.group(2)).lower()
+        if items and word in ("have", "has") and _HAVE_THEIR.match(text, m.end()):
+            kept = _KEPT_AFTER.search(items[-1].name)
+            if kept and not text[items[-1].end:].strip(" .;!"):
+                # "Teachers must have their Teacher ID and name stored": the participle says the values are
+                # kept, it is no part of the last one's name
+                items[-1].name = items[-1].name[: kept.start()]
         first = m
         # "each with a unique Customer ID, including name, email": one list in two pieces.
         if pending is not None and pending[2] == m.start() and not text[pending[0].end():m.start()].strip(" ,").endswith("."):
@@ -627,6 +633,8 @@ def split_items(text: str, start: int, end: int) -> list[Item]:
     return items
 
 
+_HAVE_THEIR = re.compile(r"\s*(?:their|its|his|her)\s", re.IGNORECASE)
+_KEPT_AFTER = re.compile(r"(?<=\w)\s+(?:stored|recorded|kept|saved|registered|logged|documented)$", re.IGNORECASE)
 _ETC_OF = re.compile(r"\s*(?:and\s+)?(?:etc\.?|and\s+so\s+on)\s+of\s+(?:each|every|the|a|an|all)\s+(.+?)\s*[.;]?\s*", re.IGNORECASE)
 # "the ID and name of hyperparameters": the last item's "of" + a bare plural says whose the fields are
 _OF_BARE_PLURAL = re.compile(r"^(.+?)\s+of\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})$", re.IGNORECASE)
