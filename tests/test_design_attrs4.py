@@ -59,3 +59,10 @@ def test_a_participle_saying_the_values_are_kept_is_no_part_of_the_last_name():
                     "Instructors must have their instructor code and email recorded.")
     cols = columns(result, "Instructor")
     assert "Email" in cols and not any("Recorded" in c for c in cols), cols
+
+
+def test_a_for_each_heading_that_opens_a_field_list_gives_the_fields_to_that_thing():
+    result = design("Kennel management: the system keeps kennels and dogs. Each dog has a name and a breed.\n"
+                    "For each kennel, you can set:\nKennel code, capacity, and heating type.")
+    cols = columns(result, "Kennel")
+    assert {"Capacity", "Heating Type"} <= set(cols), cols

@@ -284,11 +284,20 @@ _SENTENCE_WORDS = frozenset({"a", "an", "the", "each", "every", "this", "these",
                            "would", "shall", "is", "are", "was", "were", "be", "to", "allowing", "allows"})
 
 
+# "For each department, you can set:", "For every course, the system records:": a heading that is a
+# sentence opening the fields of each of a kind of thing
+_SETS_FOR_EACH = re.compile(r"^\s*for\s+(?:each|every)\s+[A-Za-z][\w -]{0,40},\s*(?:you|we|users?|administrators?|the\s+system)\s+"
+                            r"(?:(?:can|may|must|should|shall|will)\s+)?(?:set|sets|record|records|enter|enters|specify|"
+                            r"specifies|configure|configures|store|stores|maintain|maintains)\s*$", re.IGNORECASE)
+
+
 def _bare_list(sentence: Sentence) -> AttributeList | None:
     """"- Clients: company name, contact person, email": a heading's colon, then only a comma list of
     short noun phrases; the list is the fields of the heading's topic (the colon is its trigger)."""
     text = sentence.text
     heading_words = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence.heading or "")]
+    if _SETS_FOR_EACH.match(sentence.heading or ""):
+        heading_words = []  # "For each department, you can set:" opens the department's fields
     if any(w in _SENTENCE_WORDS or w in GENERIC_OWNERS or w in HEADING_ACTIONS for w in heading_words):
         return None  # "User Management: registration, deletion": a function heading lists operations
     if text.count(",") < 2 or re.search(r"[.!?]\s+\S", text.rstrip(".")):

@@ -63,6 +63,7 @@ _COMMA_WHICH = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|whenever|while|after|before|during|upon|once|if)\b[^,]{1,60},\s*", re.IGNORECASE)
 _EACH_ADVERB = re.compile(r",\s*each\s+[a-z]+ly$", re.IGNORECASE)
 _EACH_IN_CLAUSE = re.compile(r"\b(?:each|every)\s+", re.IGNORECASE)
+_HEADING_FOR_EACH = re.compile(r"^\s*for\s+(?:each|every)\s+([A-Za-z][\w -]{0,40}?)\s*,", re.IGNORECASE)
 _FOR_EACH = re.compile(r"\b(?:for|of)\s+(?:each|every|all|the)\s+", re.IGNORECASE)
 
 
@@ -748,6 +749,11 @@ def _owner_of(alist: AttributeList) -> Owner | None:
         name = entity_name(topic.group(1))
         if usable(name):
             return Owner(name, Span(start=base + topic.start(1), end=base + topic.end(1), text=topic.group(1)), "topic phrase")
+    each = _HEADING_FOR_EACH.match(s.heading or "")
+    if each:
+        name = entity_name(each.group(1))  # "For each department, you can set:" heads the department's fields
+        if usable(name):
+            return Owner(name, Span(start=max(0, s.start - len(s.heading) - 2), end=s.start, text=s.heading), "heading")
     if s.heading:
         name = entity_name(s.heading)
         if usable(name):
