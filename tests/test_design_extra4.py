@@ -18,3 +18,18 @@ def test_a_bare_head_only_mentioned_is_the_one_qualified_mention_of_it():
                     "Shelf Management: Librarians can add, modify, and delete shelf information.")
     names = table_names(result)
     assert "Book Shelf" in names and "Shelf" not in names, names
+
+
+def test_partners_of_a_described_kind_are_that_kind():
+    result = design("The travel agency works with multiple hotel partners, and hotel information includes the hotel ID, "
+                    "name, address and star rating. Each customer has a customer ID, name and phone. "
+                    "Customers book hotels.")
+    names = table_names(result)
+    assert "Hotel" in names and "Hotel Partner" not in names, names
+
+
+def test_a_bank_of_described_things_is_their_table():
+    result = design("The quiz platform shall include user management and puzzle bank management. Each puzzle shall "
+                    "have a difficulty, a title and an answer. Each user shall have a unique ID and a nickname.")
+    names = table_names(result)
+    assert "Puzzle" in names and "Puzzle Bank" not in names, names

@@ -35,6 +35,7 @@ from .lexicon import (
     ATTRIBUTE_INFO_KINDS,
     BOOKING_VERBS,
     HELD_FOR_MANY_NOUNS,
+    COLLECTION_NOUNS,
     COLLECTIVE_PEOPLE,
     COMMON_VERBS,
     DETERMINERS,
@@ -1291,6 +1292,10 @@ def _merge_user_account(ents: EntitySet, renamed: dict[str, str], decisions: lis
 # Words that name one aspect of a thing, kept in the thing's own row: "user account information",
 # "order status", "dish classification".
 _ASPECT_WORDS = frozenset({"account", "status", "classification"})
+# Words that name the rows of a described thing as a whole ("the question bank", "the device pool") or
+# in their standing toward the business ("airline partners", "tool assets"): only mentioned beside the
+# described thing, they are that thing.
+_WHOLE_WORDS = COLLECTION_NOUNS | frozenset({"bank", "pool", "repository", "partner", "asset"})
 # Words that pick the plain rows of a thing, not another thing: "participating players", "ordinary users".
 _PLAIN_QUALIFIERS = frozenset({"participating", "registered", "general", "ordinary", "regular", "normal", "common"})
 
@@ -1309,6 +1314,10 @@ def _merge_aspects(ents: EntitySet, rels: list[Relationship], renamed: dict[str,
             thing, why = ents.get(" ".join(words[1:])), f"'{words[0].lower()}' only qualifies its rows"
         elif words[-1].lower() in ("member", "members") and words[-2].lower() in COLLECTIVE_PEOPLE:
             thing, why = ents.get(" ".join(words[:-1])), f"its rows are the members of the {words[-2].lower()}"
+        elif singular(words[-1].lower()) in _WHOLE_WORDS and _mentioned_only(part):
+            thing, why = ents.get(" ".join(words[:-1])), f"'{words[-1].lower()}' names all the rows, or their standing"
+            if thing is not None and _mentioned_only(thing):
+                continue  # "a question bank" beside a question named in passing: nothing says which is kept
         else:
             continue
         if thing is None or thing is part or thing.name in renamed:
