@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import table_names
+from design_helpers import foreign_keys, table_names
 from schema_architect.design import design
 
 
@@ -33,3 +33,13 @@ def test_a_bank_of_described_things_is_their_table():
                     "have a difficulty, a title and an answer. Each user shall have a unique ID and a nickname.")
     names = table_names(result)
     assert "Puzzle" in names and "Puzzle Bank" not in names, names
+
+
+def test_things_named_after_their_people_go_by_the_name_used_later():
+    # "patient visits" described, then "each visit": one Visit table, keyed to the patient
+    result = design("The clinic keeps patients, each with a patient ID, a name and a phone. It manages patient visits, "
+                    "including the visit date, the reason and the fee. Each drug has a name and a price. The system "
+                    "also details the drugs prescribed in each visit, including the dose and the duration.")
+    names = table_names(result)
+    assert "Visit" in names and "Patient Visit" not in names, names
+    assert "Patient" in foreign_keys(result, "Visit").values(), foreign_keys(result, "Visit")

@@ -1451,6 +1451,20 @@ def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict
         if len(longer) != 1:
             continue  # "business project department" and "supervision project department": which one?
         full = longer[0]
+        owner = _owner_qualifier(bare, full, ents)
+        if owner is not None:
+            # "Manage customer orders, including the order status, ... the products included in each
+            # order": the described customer orders are the orders (of customers); the table goes by
+            # the bare name the text goes on to use, and keeps its link to the people it is of
+            why = (f"'{full.name}' are the {bare.name} rows of {owner.name}, which the text goes on to call "
+                   f"'{bare.name}'")
+            old_name = full.name
+            renamed[full.name] = bare.name
+            ents.rename(full, bare.name)
+            _fold_into(ents, bare, full, renamed, decisions, why)
+            if not any({r.left, r.right} & {old_name, bare.name} and {r.left, r.right} & {owner.name} for r in rels):
+                rels.append(Relationship(left=owner.name, right=bare.name, span=full.spans[0], stated=False))
+            continue
         if any(bare.name in (r.left, r.right) for r in rels) and not _refers_back(bare, full, ents):
             continue  # "each student takes courses ... evening language courses": the plain kind came first
         why = (f"'{bare.name}' is only mentioned and {full.name}, the one described entity named with it, "
@@ -1462,6 +1476,24 @@ def _fold_bare_mentions(ents: EntitySet, rels: list[Relationship], renamed: dict
             renamed[full.name] = bare.name
             ents.rename(full, bare.name)
         _fold_into(ents, bare, full, renamed, decisions, why)
+
+
+def _owner_qualifier(short: Entity, full: Entity, ents: EntitySet) -> Entity | None:
+    """The described entity ``full`` is named by the people of another entity and ``short`` ("Customer" +
+    "Order"), it was described before ``short`` was first named, and ``short`` is only mentioned: the
+    entity qualifying the name (Customer), else None."""
+    if not short.spans or not full.spans or _mentioned_only(full):
+        return None
+    words = full.name.split()
+    if len(words) - len(short.name.split()) != 1:
+        return None
+    owner = ents.get(words[0])
+    if owner is None or owner is full or owner is short or _mentioned_only(owner) \
+            or loose(owner.name) != loose(words[0]) or loose(words[0]) not in _PEOPLE | {"user"}:
+        return None  # "sales teams", "donation projects": a kind of team or project, not one person's rows
+    if min(s.start for s in full.spans) >= min(s.start for s in short.spans):
+        return None
+    return owner
 
 
 def _refers_back(short: Entity, full: Entity, ents: EntitySet) -> bool:
