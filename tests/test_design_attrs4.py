@@ -66,3 +66,11 @@ def test_a_for_each_heading_that_opens_a_field_list_gives_the_fields_to_that_thi
                     "For each kennel, you can set:\nKennel code, capacity, and heating type.")
     cols = columns(result, "Kennel")
     assert {"Capacity", "Heating Type"} <= set(cols), cols
+
+
+def test_key_information_before_the_list_that_spells_it_out_is_no_column():
+    result = design("For ships, it is necessary to record key information for each ship, such as the hull number, "
+                    "tonnage, and home port.")
+    cols = columns(result, "Ship")
+    assert {"Tonnage", "Home Port"} <= set(cols), cols
+    assert "Key Information" not in cols, cols

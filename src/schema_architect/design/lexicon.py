@@ -47,7 +47,10 @@ DETERMINERS: frozenset[str] = frozenset(
 # Items of a list that are not attributes ("etc.", "other information").
 NON_ATTRIBUTES: frozenset[str] = frozenset({"etc", "other information", "other details", "so on", "more", "others", "other",
                "information", "details", "data", "basic information", "related information",
-               "other relevant information", "relevant information", "detailed information"})
+               "other relevant information", "relevant information", "detailed information",
+               # "record key information for each book, such as ...": what the list that follows spells out
+               "key information", "important information", "main information", "core information",
+               "essential information", "general information", "key data", "key details"})
 
 # Words that open a clause, never an attribute name ("thereby achieving ...", "been reserved").
 CLAUSE_WORDS: frozenset[str] = frozenset(["whether", "thereby", "been", "but", "thus", "hence", "therefore",
