@@ -44,3 +44,10 @@ def test_the_one_in_charge_of_a_shared_thing_is_a_key_beside_the_link_table():
     assert foreign_keys(result, "Campaign") == {"Coordinator ID": "Volunteer"}, links(result)
     assert any(set(foreign_keys(result, t).values()) == {"Volunteer", "Campaign"}
                for t in table_names(result) if t not in ("Volunteer", "Campaign")), links(result)
+
+
+def test_what_the_system_supports_someone_in_doing_to_a_thing_is_read_as_their_act():
+    result = design("Each member has a name and a phone. Each court has a number and a surface. "
+                    "For court reservation management, the portal supports members in reserving courts and "
+                    "records the date and fee.")
+    assert set(foreign_keys(result, "Court Reservation").values()) == {"Court", "Member"}, links(result)

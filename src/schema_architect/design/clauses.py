@@ -46,9 +46,10 @@ _LY_NOUNS = frozenset({"supply", "family", "assembly", "reply", "anomaly", "rall
 _NEGATIONS = frozenset({"not", "cannot", "never", "no", "neither", "nor"})
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 MAX_NOUN_WORDS = 3
-# "the module allows students to select courses", "lets members book rooms": the one let act is the
-# clause's subject, "to" standing where a modal would
-_LETTING = re.compile(r"\b(?:allows?|allowing|enables?|enabling|permits?|permitting|lets|letting|helps?|helping)\s+",
+# "the module allows students to select courses", "lets members book rooms", "supports students in
+# selecting courses": the one let act is the clause's subject, "to" standing where a modal would
+_LETTING = re.compile(r"\b(?:allows?|allowing|enables?|enabling|permits?|permitting|lets|letting|helps?|helping"
+                      r"|supports?|supporting|assists?|assisting)\s+",
                       re.IGNORECASE)
 
 
@@ -150,6 +151,10 @@ def _verb_group(words: list[str], i: int, singular_subject: bool, bare: bool = F
         return None  # "members cannot borrow reference books": a link the text denies
     if k < len(low) and (low[k] in MODAL_VERBS or (bare and low[k] == "to")):
         modal, k = True, k + 1
+    elif bare and k + 1 < len(low) and low[k] == "in" and low[k + 1].endswith("ing") and len(low[k + 1]) > 5 \
+            and _noun_word(words[k + 1]) and low[k + 1] not in NOT_SVO_VERBS:
+        # "supports students in selecting courses": the act the subject is helped in, as a gerund
+        return words[k + 1], False, k + 2
     elif bare:
         if k < len(low) and _third_person(words[k]):
             return None  # "lets members book", ", and select courses": a bare verb ("teachers grade" opens a clause)
