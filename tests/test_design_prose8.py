@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import columns, foreign_keys, links, table_names
+from design_helpers import columns, foreign_keys, links, table, table_names
 from schema_architect.design import design
 
 
@@ -53,3 +53,15 @@ def test_a_participle_after_the_clause_is_its_subjects_act():
     result = design("Each volunteer has a name. Each team has a name and a colour. "
                     "Coordinators manage volunteers, while also assigning a team to each volunteer.")
     assert foreign_keys(result, "Volunteer").get("Team ID") == "Team", links(result)
+
+
+def test_a_role_with_fields_of_its_own_is_a_table_keyed_by_its_kind():
+    result = design("Each member has a name and an email. Members can be instructors; an instructor has a "
+                    "certification and an hourly rate. Instructors teach workshops. Each workshop has a title and a date.")
+    assert "Certification" not in columns(result, "Member"), columns(result, "Member")
+    assert table(result, "Instructor").primary_key.columns == ["Member ID"], columns(result, "Instructor")
+    assert foreign_keys(result, "Instructor") == {"Member ID": "Member"}, links(result)
+    assert "Instructor" in foreign_keys(result, "Workshop").values() or \
+        any(set(foreign_keys(result, t).values()) == {"Instructor", "Workshop"} for t in table_names(result)), links(result)
+    result = design("Each member has a name and an email. Members can be volunteers.")
+    assert table_names(result) == ["Member"], table_names(result)

@@ -103,6 +103,7 @@ class _TableDraft:
     unique: list[str] = field(default_factory=list)
     surrogate: bool = False  # its key is an ID we added, not one the text gave
     junction: bool = False  # a table the design made for a many-to-many link, no entity of the text
+    keyed_by_kind: bool = False  # a role's own table, keyed by the key of the kind it is a role of
 
     def add_foreign_key(self, col: str, table: str, ref_col: str, at: int | None = None) -> None:
         """``col`` points at ``table.ref_col``; the column is added (at the end, or at ``at``) if the
@@ -192,7 +193,8 @@ class LogicalDesigner:
         for d in self.drafts.values():
             if not d.pk:
                 self._key_without_identifier(d)
-        for rel in self.model.relationships:
+        # a role's own table is keyed by its kind's key first, so links to the role point at that key
+        for rel in sorted(self.model.relationships, key=lambda r: not r.subtype):
             if not rel.fallback:
                 self._apply_relationship(rel)
         self._mutual_references_to_junctions()
@@ -817,9 +819,22 @@ class LogicalDesigner:
         col = one.pk[0] if len(_words(one.pk[0])) > 1 else _fk_column_name(one)
         if rel.role and one is not many:
             col = _role_key_name(rel.role, one)  # "one employee as the supervisor": "Supervisor ID"
+        elif one.keyed_by_kind and one is not many:
+            col = f"{one.entity.name} ID"  # a seller's products hold the "Seller ID" (the seller's user key)
         if col in many.columns and any(c == col for c, _, _ in many.fks):
             return
-        many.add_foreign_key(col, one.entity.name, one.pk[0])
+        many.add_foreign_key(col, one.entity.name, one.pk[0], at=0 if rel.subtype and many.surrogate else None)
+        if rel.subtype and rel.kind == "1:1" and many.surrogate and many.pk and not many.keyed_by_kind:
+            # "users can be sellers; a seller has a shop name": the seller row is the user's, keyed by it
+            many.columns.remove(many.pk[0])
+            many.attrs.pop(many.pk[0], None)
+            many.pk = [col]
+            many.surrogate = False
+            many.keyed_by_kind = True
+            self.decide(f"table {many.entity.name}", f"primary key ({col})",
+                        f"a {many.entity.name.lower()} is a {one.entity.name.lower()} in that role: one row per "
+                        f"{one.entity.name.lower()}, keyed by its key", rel.span)
+            return
         if rel.kind == "1:1":
             many.unique.append(col)
         how = "stated" if rel.stated else "assumed (cardinality not stated)"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model.conceptual import Attribute, Cardinality, Decision, Relationship, Span
+from ..model.conceptual import Attribute, Cardinality, Decision, Entity, Relationship, Span
 from .entities import EntitySet, np_after, usable
 from .lexicon import COMMON_VERBS, FUNCTION_WORDS, PERSON_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from .segment import Sentence
@@ -272,8 +272,8 @@ _ROLE_DECL = re.compile(
     r"^\s*(?:(?:each|every|a|an|the|our|all|any)\s+)?(?P<kind>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
     r"(?:(?:can|may|could|will)\s+(?:either\s+)?(?:be|act\s+as|register\s+as|sign\s+up\s+as|join\s+as)"
     r"|(?:is|are)\s+either)\s+(?:either\s+)?"
-    r"(?P<roles>(?:an?\s+)?[A-Za-z][\w-]*(?:\s*,\s*(?:an?\s+)?[A-Za-z][\w-]*)*\s*,?\s*(?:or|and/or|and)\s+"
-    r"(?:an?\s+)?[A-Za-z][\w-]*)(?:\s*,?\s*(?:or|and)\s+both)?\s*(?:[.,;:]|$|\s+(?:and|but)\b)",
+    r"(?P<roles>(?:an?\s+)?[A-Za-z][\w-]*(?:(?:\s*,\s*(?:an?\s+)?[A-Za-z][\w-]*)*\s*,?\s*(?:or|and/or|and)\s+"
+    r"(?:an?\s+)?[A-Za-z][\w-]*)?)(?:\s*,?\s*(?:or|and)\s+both)?\s*(?:[.,;:]|$|\s+(?:and|but)\b)",
     re.IGNORECASE)
 _ROLE_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and/or|and)\s+", re.IGNORECASE)
 
@@ -311,9 +311,15 @@ def declared_roles(sentences: list[Sentence]) -> list[DeclaredRoles]:
                 break
             roles.append(name)
         kind = entity_name(" ".join(kind_words))
-        if len(roles) >= 2 and usable(kind):
+        if (len(roles) >= 2 or (roles and plural_kind)) and usable(kind):
             out.append(DeclaredRoles(kind, roles, Span(start=s.start, end=s.end, text=s.text)))
     return out
+
+
+def _own_fields(role: Entity, kind: Entity, ents: EntitySet) -> bool:
+    """Whether the text gives the role fields the kind does not have ("a seller has a shop name")."""
+    own = [a for a in role.attributes if not ents.is_placeholder(role, a) and not ents.has_attribute(kind, a.name)]
+    return bool(own)
 
 
 def fold_declared_roles(decls: list[DeclaredRoles], ents: EntitySet, rels: list[Relationship],
@@ -329,6 +335,18 @@ def fold_declared_roles(decls: list[DeclaredRoles], ents: EntitySet, rels: list[
             if ent is kind:
                 continue
             linked = False
+            if ent is not None and _own_fields(ent, kind, ents):
+                # "Users can be sellers; a seller has a shop name and rating": a role with fields of its own
+                # is a table of its own, one row per user who is one, keyed by the user
+                rels = [r for r in rels if {r.left, r.right} != {ent.name, kind.name}]
+                rels.append(Relationship(left=kind.name, right=ent.name, left_card=Cardinality.ONE,
+                                         right_card=Cardinality.ONE, subtype=True, span=decl.span))
+                decisions.append(Decision(
+                    subject=f"entity {role}", decision=f"{role} is a role of {kind.name} with a table of its own",
+                    rationale=f"the text says a {kind.name.lower()} can be a {role.lower()} and gives the "
+                              f"{role.lower()} fields of its own: one row per {kind.name.lower()} who is one, "
+                              f"keyed by the {kind.name.lower()}", span=decl.span))
+                continue
             if ent is not None:
                 name = ent.name
                 kept: list[Relationship] = []

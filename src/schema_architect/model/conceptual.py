@@ -74,6 +74,8 @@ class Relationship(_Node):
     stated: bool = Field(default=True, description="False when the cardinality is a default assumption")
     definite_one: bool = Field(default=False, description="the one side is a single thing of the text ('the "
                                                           "university has many departments'), not a kind")
+    subtype: bool = Field(default=False, description="the right side is a role of the left with fields of its own "
+                                                    "('users can be sellers; a seller has a shop name'): keyed by the left's key")
     fallback: bool = Field(default=False, description="only read from the one person named with a record ('customers "
                                                       "rent cars ... rental fee'): used when the record has no other link")
 
