@@ -65,3 +65,11 @@ def test_a_role_with_fields_of_its_own_is_a_table_keyed_by_its_kind():
         any(set(foreign_keys(result, t).values()) == {"Instructor", "Workshop"} for t in table_names(result)), links(result)
     result = design("Each member has a name and an email. Members can be volunteers.")
     assert table_names(result) == ["Member"], table_names(result)
+
+
+def test_a_count_of_two_or_more_is_many():
+    result = design("Each excursion has a destination and a date. Each instructor has a name. "
+                    "Each excursion needs at least two instructors as guides.")
+    assert "Instructor ID" not in columns(result, "Excursion"), columns(result, "Excursion")
+    assert any(set(foreign_keys(result, t).values()) == {"Excursion", "Instructor"} for t in table_names(result)), \
+        links(result)

@@ -264,6 +264,8 @@ MANY_WORDS: tuple[str, ...] = (
     "multiple", "many", "several", "various", "a number of", "any number of", "more than one",
     "one or more", "a set of", "a list of", "numerous", "a series of", "different", "zero or more",
     "some", "a variety of", "plenty of", "lots of", "a few", "at least one",
+    # a count of two or more is many ("each trip needs at least two teachers")
+    "at least two", "at least three", "two or more", "three or more",
 )
 ONE_WORDS: tuple[str, ...] = ("only one", "exactly one", "a single", "one", "a", "an", "each", "every", "the")
 BELONGS_PHRASES: tuple[str, ...] = ("belongs to", "belong to", "is assigned to", "are assigned to",
