@@ -73,3 +73,14 @@ def test_a_count_of_two_or_more_is_many():
     assert "Instructor ID" not in columns(result, "Excursion"), columns(result, "Excursion")
     assert any(set(foreign_keys(result, t).values()) == {"Excursion", "Instructor"} for t in table_names(result)), \
         links(result)
+
+
+def test_a_record_kept_for_each_thing_is_a_table_of_its_own():
+    result = design("Each regatta has a name and a venue. For each regatta, the regatta result needs to be "
+                    "recorded, including winning boat, finishing time and date.")
+    assert "Winning Boat" not in columns(result, "Regatta"), columns(result, "Regatta")
+    assert "Winning Boat" in columns(result, "Regatta Result"), table_names(result)
+    assert "Regatta" in foreign_keys(result, "Regatta Result").values(), links(result)
+    result = design("Each hotel has a name. For each hotel, the following information must be stored, "
+                    "including address, rating and phone.")
+    assert table_names(result) == ["Hotel"] and "Rating" in columns(result, "Hotel"), table_names(result)

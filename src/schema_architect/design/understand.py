@@ -287,6 +287,15 @@ def read_requirements(text: str) -> Reading:
             owner_name = _assessment_of(owner.name, alist, ents) or owner.name
             owner_name = _record_named_by_heading(owner_name, _lead_topic(s.text) or s.heading, alist) or owner_name
             owner_name = _record_of_topic(owner_name, s, alist, ents) or owner_name
+            kept = _record_kept_for_each(owner_name, alist) if owner_name == owner.name else None
+            if kept is not None:
+                # "For each tournament, the tournament result needs to be recorded, including winner, score
+                # and date": the values are the named record's, one kept per tournament
+                many_items.append((owner.name, kept, owner_span, []))
+                decisions.append(Decision(subject=f"entity {kept}", decision=f"{kept} is an entity",
+                                          rationale=f"the text records it for each {owner.name.lower()}, "
+                                                    f"with values of its own", span=owner_span))
+                owner_name = kept
             is_new = ents.get(owner_name) is None
             if s.heading and is_new:
                 described_under.setdefault(s.heading, set()).add(loose(owner_name))
@@ -2067,6 +2076,34 @@ def _lead_topic(text: str) -> str | None:
 
 _FOR_TOPIC = re.compile(r"^\s*(?:for|in|under)\s+(?:the\s+)?((?:[a-z][\w-]*\s+){1,4}?)management\s*,", re.IGNORECASE)
 _EACH_BEFORE_OWNER = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+
+
+# "For each tournament, the tournament result needs to be recorded, including ...": a thing kept for
+# each X, named in the passive before the list.
+_KEPT_FOR_EACH = re.compile(r"^\s*for\s+(?:each|every)\s+(?P<owner>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s*,\s*"
+                            r"(?:the|a|an|its|their)\s+(?P<kept>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s+"
+                            r"(?:(?:needs?|has|have|is|are|ought)\s+to|must|should|shall|will|can)?\s*(?:also\s+)?be\s+"
+                            r"(?:recorded|stored|tracked|logged|kept|documented|registered|saved|captured|noted)\s*,?\s*$",
+                            re.IGNORECASE)
+
+
+def _record_kept_for_each(owner: str, alist) -> str | None:
+    """The record a "for each X, the <record> needs to be recorded, including ..." sentence names, when it
+    is a thing of its own (not the X's information, details or data, nor the X itself)."""
+    m = _KEPT_FOR_EACH.match(alist.prefix)
+    if m is None or loose(entity_name(m.group("owner")) or "") != loose(owner):
+        return None
+    name = entity_name(m.group("kept"))
+    if not name or not usable(name) or loose(name) == loose(owner):
+        return None
+    head = loose(name).split()[-1]
+    if head in ATTRIBUTE_INFO_KINDS or head in ABSTRACT_NOUNS or head in _INFO_HEADS_KEPT or is_plural(head):
+        return None  # "the following information", "the basic details": the X's own values
+    return name
+
+
+_INFO_HEADS_KEPT = frozenset({"information", "info", "details", "detail", "data", "attributes", "fields",
+                              "profile", "particulars", "specifics", "values"})
 
 
 def _record_of_topic(owner: str, s: Sentence, alist, ents: EntitySet) -> str | None:
