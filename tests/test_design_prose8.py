@@ -84,3 +84,10 @@ def test_a_record_kept_for_each_thing_is_a_table_of_its_own():
     result = design("Each hotel has a name. For each hotel, the following information must be stored, "
                     "including address, rating and phone.")
     assert table_names(result) == ["Hotel"] and "Rating" in columns(result, "Hotel"), table_names(result)
+
+
+def test_the_role_the_many_play_names_their_link():
+    result = design("Each excursion has a destination and a date. Each instructor has a name. "
+                    "Each excursion needs at least two instructors as guides.")
+    assert "Excursion Guide" in table_names(result), table_names(result)
+    assert set(foreign_keys(result, "Excursion Guide").values()) == {"Excursion", "Instructor"}, links(result)

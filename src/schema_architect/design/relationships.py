@@ -110,6 +110,8 @@ _ONE_ROLE_WORD = re.compile(r"\b(?:only\s+|exactly\s+)?one\s+([a-z]+)\s+$", re.I
 _ONE_VERB = re.compile(r"^\s+(?:(?:can|may|will|must|should|usually|also)\s+)?[a-z]+(?<!ed)(?<!ing)\s+(?:a|an)\s+$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(" + "|".join(sorted(ROLE_NOUNS)) + r")\b",
                          re.IGNORECASE)
+# "at least two teachers as chaperones": the role the many play for the one, ending the clause
+_AS_MANY_ROLE = re.compile(r"\s+as\s+(?:its\s+|their\s+)?([a-z]{3,}s)\s*(?:[.;]|$)", re.IGNORECASE)
 # "can follow other users", "can add other users as contacts": a verb between a name and "other" + itself
 _PEER_VERB = re.compile(r"^\s+(?:can\s+|may\s+)?(?:also\s+)?([a-z]{3,})\s+(?:to\s+|with\s+)?(?:other|another)\s+$",
                         re.IGNORECASE)
@@ -899,6 +901,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
             if pair in ev.m2m:
                 _read_link_value_after(text, b_end, names, pair, ev)
+                role = _AS_MANY_ROLE.match(text, b_end) if qb == "many" else None
+                if role and not is_plural(a.split()[-1]) and not any(
+                        loose(n) == loose(singular(role.group(1))) for n in names):
+                    # "each trip needs at least two teachers as chaperones": the link is the trip's chaperones
+                    ev.link_names.setdefault(pair, f"{a} {singular(role.group(1)).title()}")
             event = _event_noun_after(text, between, b_end, mentions, (a, b)) if qb == "many" else None
             if qb == "many" and event is None and following is not None and not text[b_end:].strip(" ;,"):
                 # "A member can borrow many books; each loan records the dates."
