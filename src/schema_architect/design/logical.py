@@ -153,6 +153,19 @@ def _mentions_entity(attr: str, entity: str) -> bool:
     return bool(aw) and (aw[-len(ew):] == ew or ew[-len(aw):] == aw or aw[-1] == ew[-1])
 
 
+def _said_as_possessed(owner: _TableDraft, col: str, thing: _TableDraft) -> bool:
+    """Whether the column was written "the <owner>'s <thing>": the owner's own things (one owner has
+    many of them), said of the owner, not a key the owner holds."""
+    a = owner.attrs.get(col)
+    said = a.span.text if a is not None and a.span and a.span.text else ""
+    m = re.search(r"([A-Za-z][A-Za-z ]*?)(?:'s|\u2019s|s'|s\u2019)\s+([A-Za-z][A-Za-z ]*)$", said.strip())
+    if not m:
+        return False
+    whose, what = _words(m.group(1)), _words(m.group(2))
+    own, other = _words(owner.entity.name), _words(thing.entity.name)
+    return bool(whose) and whose[-len(own):] == own and what[-len(other):] == other
+
+
 class LogicalDesigner:
     def __init__(self, model: ConceptualModel) -> None:
         self.model = model
@@ -461,6 +474,17 @@ class LogicalDesigner:
                 if not back:
                     continue
                 seen.add(pair)
+                owner = next((o for o, c in ((d, col), *((other, b[0]) for b in back))
+                              if _said_as_possessed(o, c, d if o is other else other)), None)
+                if owner is not None:
+                    # "record the shop's repair request": one shop's many requests, each holding the
+                    # shop's key; the shop's column only named them (no second, opposite key)
+                    for fk in [f for f in owner.fks if f[1] != owner.entity.name
+                               and self.drafts.get(loose(f[1])) in (d, other)]:
+                        owner.fks.remove(fk)
+                        if fk[0] in owner.columns and fk[0] not in owner.pk:
+                            owner.columns.remove(fk[0])
+                    continue
                 dependent = _named_after(d, other) or _named_after(other, d) or _a_record_of(d, other) or _a_record_of(other, d)
                 if dependent is not None:
                     # "Tool Loan Record" and "Tool": the record belongs to the tool; the tool's column

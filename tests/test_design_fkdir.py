@@ -1,0 +1,15 @@
+"""Foreign-key direction read from possessives and "which X" clauses."""
+
+from __future__ import annotations
+
+from design_helpers import columns, foreign_keys, linking, table_names
+from schema_architect.design import design
+
+
+def test_a_possessed_described_thing_holds_the_possessor_key_and_no_junction():
+    result = design("A company manages many shops. Each shop has a name and address. The company needs to "
+                    "record the shop's repair request, and each repair request needs to record the request "
+                    "date, description, and cost.")
+    assert not linking(result, "Shop", "Repair Request"), table_names(result)
+    assert foreign_keys(result, "Repair Request").get("Shop ID") == "Shop", foreign_keys(result, "Repair Request")
+    assert "Repair Request ID" not in columns(result, "Shop"), columns(result, "Shop")
