@@ -1861,6 +1861,8 @@ def _actors_of_links(sentences: list[Sentence], names: list[str]) -> list[tuple[
                                             text=shared.group(1))))
             if not any(m.end(2) < a <= m.end(2) + _ACTION_REACH for _, a, _b in mentions):
                 continue
+            if _only_looks(s.text[m.start(2):min(a for _, a, _b in mentions if a > m.end(2))]):
+                continue  # "Users can view and analyze the performance data of APIs": nothing of theirs is kept
             name = entity_name(m.group(1))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 2:
                 out.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
@@ -2013,6 +2015,30 @@ _OF_A_PROCESS = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?[a-z]+(?:tion|ment
 
 _MANY_NP = re.compile(r"(?<![\w-])(?:multiple|several|many|various|numerous|a number of|a series of|one or more|"
                      r"two or more|zero or more|at least one|more than one)\s+", re.IGNORECASE)
+
+
+# Verbs of looking at data: whoever only views, analyzes or searches a thing keeps no row of its own.
+_LOOKING_VERBS = NON_LINKING_VERBS | frozenset(
+    {"analyze", "analyzes", "analyse", "analyses", "review", "reviews", "check", "checks", "monitor", "monitors",
+     "compare", "compares", "see", "sees", "read", "reads", "understand", "understands", "evaluate", "evaluates"})
+
+
+def _only_looks(action: str) -> bool:
+    """Whether every verb of ``action`` (the words from a subject's verb up to what it acts on) only
+    looks at data: "can view and analyze the performance data of", "browse the latest"."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", action)]
+    verbs = [w for w in words if w not in MODAL_VERBS and (w in COMMON_VERBS or w in _LOOKING_VERBS)]
+    return bool(verbs) and all(w in _LOOKING_VERBS for w in verbs)
+
+
+def _named_again(name: str, sentences: list[Sentence]) -> bool:
+    """Whether the text names the thing ``name`` (its head noun, singular or plural) more than once, or
+    in a heading ("Users can follow other users" names them twice).
+    "Each individual can be a legitimate voter": a subject the text names once, only to say what it
+    does or is, keeps nothing of its own."""
+    head = singular(loose(name).split()[-1])
+    word = re.compile(r"\b" + re.escape(head) + r"(?:s|es)?\b", re.IGNORECASE)
+    return sum(len(word.findall(o.text)) for o in sentences) > 1 or any(word.search(o.heading or "") for o in sentences)
 
 
 def _add_mentioned(ents: EntitySet, name: str, span: Span) -> Entity | None:
@@ -2418,7 +2444,9 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
         m = _ACTOR.match(s.text)
         if m:
             name = entity_name(m.group(1))
-            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS:
+            if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS \
+                    and (ents.get(name) is not None or _named_again(name, sentences)) \
+                    and not _only_looks(s.text[m.end(1):]):
                 found.append((name, Span(start=s.start + m.start(1), end=s.start + m.end(1), text=m.group(1))))
     for s in sentences:
         # "manage customer information, supplier information, and sales records": an enumeration of
