@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    EVENT_NOUN_OF_VERB,
+    TRANSACTION_NOUNS,
     ACTION_GERUNDS,
     ATTRIBUTE_INFO_KINDS,
     CLAUSE_WORDS,
@@ -180,7 +182,8 @@ def find_attribute_lists(sentence: Sentence) -> list[AttributeList]:
             word = (first.group(1) or first.group(2)).lower()
         pending = None
         attrs = [it for it in items if not it.many]
-        minimum = 1 if word in (":", "fields", "attributes", "columns") or _ONE_DETAIL_SENTENCE.match(text[:first.end()]) \
+        minimum = 1 if word in (":", "fields", "attributes", "columns") or (_ONE_DETAIL_SENTENCE.match(text[:first.end()])
+                                                                          or _record_keeps(text[:first.end()])) \
             and len(items) == 1 and not text[region_end:].strip(" .") \
             or (len(items) == 1 and _VERB_PHRASE_WITH_LIST.match(text, region_end)) else 2
         if word == ":" and len(attrs) == 1 and len(text[attrs[0].start:attrs[0].end].split()) > MAX_ITEM_WORDS:
@@ -490,6 +493,23 @@ _THE_SUBJECT = re.compile(r"(?:^|[.;:]\s*)the(?:\s+[A-Za-z-]+){1,3}\s+$", re.IGN
 # "whether it includes meals", "whether the room has a view": a yes/no item's own verb, not a list
 _WHETHER_CLAUSE_BEFORE = re.compile(r"\bwhether\s+(?:it|they|he|she|the\s+[a-z]+|its\s+[a-z]+|their\s+[a-z]+)\s+"
                                     r"(?:also\s+)?$", re.IGNORECASE)
+
+
+# "(A member borrows books;) each loan records the due date.": a counted record's one detail
+_EACH_RECORD_KEEPS = re.compile(r"^\s*(?:[^.;]*[;,]\s*(?:and\s+)?)?(?:each|every)\s+([a-z][\w-]*)\s+"
+                                r"(?:records|logs|notes|stores|keeps|tracks)$", re.IGNORECASE)
+_RECORD_NOUNS = frozenset(TRANSACTION_NOUNS) | frozenset(EVENT_NOUN_OF_VERB.values()) \
+    | frozenset({"record", "entry", "log", "event", "session"})
+
+
+def _record_keeps(head: str) -> bool:
+    """Whether ``head`` (a sentence up to its verb) is "each X records" with X a record of an act ("loan",
+    "booking", "registration"): a record keeps its details, so even one is its list."""
+    m = _EACH_RECORD_KEEPS.match(head)
+    if not m:
+        return False
+    noun = singular(m.group(1).lower())
+    return noun in _RECORD_NOUNS or (len(noun) > 6 and noun.endswith(("ation", "ition", "ment")))
 
 
 def _is_trigger(text: str, m: re.Match) -> bool:
