@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from design_helpers import columns, table_names
+from design_helpers import columns, foreign_keys, table_names
 from schema_architect.design import design
 
 
@@ -18,3 +18,18 @@ def test_a_person_keeping_one_detail_is_not_its_list():
     # "each teacher records the grade": the teacher keeps data, the grade is no teacher's column
     result = design("Each teacher has a name and an email. Each teacher records the grade.")
     assert "Grade" not in columns(result, "Teacher"), columns(result, "Teacher")
+
+
+def test_a_count_needed_for_each_occurrence_is_shared():
+    # "each patrol needs at least two guards": each guard serves on many patrols, no guard holds a patrol key
+    result = design("Each guard has a name and a badge number. Each patrol has a date and a route. "
+                    "Each patrol needs at least two guards.")
+    assert "Patrol" not in foreign_keys(result, "Guard").values(), foreign_keys(result, "Guard")
+    assert any({"Guard", "Patrol"} <= set(foreign_keys(result, t).values()) for t in table_names(result)), \
+        table_names(result)
+
+
+def test_an_organization_needing_its_people_keeps_them():
+    # "each department needs at least two employees": the employees are the department's own
+    result = design("Each department has a name. Each employee has a name. Each department needs at least two employees.")
+    assert "Department ID" in columns(result, "Employee"), columns(result, "Employee")

@@ -899,6 +899,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
                 ev.m2m.setdefault(pair, span)
             elif shares_participants(a, b) or _shared_by_clause(text, (a, a_end), (b, b_end)):
                 ev.m2m.setdefault(pair, span)  # "each exhibition has multiple curators": curators work on many
+            elif qa in ("each", "every", "a", "one") and _NEEDS_COUNT.match(between) \
+                    and loose(a).split()[-1] not in _PEOPLE and loose(a).split()[-1] not in ORGANIZATION_NOUNS:
+                # "each shift needs at least two nurses", "every launch requires three engineers": a count
+                # needed for each occurrence is drawn from a pool, each of whom serves on many of them
+                ev.m2m.setdefault(pair, span)
             if pair in ev.m2m:
                 _read_link_value_after(text, b_end, names, pair, ev)
                 role = _AS_MANY_ROLE.match(text, b_end) if qb == "many" else None
@@ -980,6 +985,11 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
 
 # An active verb with a preposition before the counted object ("work at one or more", "volunteers for
 # several"): the subject takes part at the objects, it does not own them.
+# "needs at least two", "requires three", "must have two or more": a count of others each occurrence requires
+_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|[2-9]|[1-9]\d+)"
+_NEEDS_COUNT = re.compile(r"^\s+(?:(?:will|must|should|always|usually|typically)\s+)*(?:needs?|requires?|need|require)\s+"
+                          r"(?:at\s+least\s+" + _COUNT_WORDS + r"|" + _COUNT_WORDS + r"\s+or\s+more|" + _COUNT_WORDS + r")\s+$",
+                          re.IGNORECASE)
 _ACTS_AT_MANY = re.compile(r"^\s+(?:(?:can|may|will|must|should|could|often|usually|also)\s+)*([a-z]+)\s+(?:at|in|for|on|with)\s+"
                            r"(?:(?:one\s+or\s+more|multiple|several|many|various|different|numerous)\s+)?$", re.IGNORECASE)
 # "handles insurance business for multiple customers", "prepares meals for several guests": a verb, what it
