@@ -13,3 +13,12 @@ def test_a_possessed_described_thing_holds_the_possessor_key_and_no_junction():
     assert not linking(result, "Shop", "Repair Request"), table_names(result)
     assert foreign_keys(result, "Repair Request").get("Shop ID") == "Shop", foreign_keys(result, "Repair Request")
     assert "Repair Request ID" not in columns(result, "Shop"), columns(result, "Shop")
+
+
+def test_record_which_x_handles_it_gives_the_record_a_key_to_x_not_a_junction():
+    result = design("Each repair job should have a job number and a description, and it is necessary to record "
+                    "which mechanic is handling it. Mechanics must have their mechanic ID and name stored. "
+                    "A mechanic handles a repair job.")
+    assert not linking(result, "Mechanic", "Repair Job"), table_names(result)
+    assert foreign_keys(result, "Repair Job").get("Mechanic ID") == "Mechanic", foreign_keys(result, "Repair Job")
+    assert not foreign_keys(result, "Mechanic"), foreign_keys(result, "Mechanic")

@@ -221,6 +221,7 @@ class PairEvidence:
     extra_roles: list[tuple[str, str, str, Span]] = field(default_factory=list)  # (one, many, role, span)
     recent: list[tuple[str, str, Evidence]] = field(default_factory=list)  # what the pair just read added
     holders: dict[frozenset, str] = field(default_factory=dict)  # the side a link's counts are kept per
+    one_each: dict[frozenset, tuple[str, str, Span]] = field(default_factory=dict)  # "record which X handles it"
 
 
 _OBJECT_OPENER = re.compile(r"\s+(?:a|an|the|several|many|multiple|various|numerous|its|their|one|two|three|dozens)\b",
@@ -713,6 +714,7 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
     mentions = [m for m in mentions if not _third_person_verb(text, m[1], m[2])][:MAX_MENTIONS_PER_SENTENCE]
     _read_actor(s, mentions, ev)
     _read_occasion(s, mentions, ev)
+    _read_which_of_it(s, mentions, ev)
     if _read_topic_clause(s, mentions, ev):
         _read_counted_members(s, mentions, ev, names)
         _read_orders_for(s, mentions, ev)
@@ -1118,6 +1120,28 @@ def _read_occasion(s: Sentence, mentions, ev: PairEvidence) -> None:
         _add(ev, subject, made, Evidence(True, False, span))  # and the customer's own feedback
 
 
+# "it is necessary to record which teacher is teaching it", "note which clerk handled it": one X per record
+_WHICH_OF_IT = re.compile(r"\bwhich\s+(?:one\s+of\s+the\s+)?$", re.IGNORECASE)
+_VERB_OF_IT = re.compile(r"\s+(?:(?:is|was|has|had|will)\s+(?:been\s+|be\s+)?)?[a-z]+(?:s|ed|ing)\s+(?:it|them)\b",
+                         re.IGNORECASE)
+
+
+def _read_which_of_it(s: Sentence, mentions, ev: PairEvidence) -> None:
+    """"Each course has an ID and a name, and it is necessary to record which teacher is teaching it":
+    the embedded question names the one X each thing of the sentence has, so the thing holds X's key."""
+    if not mentions:
+        return
+    text = s.text
+    subject = mentions[0][0]
+    for name, start, end in mentions[1:]:
+        if name == subject or not _WHICH_OF_IT.search(text[max(0, start - 24):start]):
+            continue
+        if not _VERB_OF_IT.match(text, end):
+            continue
+        span = Span(start=s.start + start, end=s.start + end, text=text[start:end])
+        ev.one_each.setdefault(frozenset((name, subject)), (name, subject, span))
+
+
 def _read_actor(s: Sentence, mentions, ev: PairEvidence) -> None:
     """"Customers can rent cars, and each rental records the fee": the one kind of person a sentence
     names with a record or transaction is whom the record is of (used only when nothing else links it)."""
@@ -1306,7 +1330,13 @@ def _combine(ev: PairEvidence) -> list[Relationship]:
         out.append(Relationship(left=name, right=name, left_card=Cardinality.MANY, right_card=Cardinality.MANY, span=span,
                                 name=singular(as_noun).title() if as_noun else f"{name} {stem.title()}",
                                 role=_participle(stem).title()))
+    for pair, (one, many, span) in ev.one_each.items():
+        # "record which teacher is teaching it": one teacher each, whatever else the pair's verb says
+        out.append(Relationship(left=one, right=many, span=span, stated=True))
+        done.add(pair)
     for pair, span in ev.m2m.items():
+        if pair in done:
+            continue
         a, b = sorted(pair, key=lambda n: (n != ev.holders.get(pair), span.text.lower().find(n.lower())))
         attrs = [Attribute(name=attribute_name(x), span=span) for x in ev.link_attributes.get(pair, [])]
         link = ev.link_names.get(pair)
