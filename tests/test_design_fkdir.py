@@ -22,3 +22,10 @@ def test_record_which_x_handles_it_gives_the_record_a_key_to_x_not_a_junction():
     assert not linking(result, "Mechanic", "Repair Job"), table_names(result)
     assert foreign_keys(result, "Repair Job").get("Mechanic ID") == "Mechanic", foreign_keys(result, "Repair Job")
     assert not foreign_keys(result, "Mechanic"), foreign_keys(result, "Mechanic")
+
+
+def test_a_persons_organization_is_the_one_they_belong_to():
+    result = design("The system stores clubs with a name and a budget. Each member has a name and phone. "
+                    "The system records the member's club.")
+    assert foreign_keys(result, "Member").get("Club ID") == "Club", foreign_keys(result, "Member")
+    assert not foreign_keys(result, "Club"), foreign_keys(result, "Club")

@@ -826,7 +826,10 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             continue
         if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
             # "customer orders", "the page's versions": a noun that modifies another names its owner
-            _add(ev, a, b, Evidence(True, False, span))
+            if loose(a).split()[-1] in _PEOPLE and loose(b).split()[-1] in ORGANIZATION_NOUNS:
+                _add(ev, b, a, Evidence(True, False, span))  # "the employee's department": the one they are in
+            else:
+                _add(ev, a, b, Evidence(True, False, span))
             continue
         if _OBJECT_RELATIVE_GAP.match(between) and _SHARING_AFTER.match(text, b_end):
             # "the exams students take", "the projects each customer participates in": the object
