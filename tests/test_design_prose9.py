@@ -33,3 +33,12 @@ def test_an_organization_needing_its_people_keeps_them():
     # "each department needs at least two employees": the employees are the department's own
     result = design("Each department has a name. Each employee has a name. Each department needs at least two employees.")
     assert "Department ID" in columns(result, "Employee"), columns(result, "Employee")
+
+
+def test_a_plural_noted_happening_is_a_record_keyed_by_the_thing():
+    # "When boats are inspected, ...": each inspection is of one boat, and keeps the noted values
+    result = design("Each boat has a name and a length. "
+                    "When boats are inspected, the surveyor records the hull condition and the engine hours.")
+    assert "Inspection" in table_names(result), table_names(result)
+    assert "Boat" in foreign_keys(result, "Inspection").values(), foreign_keys(result, "Inspection")
+    assert "Hull Condition" in columns(result, "Inspection"), columns(result, "Inspection")

@@ -207,8 +207,13 @@ def read_requirements(text: str) -> Reading:
             ent = ents.add(name, Span(start=s.start, end=s.end, text=s.text))
             for item in items:
                 if loose(item.name) != loose(name):
+                    said = s.text[item.start:item.end]
+                    # "When cars are returned": the reading made it one car ("Car"), a key to one of them
+                    one_of = is_plural(said.split()[-1]) and not is_plural(item.name.split()[-1]) \
+                        and loose(singular(said.split()[-1])) == loose(item.name.split()[-1])
                     ents.add_attribute(ent, Attribute(name=attribute_name(item.name), span=Span(
-                        start=s.start + item.start, end=s.start + item.end, text=s.text[item.start:item.end])))
+                        start=s.start + item.start, end=s.start + item.end, text=said),
+                        references=entity_name(item.name) if one_of else None))
         for pair, alist in _pair_passive(s):
             # "For each ingredient in a recipe, the quantity and unit are recorded": values of the pair
             used.add(idx)
@@ -448,8 +453,8 @@ def _drop_listed_entities(ents: EntitySet) -> None:
     for ent in ents.entities:
         for attr in list(ent.attributes):
             said = re.findall(r"[A-Za-z]+", attr.span.text if attr.span else attr.name)
-            if not said or not is_plural(said[-1].lower()) or attr.identifier:
-                continue
+            if not said or not is_plural(said[-1].lower()) or attr.identifier or attr.references:
+                continue  # a reference the reading made of one of them ("when cars are returned") stays
             words = attr.name.split()
             other = described.get(loose(attr.name)) or described.get(loose(" ".join(words[:-1] + [singular(words[-1].lower())])))
             if other is not None and other is not ent:
@@ -777,8 +782,10 @@ def _through_record(text: str) -> tuple:
 # "When a car is returned we note the mileage and any damage", "when a house is sold, we record the
 # price": what is noted belongs to a record of that happening (a Return of the car, a Sale of the
 # house), not to the thing or to nothing.
-_NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)\s+(?:a|an|the)\s+"
-                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is\s+(?P<verb>" + _PARTICIPLE + r")"
+_NOTED_EVENT = re.compile(r"^\s*(?:when|whenever|each\s+time|every\s+time|after)\s+(?:(?:a|an|the)\s+"
+                          r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+is"
+                          # "When cars are returned, the clerk records ...": the plural says the same of each
+                          r"|(?:the\s+)?(?P<things>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+are)\s+(?P<verb>" + _PARTICIPLE + r")"
                           r"(?:\s+(?:to|at|in|into|from|by|for|on)\s+(?:a|an|the|its|their)\s+"
                           r"(?P<place>[a-z][\w-]*(?:\s+(?!we\b|staff\b|they\b)[a-z][\w-]*)?))?\s*,?\s+"
                           r"(?:we|staff|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:also\s+)?(?:note|record|log|store|keep|track|enter|capture)s?\s+"
@@ -793,7 +800,10 @@ def _noted_event(text: str) -> tuple:
     if not m:
         return ()
     noun = event_noun(m.group("verb"))
-    thing = entity_name(m.group("thing"))
+    group = "thing" if m.group("thing") else "things"
+    if group == "things" and not is_plural(m.group(group).split()[-1]):
+        return ()
+    thing = entity_name(m.group(group))
     items = [it for it in split_items(text, m.start("items"), m.end("items")) if not it.many and not it.clause]
     if not usable(thing) or not items or thing.split()[-1].lower() in ABSTRACT_NOUNS:
         return ()
@@ -805,7 +815,9 @@ def _noted_event(text: str) -> tuple:
     name = entity_name(noun)
     if not usable(name):
         return ()
-    return ((name, (Item(name=m.group("thing"), start=m.start("thing"), end=m.end("thing")), *place, *items)),)
+    words = m.group(group).split()
+    key = " ".join(words[:-1] + [singular(words[-1])])  # "cars are returned": each return is of one car
+    return ((name, (Item(name=key, start=m.start(group), end=m.end(group)), *place, *items)),)
 
 
 # "A lecture is scheduled for a course in a room on a weekday at a start time.": a counted subject, a
