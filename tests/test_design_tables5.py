@@ -31,3 +31,16 @@ def test_subject_named_once_only_to_say_what_it_is_is_no_table():
 def test_actor_that_acts_on_a_thing_stays_a_table():
     tables = _tables("Librarians can lend books to members. Each book has a title and an ISBN. Each member has a name.")
     assert "Librarian" in tables
+
+
+def test_heading_that_only_groups_things_named_under_it_is_no_table():
+    tables = _tables("Venue Administration: The company manages several stadiums and arenas.\n"
+                     "Ticket Sales: Each ticket has a seat number, a price and a match date.")
+    assert "Stadium" in tables
+    assert not any("Venue" in t for t in tables)
+
+
+def test_heading_whose_topic_the_sentences_name_in_another_form_stays_a_table():
+    tables = _tables("Tariff Configuration: For each utility company, configure the base rate and the night rate.\n"
+                     "Company Records: Each utility company has a name and multiple customers.")
+    assert "Tariff Configuration" in tables

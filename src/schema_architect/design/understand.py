@@ -2300,12 +2300,27 @@ def _describes_other(owners, heading: str) -> bool:
     return any(o != topic and set(o.split()) & set(topic.split()) for o in owners)
 
 
-def _only_groups(topic: str, owners, group: list[Sentence]) -> bool:
+def _names_an_operation(heading: str) -> bool:
+    """"Delete User", "Add Book": a heading naming an operation on its topic, the thing operated on."""
+    words = heading.lower().split()
+    return bool(words) and words[0] in HEADING_ACTIONS
+
+
+def _only_groups(topic: str, owners, group: list[Sentence], known: list[str] = ()) -> bool:
     """"Grade Management: Stores students' performance data, including ...": the sentences under a heading
-    describe another entity and never name the heading's topic, so the heading only groups them."""
-    if not any(o != loose(topic) for o in owners):
+    describe another entity and never name the heading's topic, so the heading only groups them. So too
+    when they only name other things found ("Content Management: The system manages several books and
+    articles")."""
+    if any(sentence_mentions(s, [topic]) for s in group):
         return False
-    return not any(sentence_mentions(s, [topic]) for s in group)
+    if any(o != loose(topic) for o in owners):
+        return True
+    # no word of the topic, in any form ("Membership" - "members"), only other things found
+    stems = [w[:5] for w in loose(topic).split() if len(w) > 2]
+    if any(re.search(r"\b" + re.escape(st), s.text, re.IGNORECASE) for st in stems for s in group):
+        return False
+    others = [n for n in known if loose(n) != loose(topic)]
+    return bool(others) and any(sentence_mentions(s, others) for s in group)
 
 
 _CONJUNCT = r"(?:[A-Za-z][\w-]*)(?:\s+(?!and\b|or\b)[A-Za-z][\w-]*){0,2}"
@@ -2505,7 +2520,8 @@ def _entities_from_mentions(sentences: list[Sentence], ents: EntitySet,
         if not _describes_other(described_under.get(heading, ()), heading):
             name = _heading_topic(entity_name(heading))
             if usable(name) and name.split()[-1].lower() not in ABSTRACT_NOUNS and len(name.split()) <= 3 \
-                    and not _only_groups(name, described_under.get(heading, ()), group):
+                    and not _only_groups(name, described_under.get(heading, ()), group,
+                                         () if _names_an_operation(heading) else known):
                 found.append((name, Span(start=group[0].start, end=group[0].start, text=heading)))
     for name, span in found:
         if loose(name) not in _VALUE_NOUNS:
