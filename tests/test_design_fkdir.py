@@ -29,3 +29,11 @@ def test_a_persons_organization_is_the_one_they_belong_to():
                     "The system records the member's club.")
     assert foreign_keys(result, "Member").get("Club ID") == "Club", foreign_keys(result, "Member")
     assert not foreign_keys(result, "Club"), foreign_keys(result, "Club")
+
+
+def test_record_which_x_it_is_stored_in_gives_the_thing_a_key_to_x():
+    result = design("Each parcel has a tracking code and a weight, and the system records which depot it is "
+                    "stored in. Depots have a depot code and a city. The system manages the relationship "
+                    "between depots and parcels.")
+    assert not linking(result, "Depot", "Parcel"), table_names(result)
+    assert foreign_keys(result, "Parcel").get("Depot Code") == "Depot", foreign_keys(result, "Parcel")

@@ -1125,8 +1125,9 @@ def _read_occasion(s: Sentence, mentions, ev: PairEvidence) -> None:
 
 # "it is necessary to record which teacher is teaching it", "note which clerk handled it": one X per record
 _WHICH_OF_IT = re.compile(r"\bwhich\s+(?:one\s+of\s+the\s+)?$", re.IGNORECASE)
-_VERB_OF_IT = re.compile(r"\s+(?:(?:is|was|has|had|will)\s+(?:been\s+|be\s+)?)?[a-z]+(?:s|ed|ing)\s+(?:it|them)\b",
-                         re.IGNORECASE)
+# "... which clerk handled it", and "which warehouse it is stored in", "which category it belongs to"
+_VERB_OF_IT = re.compile(r"\s+(?:(?:(?:is|was|has|had|will)\s+(?:been\s+|be\s+)?)?[a-z]+(?:s|ed|ing)\s+(?:it|them)\b"
+                         r"|it\s+(?:(?:is|was)\s+)?[a-z]+(?:s|ed)\s+(?:to|in|at|on|under|with)\b)", re.IGNORECASE)
 
 
 def _read_which_of_it(s: Sentence, mentions, ev: PairEvidence) -> None:
