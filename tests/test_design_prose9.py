@@ -42,3 +42,11 @@ def test_a_plural_noted_happening_is_a_record_keyed_by_the_thing():
     assert "Inspection" in table_names(result), table_names(result)
     assert "Boat" in foreign_keys(result, "Inspection").values(), foreign_keys(result, "Inspection")
     assert "Hull Condition" in columns(result, "Inspection"), columns(result, "Inspection")
+
+
+def test_a_described_abstract_word_acted_on_brings_its_actor():
+    # "task" is an abstract word, but "each task has a deadline" describes it: who completes tasks is a thing too
+    result = design("Volunteers complete tasks; each task has a deadline and a priority.")
+    assert "Volunteer" in table_names(result), table_names(result)
+    assert any("Volunteer" in foreign_keys(result, t).values() for t in table_names(result) if t != "Volunteer"), \
+        table_names(result)

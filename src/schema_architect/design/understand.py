@@ -1914,8 +1914,10 @@ def _clause_things(s: Sentence, ents: EntitySet, heads: set[str]) -> list[tuple[
         if re.match(r"\s+(?:of|in)\s|['’]s?\s", s.text[clause.object.end:clause.object.end + 5], re.IGNORECASE) \
                 and not _in_a_known_thing(s.text, clause.object.end, known):
             continue
-        if not all(_a_thing(entity_name(p.text) or "") or _a_charge_incurred(clause, p) for p in clause.objects):
+        if not all(_a_thing(entity_name(p.text) or "") or _a_charge_incurred(clause, p)
+                   or ents.get(entity_name(p.text) or "") is not None for p in clause.objects):
             continue  # "sign up with a permit number and a home town": coordinated values list details
+            # (a word the text describes as a thing, "each item has a title", is one even if abstract)
         if known(clause.subject) or _the_business(clause.subject):
             candidates = [*clause.objects, clause.recipient]
         elif any(known(p) for p in clause.objects) and not _a_business(clause.subject):
