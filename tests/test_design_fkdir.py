@@ -37,3 +37,15 @@ def test_record_which_x_it_is_stored_in_gives_the_thing_a_key_to_x():
                     "between depots and parcels.")
     assert not linking(result, "Depot", "Parcel"), table_names(result)
     assert foreign_keys(result, "Parcel").get("Depot Code") == "Depot", foreign_keys(result, "Parcel")
+
+
+def test_a_things_one_organization_named_by_a_possessive_is_keyed_from_the_thing():
+    result = design("Each warehouse has a name. Each product has a name and a price. "
+                    "The system records the product's warehouse.")
+    assert foreign_keys(result, "Product").get("Warehouse ID") == "Warehouse", foreign_keys(result, "Product")
+    assert not foreign_keys(result, "Warehouse"), foreign_keys(result, "Warehouse")
+
+
+def test_an_organizations_plural_units_stay_its_own():
+    result = design("Each department has a name. Each company has a name. The system records the company's departments.")
+    assert foreign_keys(result, "Department").get("Company ID") == "Company", foreign_keys(result, "Department")

@@ -826,8 +826,12 @@ def _read_sentence(s: Sentence, names: list[str], ev: PairEvidence, following: S
             continue
         if _COMPOUND.match(between) and _owner_modifier(text, a_start, a_end, between, b, b_end):
             # "customer orders", "the page's versions": a noun that modifies another names its owner
-            if loose(a).split()[-1] in _PEOPLE and loose(b).split()[-1] in ORGANIZATION_NOUNS:
-                _add(ev, b, a, Evidence(True, False, span))  # "the employee's department": the one they are in
+            if loose(b).split()[-1] in ORGANIZATION_NOUNS | _PEOPLE and loose(a).split()[-1] not in ORGANIZATION_NOUNS \
+                    and (loose(a).split()[-1] in _PEOPLE or re.match(r"['’]s\s+$", between)) \
+                    and not is_plural(text[b_start:b_end].split()[-1]):
+                # "the employee's department", "the patient's doctor", "the product's warehouse": the one
+                # organization or person each of them has, not things of their own
+                _add(ev, b, a, Evidence(True, False, span))
             else:
                 _add(ev, a, b, Evidence(True, False, span))
             continue
